@@ -1,0 +1,41 @@
+/// The fields a person sent for a page, by input name; repeated names (checkboxes) keep every value.
+public struct FormInput: Sendable, Equatable {
+    public var fields: [String: [String]]
+
+    public init(_ fields: [String: [String]] = [:]) {
+        self.fields = fields
+    }
+
+    public func values(_ name: String) -> [String] { fields[name] ?? [] }
+
+    /// The single value of a field; nil when it is missing or blank.
+    public func value(_ name: String) -> String? {
+        fields[name]?.first.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+    }
+
+    /// The inputs a page shows for answers already saved, so the page opens with them filled in.
+    public static func prefilled(from answers: Answers, for questions: [Question]) -> FormInput {
+        var fields: [String: [String]] = [:]
+        for question in questions {
+            guard let values = answers[question.id] else { continue }
+            if case .date = question.kind, let day = values.first.flatMap(CalendarDay.init(iso:)) {
+                fields[DateInputNames.day(question.id)] = [String(day.day)]
+                fields[DateInputNames.month(question.id)] = [String(day.month)]
+                fields[DateInputNames.year(question.id)] = [String(day.year)]
+            } else {
+                fields[question.id] = values
+            }
+        }
+        return FormInput(fields)
+    }
+}
+
+/// A date question is three boxes: `{id}-day`, `{id}-month`, `{id}-year`.
+public enum DateInputNames {
+    public static func day(_ id: String) -> String { "\(id)-day" }
+    public static func month(_ id: String) -> String { "\(id)-month" }
+    public static func year(_ id: String) -> String { "\(id)-year" }
+}
+
+/// Saved answers by question id; every answer is a list (one value except for multiple choice).
+public typealias Answers = [String: [String]]

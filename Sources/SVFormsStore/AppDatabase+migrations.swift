@@ -1,0 +1,42 @@
+import GRDB
+
+extension AppDatabase {
+    /// Append-only: never edit a migration once it has shipped; add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: drafts and responses") { db in
+            try db.execute(sql: """
+                CREATE TABLE server_secret (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    value BLOB NOT NULL CHECK (length(value) >= 32)
+                );
+                -- Answers in progress, keyed by the SHA-256 of the respondent's cookie token.
+                CREATE TABLE draft (
+                    respondent_key BLOB NOT NULL CHECK (length(respondent_key) = 32),
+                    form_id TEXT NOT NULL,
+                    form_version INTEGER NOT NULL CHECK (form_version >= 1),
+                    state TEXT NOT NULL CHECK (json_valid(state)),
+                    updated_at TEXT NOT NULL,
+                    PRIMARY KEY (respondent_key, form_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE response (
+                    id INTEGER PRIMARY KEY,
+                    reference TEXT NOT NULL UNIQUE CHECK (length(reference) = 8),
+                    form_id TEXT NOT NULL,
+                    form_version INTEGER NOT NULL CHECK (form_version >= 1),
+                    submitted_at TEXT NOT NULL
+                );
+                CREATE INDEX response_by_form ON response (form_id, submitted_at);
+                CREATE TABLE answer (
+                    response_id INTEGER NOT NULL REFERENCES response (id) ON DELETE CASCADE,
+                    question_id TEXT NOT NULL,
+                    position INTEGER NOT NULL CHECK (position >= 0),
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (response_id, question_id, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX answer_by_question ON answer (question_id, value);
+                """)
+        }
+        return migrator
+    }
+}

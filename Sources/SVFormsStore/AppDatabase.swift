@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import SVFormsCore
+
+/// Owns the SQLite database: opening it durably, migrating it, and every read and write the app makes.
+public final class AppDatabase: Sendable {
+    let writer: DatabasePool
+
+    /// The database file inside a data directory.
+    public static let fileName = "svforms.sqlite"
+
+    /// Opens (creating if needed) the database at `path` in WAL mode with `synchronous=FULL`,
+    /// foreign keys on, and all migrations applied.
+    public convenience init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        try self.init(pool: DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// Wraps an open pool: makes writes durable and migrates.
+    init(pool: DatabasePool) throws {
+        writer = pool
+        // DatabasePool sets synchronous=NORMAL on its writer after prepareDatabase runs:
+        // FULL must be set here, after opening, or an acknowledged commit could be lost on power failure.
+        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Opens `svforms.sqlite` in `directory`, creating the directory if needed.
+    public convenience init(directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try self.init(path: (directory as NSString).appendingPathComponent(Self.fileName))
+    }
+
+    /// Wraps a pool as it is, for tests that need a database the app could not set up (read-only).
+    init(unmigrated pool: DatabasePool) {
+        writer = pool
+    }
+
+    /// The effective durability settings, for the start-up log and tests.
+    public func durabilitySettings() throws -> (journalMode: String, synchronous: Int) {
+        try writer.writeWithoutTransaction { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",
+                try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+            )
+        }
+    }
+
+    /// True when the database file can be read.
+    public func isReachable() async -> Bool {
+        (try? await writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }) != nil
+    }
+
+    /// `PRAGMA integrity_check`, "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try writer.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") ?? "" }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Logging
+
+/// Everything the server needs to start; every value has a default that runs on one machine.
+public struct AppConfiguration: Sendable {
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    public var dataDirectory: String = "./data"
+    public var formsDirectory: String = "./forms"
+    public var templatesDirectory: String = "./templates"
+    /// The address people use to reach the server. An https:// address turns on
+    /// `__Host-` secure cookies and HSTS; plain http is for loopback development.
+    public var baseURL: String?
+    /// Where "Exit this page" goes: a neutral page that looks like ordinary browsing.
+    public var exitURL: String = "https://www.bbc.co.uk/weather"
+    public var logLevel: Logger.Level = .info
+    /// The current time; tests replace it to control dates and quarters.
+    public var now: @Sendable () -> Date = { Date() }
+
+    public init() {}
+
+    /// Whether the public address is https, so cookies must be Secure.
+    public var servesHTTPS: Bool {
+        baseURL?.lowercased().hasPrefix("https://") ?? false
+    }
+}

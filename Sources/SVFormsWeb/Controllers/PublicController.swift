@@ -1,0 +1,44 @@
+import Hummingbird
+import SVFormsStore
+
+/// The home page, health check, exit link and stylesheet.
+struct PublicController: Sendable {
+    let site: Site
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/", use: index)
+        router.get("healthz", use: health)
+        router.get("exit", use: exit)
+        router.get("assets/:file", use: asset)
+    }
+
+    @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forms = site.catalog.publicQuestionnaires.map {
+            FormLinkView(href: Paths.start($0.id), title: $0.title, summary: $0.description.first)
+        }
+        let view = IndexPageView(
+            layout: site.layout(title: "Have your say", isPublic: true), partnershipName: site.partnership.name, forms: forms)
+        return site.renderer.response("index", view)
+    }
+
+    /// 200 `ok` only when the database answers.
+    @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard await site.database.isReachable() else {
+            return Response(status: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "database unavailable")))
+        }
+        return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
+    }
+
+    /// "Exit this page": a redirect, so the neutral page replaces ours without JavaScript,
+    /// and no referrer tells the neutral site where the person came from.
+    @Sendable func exit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var response = Response.redirect(to: site.configuration.exitURL, type: .normal)
+        response.headers[.referrerPolicy] = "no-referrer"
+        return response
+    }
+
+    @Sendable func asset(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard request.uri.path == site.stylesheet.path else { throw WebError.notFound }
+        return site.stylesheet.response()
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import SVFormsCore
+import SVFormsStore
+
+/// What every controller and middleware shares: the forms, the database, templates and cookies.
+struct Site: Sendable {
+    let catalog: FormCatalog
+    let database: AppDatabase
+    let renderer: PageRenderer
+    let cookies: RespondentCookies
+    let stylesheet: Stylesheet
+    let configuration: AppConfiguration
+
+    var partnership: Partnership { catalog.partnership }
+
+    /// The layout for a page; `pageTitle` gets the "Error: " prefix when the page shows errors.
+    func layout(title: String, questionnaire: Questionnaire? = nil, hasErrors: Bool = false, isPublic: Bool = false) -> LayoutView {
+        let parts = [title, questionnaire?.title, partnership.displayName].compactMap { $0 }
+        let showsSafeguarding = isPublic || questionnaire?.audience == .public
+        return LayoutView(
+            pageTitle: (hasErrors ? "Error: " : "") + parts.joined(separator: " – "),
+            serviceName: partnership.displayName, stylesheetPath: stylesheet.path,
+            isPublicForm: showsSafeguarding,
+            contacts: showsSafeguarding ? partnership.safeguardingContacts.map(ContactView.init) : [],
+            formTitle: questionnaire?.title, formHref: questionnaire.map { Paths.start($0.id) })
+    }
+
+    func validationContext() -> ValidationContext {
+        ValidationContext(today: CalendarDay.today(in: partnership.timeZone, now: configuration.now()))
+    }
+}
+
+/// The URLs of a questionnaire's pages, in one place.
+enum Paths {
+    static func start(_ formID: String) -> String { "/f/\(formID)" }
+    static func page(_ formID: String, _ pageID: String, returningToCheck: Bool = false) -> String {
+        "/f/\(formID)/\(pageID)" + (returningToCheck ? "?from=check" : "")
+    }
+    static func check(_ formID: String) -> String { "/f/\(formID)/check" }
+    static func submit(_ formID: String) -> String { "/f/\(formID)/submit" }
+    static func confirmation(_ formID: String) -> String { "/f/\(formID)/confirmation" }
+
+    static func destination(_ formID: String, _ destination: Journey.Destination, returningToCheck: Bool = false) -> String {
+        switch destination {
+        case .page(let pageID): page(formID, pageID, returningToCheck: returningToCheck)
+        case .checkAnswers: check(formID)
+        }
+    }
+}

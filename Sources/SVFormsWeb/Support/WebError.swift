@@ -1,0 +1,26 @@
+import Hummingbird
+
+/// The errors the web layer answers with a page of their own (rendered by `ErrorPageMiddleware`).
+/// The domain and storage layers never throw these.
+enum WebError: Error, HTTPResponseError {
+    case notFound
+    /// The request itself is malformed (bad encoding, far too many fields).
+    case badRequest
+    /// The form's anti-forgery token is missing or wrong, or the respondent cookie is gone.
+    case formExpired
+    /// The database cannot take writes right now.
+    case unavailable
+
+    var status: HTTPResponse.Status {
+        switch self {
+        case .notFound: .notFound
+        case .badRequest: .badRequest
+        case .formExpired: .forbidden
+        case .unavailable: .serviceUnavailable
+        }
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: status)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Holds every page template, parsed once at start-up, and renders view models into responses.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    /// Templates the server cannot run without; checked at start-up so a missing one
+    /// stops the server with a clear message instead of failing on the first request.
+    static let requiredTemplates = [
+        "layout", "index", "start", "question", "check_answers", "confirmation", "error",
+        "partials/error_summary", "partials/field_header", "partials/choices", "partials/text_input",
+        "partials/textarea", "partials/date_input",
+    ]
+
+    init(directory: String) async throws(TemplateProblem) {
+        guard FileManager.default.fileExists(atPath: directory) else {
+            throw TemplateProblem("the templates folder \(directory) does not exist")
+        }
+        do {
+            library = try await MustacheLibrary(directory: directory)
+        } catch let error as MustacheLibrary.ParserError {
+            throw TemplateProblem(
+                "\(directory)/\(error.filename):\(error.context.lineNumber): template syntax error: \(error.error)")
+        } catch {
+            throw TemplateProblem("cannot read templates from \(directory): \(error)")
+        }
+        let missing = Self.requiredTemplates.filter { library.getTemplate(named: $0) == nil }
+        guard missing.isEmpty else {
+            throw TemplateProblem("missing templates in \(directory): " + missing.map { "\($0).mustache" }.joined(separator: ", "))
+        }
+    }
+
+    func html(_ template: String, _ view: some MustacheParent) -> String {
+        // Every name passed here is in `requiredTemplates`, checked at start-up.
+        library.render(view, withTemplate: template) ?? ""
+    }
+
+    func response(_ template: String, _ view: some MustacheParent, status: HTTPResponse.Status = .ok) -> Response {
+        let buffer = ByteBuffer(string: html(template, view))
+        return Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .contentLength: String(buffer.readableBytes)],
+            body: .init(byteBuffer: buffer))
+    }
+}
+
+/// A template that is missing or cannot be parsed.
+public struct TemplateProblem: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

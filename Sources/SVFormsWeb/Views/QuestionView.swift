@@ -1,0 +1,112 @@
+import Mustache
+import SVFormsCore
+
+/// One question as its partial template shows it, with the person's input and any error.
+struct QuestionView: Sendable, MustacheParent {
+    enum Control: String, Sendable {
+        case radios, checkboxes, textInput, textarea, dateInput
+    }
+
+    var control: Control
+    var name: String
+    var label: String
+    var hint: String?
+    var error: String?
+    /// The question is the page's only one, so its label is the page heading.
+    var isPageHeading: Bool
+    var value: String?
+    var inputType = "text"
+    var inputMode: String?
+    var autocomplete: String?
+    var spellcheck: Bool?
+    var options: [OptionView] = []
+    var dateParts: [DatePartView] = []
+
+    var htmlID: String { QuestionView.htmlID(name) }
+    var hintID: String? { hint == nil ? nil : "\(htmlID)-hint" }
+    var errorID: String? { error == nil ? nil : "\(htmlID)-error" }
+
+    /// Input ids are prefixed so a question id can never collide with the page's own ids.
+    static func htmlID(_ name: String) -> String { "q-\(name)" }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "isChoices": control == .radios || control == .checkboxes
+        case "choiceClass": control == .radios ? "radios" : "checkboxes"
+        case "choiceType": control == .radios ? "radio" : "checkbox"
+        case "isTextInput": control == .textInput
+        case "isTextarea": control == .textarea
+        case "isDateInput": control == .dateInput
+        case "name": self.name
+        case "htmlID": htmlID
+        case "label": label
+        case "hasHint": hint != nil
+        case "hint": hint
+        case "hintID": hintID
+        case "hasError": error != nil
+        case "error": error
+        case "errorID": errorID
+        case "describedBy": describedBy
+        case "isPageHeading": isPageHeading
+        case "value": value ?? ""
+        case "inputType": inputType
+        case "inputMode": inputMode
+        case "autocomplete": autocomplete
+        case "spellcheckOff": spellcheck == false
+        case "options": options
+        case "dateParts": dateParts
+        default: nil
+        }
+    }
+
+    /// `aria-describedby` lists only ids that are on the page.
+    var describedBy: String? {
+        let ids = [hintID, errorID].compactMap { $0 }
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
+    }
+}
+
+/// One radio or checkbox. Its names are distinct from the question's so that a missing
+/// value (no hint) never falls through to the question's value of the same name.
+struct OptionView: Sendable, MustacheParent {
+    var htmlID: String
+    var value: String
+    var label: String
+    var hint: String?
+    var isChecked: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "optionID": htmlID
+        case "optionValue": value
+        case "optionLabel": label
+        case "hasOptionHint": hint != nil
+        case "optionHint": hint
+        case "optionHintID": "\(htmlID)-hint"
+        case "isChecked": isChecked
+        default: nil
+        }
+    }
+}
+
+/// The day, month or year box of a date question.
+struct DatePartView: Sendable, MustacheParent {
+    var htmlID: String
+    var name: String
+    var label: String
+    var value: String?
+    var isYear: Bool
+    var hasError: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "partID": htmlID
+        case "partName": self.name
+        case "partLabel": label
+        case "partValue": value ?? ""
+        case "partWidthClass": isYear ? "input--width-4" : "input--width-2"
+        case "partHasError": hasError
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import SVFormsWeb
+
+/// `svforms serve`: runs the web server until stopped.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the web server.",
+        discussion: "Every option can also be set with an environment variable, e.g. SVFORMS_PORT=9000.")
+
+    @Option(help: "Address to listen on (SVFORMS_HOST).") var host: String?
+    @Option(help: "Port to listen on (SVFORMS_PORT).") var port: Int?
+    @Option(help: "Data directory holding the database (SVFORMS_DATA).") var data: String?
+    @Option(help: "Folder of questionnaire files (SVFORMS_FORMS).") var forms: String?
+    @Option(help: "Folder of page templates (SVFORMS_TEMPLATES).") var templates: String?
+    @Option(name: .customLong("base-url"), help: "Public address, e.g. https://forms.example.org (SVFORMS_BASE_URL).")
+    var baseURL: String?
+    @Option(name: .customLong("exit-url"), help: "Where 'Exit this page' goes (SVFORMS_EXIT_URL).") var exitURL: String?
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (SVFORMS_LOG_LEVEL).")
+    var logLevel: String?
+
+    func run() async throws {
+        var configuration = AppConfiguration()
+        configuration.host = Settings.value(host, "SVFORMS_HOST") ?? configuration.host
+        configuration.port = try Settings.int(port, "SVFORMS_PORT") ?? configuration.port
+        configuration.dataDirectory = Settings.value(data, "SVFORMS_DATA") ?? configuration.dataDirectory
+        configuration.formsDirectory = Settings.value(forms, "SVFORMS_FORMS") ?? configuration.formsDirectory
+        configuration.templatesDirectory = Settings.value(templates, "SVFORMS_TEMPLATES") ?? configuration.templatesDirectory
+        configuration.baseURL = Settings.value(baseURL, "SVFORMS_BASE_URL")
+        configuration.exitURL = Settings.value(exitURL, "SVFORMS_EXIT_URL") ?? configuration.exitURL
+        if let level = Settings.value(logLevel, "SVFORMS_LOG_LEVEL") {
+            guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \"\(level)\"") }
+            configuration.logLevel = parsed
+        }
+        do {
+            let app = try await buildApplication(configuration)
+            try await app.runService()
+        } catch let problem as StartupProblem {
+            Settings.printError("svforms cannot start:\n\(problem)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Command-line values fall back to `SVFORMS_*` environment variables.
+enum Settings {
+    static func value(_ flag: String?, _ variable: String) -> String? {
+        flag ?? ProcessInfo.processInfo.environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func int(_ flag: Int?, _ variable: String) throws -> Int? {
+        if let flag { return flag }
+        guard let text = value(nil, variable) else { return nil }
+        guard let number = Int(text) else { throw ValidationError("\(variable) must be a number, not \"\(text)\"") }
+        return number
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import SVFormsWeb
+
+/// Where the repository's folders are, found from this file.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+    static var everyTypeForms: String { path("Tests/Fixtures/every-type") }
+    static var surreyForms: String { path("forms") }
+    static var hampshireForms: String { path("forms/examples/hampshire-iow") }
+}
+
+/// A configuration with its own temporary data directory, the real templates, and a fixed clock.
+func testConfiguration(forms: String = Repository.everyTypeForms, data: String? = nil) -> AppConfiguration {
+    var configuration = AppConfiguration()
+    configuration.dataDirectory = data ?? FileManager.default.temporaryDirectory
+        .appendingPathComponent("svforms-web-\(UUID().uuidString)").path
+    configuration.formsDirectory = forms
+    configuration.templatesDirectory = Repository.path("templates")
+    configuration.exitURL = "https://neutral.example/weather"
+    configuration.now = { Date(timeIntervalSince1970: 1_750_000_000) }  // 15 June 2025
+    return configuration
+}
+
+/// Collects log lines so tests can find what the server logged.
+final class LogCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    var all: [String] { lock.withLock { lines } }
+
+    var logger: Logger {
+        Logger(label: "test") { _ in CapturingHandler(capture: self) }
+    }
+
+    fileprivate func append(_ line: String) { lock.withLock { lines.append(line) } }
+}
+
+private struct CapturingHandler: LogHandler {
+    let capture: LogCapture
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        capture.append("\(event.level) \(event.message) \(merged.map { "\($0)=\($1)" }.sorted().joined(separator: " "))")
+    }
+}
+
+/// A browser stand-in over the test client: keeps cookies and the page's anti-forgery token.
+struct TestBrowser {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+    var csrf: String?
+    /// Every Set-Cookie header seen, to check attributes.
+    var setCookieHeaders: [String] = []
+
+    init(_ client: any TestClientProtocol) {
+        self.client = client
+    }
+
+    @discardableResult
+    mutating func get(_ path: String) async throws -> TestPage {
+        try await send(path, method: .get, body: nil)
+    }
+
+    /// Posts the fields, adding the current page's `_csrf` unless `csrf` is false.
+    @discardableResult
+    mutating func post(_ path: String, _ fields: [(String, String)] = [], csrf includeCSRF: Bool = true) async throws -> TestPage {
+        var all = fields
+        if includeCSRF, let csrf { all.append(("_csrf", csrf)) }
+        let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await send(path, method: .post, body: body)
+    }
+
+    mutating func send(_ path: String, method: HTTPRequest.Method, body: String?, headers extra: HTTPFields = [:]) async throws -> TestPage {
+        var headers = extra
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
+        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        let response = try await client.execute(
+            uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        for header in response.headers[values: .setCookie] {
+            setCookieHeaders.append(header)
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0])
+            if header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = pair.count > 1 ? String(pair[1]) : "" }
+        }
+        let page = TestPage(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        if let token = page.csrfToken { csrf = token }
+        return page
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+}
+
+/// A response as a person would read it.
+struct TestPage {
+    let status: HTTPResponse.Status
+    let headers: HTTPFields
+    let body: String
+
+    var location: String? { headers[.location] }
+
+    /// A header by name, for those swift-http-types does not predefine.
+    func header(_ name: String) -> String? {
+        headers.first { $0.name.canonicalName == name.lowercased() }?.value
+    }
+
+    var title: String? { body.between("<title>", "</title>") }
+
+    var csrfToken: String? { body.between("name=\"_csrf\" value=\"", "\"") }
+
+    /// The page text without tags, whitespace collapsed: what a person reads.
+    var text: String {
+        body.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+extension String {
+    func between(_ start: String, _ end: String) -> String? {
+        guard let lower = range(of: start)?.upperBound, let upper = self[lower...].range(of: end)?.lowerBound else { return nil }
+        return String(self[lower..<upper])
+    }
+}

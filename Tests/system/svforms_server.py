@@ -1,0 +1,159 @@
+"""Runs the real `svforms serve` binary on 127.0.0.1 for system tests, and talks to it
+over HTTP as a browser would (cookies, anti-forgery token, redirects not followed)."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+BINARY = Path(os.environ.get("SVFORMS_BINARY", REPO_ROOT / ".build/debug/svforms"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class SvformsServer:
+    """One `svforms serve` process with its own data directory."""
+
+    def __init__(self, data_dir: Path, forms_dir: Path | None = None, exit_url: str | None = None):
+        self.data_dir = Path(data_dir)
+        self.forms_dir = forms_dir or REPO_ROOT / "forms"
+        self.exit_url = exit_url
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+        self.log_path = self.data_dir.parent / f"{self.data_dir.name}-server.log"
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> "SvformsServer":
+        if not BINARY.exists():
+            raise RuntimeError(f"{BINARY} not built: run `swift build --product svforms` first")
+        args = [
+            str(BINARY), "serve", "--host", "127.0.0.1", "--port", str(self.port),
+            "--data", str(self.data_dir), "--forms", str(self.forms_dir),
+            "--templates", str(REPO_ROOT / "templates"),
+        ]
+        if self.exit_url:
+            args += ["--exit-url", self.exit_url]
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"svforms exited with {self.process.returncode}:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(self.base_url + "/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        return self
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.05)
+        raise RuntimeError(f"svforms did not answer /healthz within {timeout}s:\n{self.log()}")
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def kill9(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill9()
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "svforms.sqlite"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+class Respondent:
+    """A person answering a form: their own cookies, the page's anti-forgery token."""
+
+    def __init__(self, server: SvformsServer, timeout: float = 10.0):
+        self.server = server
+        self.timeout = timeout
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirect())
+        self.csrf: str | None = None
+
+    def request(self, path: str, fields: list[tuple[str, str]] | None = None) -> tuple[int, dict, str]:
+        data = None
+        if fields is not None:
+            data = urllib.parse.urlencode(fields + [("_csrf", self.csrf or "")]).encode()
+        req = urllib.request.Request(self.server.base_url + path, data=data)
+        try:
+            response = self.opener.open(req, timeout=self.timeout)
+        except urllib.error.HTTPError as error:  # 3xx (not followed) and 4xx/5xx
+            response = error
+        with response:
+            body = response.read().decode("utf-8", errors="replace")
+            headers = {k.lower(): v for k, v in response.headers.items()}
+            match = re.search(r'name="_csrf" value="([^"]+)"', body)
+            if match:
+                self.csrf = match.group(1)
+            return response.status, headers, body
+
+    def answer(self, form: str, page: str, fields: list[tuple[str, str]]) -> str:
+        """GETs the page (for its token) and POSTs the answers; returns where it redirects."""
+        self.request(f"/f/{form}/{page}")
+        status, headers, body = self.request(f"/f/{form}/{page}", fields)
+        if status != 303:
+            raise AssertionError(f"{page}: expected 303, got {status}")
+        return headers["location"]
+
+    def receipt(self) -> str | None:
+        """The reference the server acknowledged in its receipt cookie, if any."""
+        for cookie in self.cookies:
+            if cookie.name.endswith("svf_receipt"):
+                return cookie.value.split(":")[1]
+        return None
+
+
+# A complete, valid community voice: the answers for each page in order.
+COMMUNITY_VOICE = [
+    ("area", [("area", "guildford")]),
+    ("place", [("place", "town-centre")]),
+    ("worries", [("worries", "knife-crime"), ("worries", "drugs")]),
+    ("safe-after-dark", [("safe-after-dark", "fairly-unsafe")]),
+    ("voice", [("voice", "Groups gather by the station after dark and I avoid it.")]),
+    ("age-band", []),
+    ("contact-consent", []),
+]
+
+
+def submit_community_voice(respondent: Respondent) -> str:
+    """Walks the whole community voice form and submits it; returns the acknowledged reference."""
+    for page, fields in COMMUNITY_VOICE:
+        respondent.answer("community-voice", page, fields)
+    respondent.request("/f/community-voice/check")
+    status, headers, _ = respondent.request("/f/community-voice/submit", [])
+    if status != 303 or headers.get("location") != "/f/community-voice/confirmation":
+        raise AssertionError(f"submit answered {status} {headers.get('location')}")
+    reference = respondent.receipt()
+    if not reference:
+        raise AssertionError("no receipt after submit")
+    return reference

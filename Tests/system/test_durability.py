@@ -1,0 +1,81 @@
+"""Every acknowledged submission survives `kill -9` of the server in the middle of a burst."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+from svforms_server import Respondent, SvformsServer, submit_community_voice
+
+ROUNDS = 3
+WORKERS = 8
+BURST_SECONDS = 1.5
+
+
+def burst_then_kill(server: SvformsServer) -> tuple[list[str], int]:
+    """Submits from several respondents at once, kills the server mid-burst.
+    Returns the references the server acknowledged and how many attempts failed."""
+    acknowledged: list[str] = []
+    failures = 0
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def worker() -> None:
+        nonlocal failures
+        while not stop.is_set():
+            try:
+                reference = submit_community_voice(Respondent(server, timeout=5))
+            except Exception:
+                with lock:
+                    failures += 1
+                continue
+            with lock:
+                acknowledged.append(reference)
+
+    threads = [threading.Thread(target=worker) for _ in range(WORKERS)]
+    for thread in threads:
+        thread.start()
+    time.sleep(BURST_SECONDS)
+    server.kill9()  # while requests are in flight
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=30)
+    return acknowledged, failures
+
+
+def stored_references(database_path) -> set[str]:
+    connection = sqlite3.connect(database_path)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        rows = connection.execute(
+            "SELECT reference FROM response r WHERE form_id = 'community-voice' "
+            "AND (SELECT count(*) FROM answer a WHERE a.response_id = r.id) = 6"
+        ).fetchall()
+        return {row[0] for row in rows}
+    finally:
+        connection.close()
+
+
+def test_acknowledged_submissions_survive_kill_9(tmp_path):
+    data = tmp_path / "data"
+    all_acknowledged: list[str] = []
+    for round_number in range(ROUNDS):
+        server = SvformsServer(data).start()
+        acknowledged, _ = burst_then_kill(server)
+        assert acknowledged, f"round {round_number}: no submission was acknowledged before the kill"
+        all_acknowledged += acknowledged
+
+        # The database opens cleanly after the crash, holds every acknowledged submission
+        # with all its answers, and the server starts again on it.
+        stored = stored_references(server.database_path)
+        missing = [reference for reference in all_acknowledged if reference not in stored]
+        assert not missing, f"round {round_number}: acknowledged but not stored: {missing}"
+
+    restarted = SvformsServer(data).start()
+    try:
+        status, _, body = Respondent(restarted).request("/healthz")
+        assert (status, body) == (200, "ok")
+    finally:
+        restarted.stop()
+    print(f"{ROUNDS} rounds, {len(all_acknowledged)} acknowledged submissions, all stored")
