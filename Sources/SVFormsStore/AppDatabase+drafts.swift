@@ -9,30 +9,46 @@ public struct StoredDraft: Sendable, Equatable {
 }
 
 extension AppDatabase {
+    /// How long answers in progress are kept after their last change.
+    public static let draftLifetime: TimeInterval = 30 * 24 * 3600
+
     public func draft(respondentKey: Data, formID: String) async throws -> StoredDraft? {
         try await writer.read { db in
-            let row = try Row.fetchOne(
-                db, sql: "SELECT form_version, state FROM draft WHERE respondent_key = ? AND form_id = ?",
-                arguments: [respondentKey, formID])
-            guard let row else { return nil }
-            let state: String = row["state"]
-            let draft = try JSONDecoder().decode(Draft.self, from: Data(state.utf8))
-            return StoredDraft(formVersion: row["form_version"], draft: draft)
+            try DraftRecord.filter(respondentKey: respondentKey, formID: formID).fetchOne(db).map(Self.stored)
         }
     }
 
-    /// Saves the answers in progress; committed before the person sees the next page.
-    public func saveDraft(respondentKey: Data, formID: String, formVersion: Int, draft: Draft, at now: Date) async throws {
-        let state = String(decoding: try JSONEncoder.sorted.encode(draft), as: UTF8.self)
-        try await write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO draft (respondent_key, form_id, form_version, state, updated_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (respondent_key, form_id) DO UPDATE
-                    SET form_version = excluded.form_version, state = excluded.state, updated_at = excluded.updated_at
-                    """,
-                arguments: [respondentKey, formID, formVersion, state, Timestamp.string(now)])
+    /// Reads the draft, applies `change` and saves the result in one transaction, so two
+    /// requests from the same browser (two tabs) cannot overwrite each other's answers.
+    /// Committed before the person sees the next page. Returns the saved draft.
+    @discardableResult
+    public func updateDraft(
+        respondentKey: Data, formID: String, formVersion: Int, at now: Date,
+        _ change: @escaping @Sendable (Draft) -> Draft
+    ) async throws -> Draft {
+        let updatedAt = Timestamp.string(now)
+        return try await write { db in
+            let current = try DraftRecord.filter(respondentKey: respondentKey, formID: formID).fetchOne(db)
+            let draft = change(try current.map(Self.stored)?.draft ?? Draft())
+            let state = String(decoding: try JSONEncoder.sorted.encode(draft), as: UTF8.self)
+            try DraftRecord(
+                respondentKey: respondentKey, formID: formID, formVersion: formVersion, state: state, updatedAt: updatedAt
+            ).save(db)
+            return draft
         }
+    }
+
+    /// Deletes answers in progress last changed before `cutoff`; returns how many.
+    @discardableResult
+    public func deleteDrafts(changedBefore cutoff: Date) async throws -> Int {
+        let limit = Timestamp.string(cutoff)
+        return try await write { db in
+            try DraftRecord.filter(DraftRecord.Columns.updatedAt < limit).deleteAll(db)
+        }
+    }
+
+    private static func stored(_ record: DraftRecord) throws -> StoredDraft {
+        StoredDraft(formVersion: record.formVersion, draft: try JSONDecoder().decode(Draft.self, from: Data(record.state.utf8)))
     }
 }
 

@@ -48,9 +48,14 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// True when the database file can be read.
+    /// True when the database file is still in place, starts like an SQLite file, and answers a query.
+    /// (Open connections keep answering from their caches after the file is deleted or damaged,
+    /// so the query alone would not notice.)
     public func isReachable() async -> Bool {
-        (try? await writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }) != nil
+        guard let file = FileHandle(forReadingAtPath: writer.path) else { return false }
+        defer { try? file.close() }
+        guard (try? file.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8) else { return false }
+        return (try? await writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }) != nil
     }
 
     /// `PRAGMA integrity_check`, "ok" when the file is sound.

@@ -23,4 +23,9 @@ public struct AppConfiguration: Sendable {
     public var servesHTTPS: Bool {
         baseURL?.lowercased().hasPrefix("https://") ?? false
     }
+
+    /// Listening only on this machine, where plain-HTTP development is safe.
+    public var isLoopback: Bool {
+        ["127.0.0.1", "localhost", "::1"].contains(host)
+    }
 }

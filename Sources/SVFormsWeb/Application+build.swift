@@ -40,6 +40,11 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
     logger.info(
         "database ready",
         metadata: ["journal_mode": .string(durability.journalMode), "synchronous": .stringConvertible(durability.synchronous)])
+    if !configuration.servesHTTPS, !configuration.isLoopback {
+        logger.warning(
+            "listening beyond this machine without an https SVFORMS_BASE_URL: cookies are not marked Secure and no HSTS is sent",
+            metadata: ["host": .string(configuration.host)])
+    }
 
     let site = Site(
         catalog: catalog, database: database, renderer: renderer,
@@ -55,5 +60,6 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        services: [DraftExpiryService(database: database, now: configuration.now, logger: logger)],
         logger: logger)
 }

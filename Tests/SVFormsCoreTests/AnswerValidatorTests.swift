@@ -79,6 +79,11 @@ import Testing
         #expect(try check("when", [:]).problems.isEmpty)  // optional and blank
         #expect(try saved("when", ["when-day": ["4"], "when-month": ["3"], "when-year": ["2025"]]) == ["2025-03-04"])
         #expect(try saved("when", ["when-day": ["4"], "when-month": ["Mar"], "when-year": ["2025"]]) == ["2025-03-04"])
+        let missingDay = try check("when", ["when-month": ["4"], "when-year": ["2025"]]).problems.first
+        #expect(missingDay?.message == "Date must include a day")
+        #expect(missingDay?.field == "when-day")
+        #expect(try message("when", ["when-year": ["2025"]]) == "Date must include a day and month")
+        #expect(try message("when", ["when-day": ["x"], "when-month": ["4"], "when-year": ["2025"]]) == "Date must be a real date, like 27 3 2025")
         let missingMonth = try check("when", ["when-day": ["4"], "when-year": ["2025"]]).problems.first
         #expect(missingMonth?.message == "Date must include a month")
         #expect(missingMonth?.field == "when-month")

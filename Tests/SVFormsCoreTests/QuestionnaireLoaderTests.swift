@@ -85,6 +85,28 @@ private func expectProblem(_ yaml: String, line: Int, containing text: String, s
         try expectProblem(sample(replacing: 17, with: ["  - id: first"]), line: 17, containing: "duplicate page id \"first\"")
     }
 
+    @Test func aTypeThatIsNotTextIsReported() throws {
+        try expectProblem(sample(replacing: 13, with: ["        type: [single_choice]"]), line: 13, containing: "\"type\" of a question must be")
+    }
+
+    @Test func questionsOnOnePageCannotPostTheSameInputName() throws {
+        var lines = validLines
+        lines.replaceSubrange(15...15, with: [
+            "          - { value: red, label: Red }",
+            "      - id: seen",
+            "        type: date",
+            "        label: When?",
+            "      - id: seen-day",
+            "        type: short_text",
+            "        label: Day?",
+        ])
+        lines.insert("    title: Colour and date", at: 10)
+        let found = try problems(lines.joined(separator: "\n"))
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.line == 21)
+        #expect(found.first?.message.contains("posts an input named \"seen-day\", as question \"seen\" on the same page does") == true)
+    }
+
     @Test func unknownQuestionTypeListsTheKnownOnes() throws {
         try expectProblem(sample(replacing: 13, with: ["        type: checkbox"]), line: 13, containing: "unknown question type \"checkbox\"; use one of: short_text")
     }

@@ -60,7 +60,8 @@ import Testing
             #expect(page.title?.hasPrefix("Error: ") == true)
             #expect(page.body.contains("<a href=\"#q-organisation\">Select an answer</a>"))
             #expect(page.body.contains("<span class=\"visually-hidden\">Error:</span> Select an answer"))
-            #expect(page.body.contains("aria-describedby=\"q-organisation-error\""))
+            #expect(page.body.contains("aria-describedby=\"q-organisation.error\""))
+            #expect(page.body.contains("<p id=\"q-organisation.error\" class=\"error-message\">"))
         }
     }
 
@@ -103,6 +104,7 @@ import Testing
             #expect(page.location == "/f/every-type/organisation")
             let check = try await browser.get("/f/every-type/check")
             #expect(check.status == .seeOther)
+            #expect(check.location == "/f/every-type/organisation")
         }
     }
 
@@ -118,6 +120,21 @@ import Testing
             #expect(again.body.contains("value=\"test-schools\" checked"))
             let start = try await browser.get("/f/every-type")
             #expect(start.text.contains("Continue where you left off"))
+        }
+    }
+
+    @Test func aDateErrorLinksToTheBoxThatNeedsFixing() async throws {
+        let app = try await buildApplication(testConfiguration())
+        try await app.test(.router) { client in
+            var browser = TestBrowser(client)
+            try await answerEveryPage(&browser)
+            let page = try await browser.post("/f/every-type/when?from=check", [("when-month", "4"), ("when-year", "2025")])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains("<a href=\"#q-when-day\">Date must include a day</a>"))
+            #expect(page.body.contains("id=\"q-when-day\""))
+            #expect(page.body.contains("value=\"2025\""))
+            let wrong = try await browser.post("/f/every-type/when?from=check", [("when-day", "31"), ("when-month", "4"), ("when-year", "2025")])
+            #expect(wrong.body.contains("<a href=\"#q-when-day\">Date must be a real date, like 27 3 2025</a>"))
         }
     }
 }

@@ -110,6 +110,29 @@ func answerEveryPage(_ browser: inout TestBrowser, colour: String = "red", conse
         }
     }
 
+    @Test func twoSubmitsAtOnceStoreOneResponse() async throws {
+        let configuration = testConfiguration()
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var browser = TestBrowser(client)
+            try await answerEveryPage(&browser)
+            try await browser.get("/f/every-type/check")
+            let submitters = [browser, browser, browser, browser]
+            let locations = try await withThrowingTaskGroup(of: String?.self) { group in
+                for submitter in submitters {
+                    group.addTask {
+                        var copy = submitter
+                        return try await copy.post("/f/every-type/submit").location
+                    }
+                }
+                return try await group.reduce(into: [String?]()) { $0.append($1) }
+            }
+            #expect(locations == Array(repeating: "/f/every-type/confirmation", count: 4))
+            let database = try DatabaseQueue(path: configuration.dataDirectory + "/svforms.sqlite")
+            #expect(try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM response") } == 1)
+        }
+    }
+
     @Test func hiddenAnswersAreDroppedWhenTheirConditionNoLongerHolds() async throws {
         let configuration = testConfiguration()
         let app = try await buildApplication(configuration)

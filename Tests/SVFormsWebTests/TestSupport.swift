@@ -57,7 +57,7 @@ private struct CapturingHandler: LogHandler {
 }
 
 /// A browser stand-in over the test client: keeps cookies and the page's anti-forgery token.
-struct TestBrowser {
+struct TestBrowser: Sendable {
     let client: any TestClientProtocol
     var cookies: [String: String] = [:]
     var csrf: String?

@@ -77,6 +77,12 @@ def test_community_voice_by_a_person(page: Page, server: SvformsServer):
     check_accessibility(page, "voice-05-worries")
     page.get_by_label("Knife crime").check()
     page.get_by_label("Drugs and drug dealing").check()
+    page.get_by_label("Something else").check()
+    continue_(page)
+
+    # "Something else" opens a follow-up question.
+    check_accessibility(page, "voice-05b-worries-other")
+    page.get_by_label("What else worries you?").fill("Broken street lights on the way home")
     continue_(page)
 
     check_accessibility(page, "voice-06-safe-after-dark")
@@ -92,14 +98,23 @@ def test_community_voice_by_a_person(page: Page, server: SvformsServer):
     continue_(page)
 
     check_accessibility(page, "voice-09-consent")
+    page.get_by_label("Yes").check()
+    continue_(page)
+
+    # Consent opens the email question.
+    check_accessibility(page, "voice-09b-contact-email")
+    page.get_by_label("Your email address").fill("resident@example.org")
     continue_(page)
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers before sending them")
     expect(page.get_by_text("Guildford")).to_be_visible()
+    expect(page.get_by_text("Broken street lights on the way home")).to_be_visible()
+    expect(page.get_by_text("resident@example.org")).to_be_visible()
     check_accessibility(page, "voice-10-check")
 
     # Change an answer and come straight back.
     page.get_by_role("link", name=re.compile(r"Change.*Which area")).click()
+    check_accessibility(page, "voice-10b-change-area")
     page.get_by_label("Woking").check()
     continue_(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers before sending them")

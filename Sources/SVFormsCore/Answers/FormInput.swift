@@ -30,6 +30,14 @@ public struct FormInput: Sendable, Equatable {
     }
 }
 
+extension Question {
+    /// The names of the inputs this question posts: its id, or for a date its three boxes.
+    public var inputNames: [String] {
+        if case .date = kind { return [DateInputNames.day(id), DateInputNames.month(id), DateInputNames.year(id)] }
+        return [id]
+    }
+}
+
 /// A date question is three boxes: `{id}-day`, `{id}-month`, `{id}-year`.
 public enum DateInputNames {
     public static func day(_ id: String) -> String { "\(id)-day" }

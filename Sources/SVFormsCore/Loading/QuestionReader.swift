@@ -56,7 +56,11 @@ struct QuestionReader {
 
     /// The declared type, reporting an unknown one.
     private func questionType(_ node: Node) -> QuestionTypeName? {
-        guard let typeNode = node.mapping?["type"], let raw = typeNode.string else { return nil }
+        guard let typeNode = node.mapping?["type"] else { return nil }
+        guard typeNode.scalar != nil, let raw = typeNode.string else {
+            reader.report("\"type\" of a question must be one of the type names, written as text", at: typeNode)
+            return nil
+        }
         guard let type = QuestionTypeName(rawValue: raw) else {
             let known = QuestionTypeName.allCases.map(\.rawValue).joined(separator: ", ")
             reader.report("unknown question type \"\(raw)\"; use one of: \(known)", at: typeNode)
@@ -89,8 +93,7 @@ struct QuestionReader {
 
     private func readChoices(_ m: YAMLMapping, _ what: String) -> [Choice] {
         guard let node = m["options"] else { return [] }
-        let loader = QuestionnaireLoader(reader: reader, partnership: partnership)
-        let choices = loader.readOptions(node, what, allowExcluded: false)
+        let choices = reader.options(node, what, allowExcluded: false)
         if node.sequence?.isEmpty == true { reader.report("\(what) has no options", at: node) }
         return choices
     }

@@ -55,7 +55,7 @@ struct QuestionnaireLoader {
                 reader.report("scale names must be lower-case identifiers", at: nameNode)
                 continue
             }
-            let options = readOptions(optionsNode, "scale \"\(name)\"", allowExcluded: true)
+            let options = reader.options(optionsNode, "scale \"\(name)\"", allowExcluded: true)
             if options.isEmpty {
                 reader.report("scale \"\(name)\" has no options", at: nameNode)
             }
@@ -83,6 +83,7 @@ struct QuestionnaireLoader {
                 reader.report("\"\(id)\" is reserved for svforms' own pages; choose another page id", at: m["id"])
             }
             var questions: [Question] = []
+            var lines: [String: Int] = [:]
             // show_if may only look at earlier pages: a page is answered as a whole.
             let read = QuestionReader(
                 reader: reader, partnership: partnership, scales: scales, earlier: earlier, unreadable: unreadable)
@@ -93,7 +94,9 @@ struct QuestionnaireLoader {
                 }
                 _ = questionIDs.insert(question.id, at: idNode)
                 questions.append(question)
+                lines[question.id] = idNode?.mark?.line ?? m.line
             }
+            reportInputNameClashes(questions, lines: lines)
             for question in questions { earlier[question.id] = question }
             if m["questions"]?.sequence?.isEmpty == true {
                 reader.report("\(what) has no questions", at: m["questions"])
@@ -139,24 +142,19 @@ struct QuestionnaireLoader {
         }
     }
 
-    /// Reads a list of options, each `{ value, label, hint }` (and `excluded` on scales).
-    func readOptions(_ node: Node, _ what: String, allowExcluded: Bool) -> [Choice] {
-        guard let items = node.sequence else {
-            reader.report("the options of \(what) must be a list", at: node)
-            return []
-        }
-        var values = UniqueIDs(reader: reader, kind: "option value", within: what)
-        let keys = ["value", "label", "hint"] + (allowExcluded ? ["excluded"] : [])
-        return items.compactMap { item in
-            guard let m = reader.mapping(item, "an option of \(what)", allowed: keys, required: ["value", "label"]),
-                let value = reader.slug(m, "value", "an option of \(what)"),
-                let label = reader.string(m, "label", "option \"\(value)\" of \(what)"),
-                values.insert(value, at: m["value"])
-            else { return nil }
-            let optionWhat = "option \"\(value)\" of \(what)"
-            return Choice(
-                value: value, label: label, hint: reader.string(m, "hint", optionWhat),
-                isExcluded: reader.bool(m, "excluded", optionWhat) ?? false)
+    /// Two questions on one page must not post inputs of the same name (a date's
+    /// `when-day` box and a question with id `when-day` would mix their answers).
+    private func reportInputNameClashes(_ questions: [Question], lines: [String: Int]) {
+        var owners: [String: String] = [:]
+        for question in questions {
+            for name in question.inputNames {
+                if let owner = owners[name], owner != question.id {
+                    reader.report(
+                        "question \"\(question.id)\" posts an input named \"\(name)\", as question \"\(owner)\" on the same page does; rename one",
+                        line: lines[question.id] ?? 1)
+                }
+                owners[name] = question.id
+            }
         }
     }
 }

@@ -4,25 +4,41 @@ struct DateAnswerValidator: AnswerValidator {
 
     var requiredMessage: String { "Enter a date" }
 
+    /// One of the three boxes: what it is called in messages, its input name, what was typed.
+    private struct Box {
+        let part: String
+        let name: String
+        let text: String?
+    }
+
     func check(_ input: FormInput, _ question: Question, _ context: ValidationContext) -> AnswerCheck {
         let id = question.id
-        let names = [("day", DateInputNames.day(id)), ("month", DateInputNames.month(id)), ("year", DateInputNames.year(id))]
-        let parts = names.map { input.value($0.1)?.trimmingCharacters(in: .whitespaces) }
-        if parts.allSatisfy({ $0 == nil }) { return .blank }
-        let missing = zip(names, parts).filter { $0.1 == nil }.map(\.0)
+        let day = Box(part: "day", name: DateInputNames.day(id), text: input.value(DateInputNames.day(id)))
+        let month = Box(part: "month", name: DateInputNames.month(id), text: input.value(DateInputNames.month(id)))
+        let year = Box(part: "year", name: DateInputNames.year(id), text: input.value(DateInputNames.year(id)))
+        let boxes = [day, month, year]
+        if boxes.allSatisfy({ $0.text == nil }) { return .blank }
+        let missing = boxes.filter { $0.text == nil }
         if let first = missing.first {
-            return .invalid("Date must include a \(missing.map(\.0).joined(separator: " and "))", field: first.1)
+            return .invalid("Date must include a \(missing.map(\.part).joined(separator: " and "))", field: first.name)
         }
-        let numbers = parts.map { $0.flatMap { $0.allSatisfy(\.isASCII) ? Int($0) : nil } }
-        guard let day = numbers[0], let month = numbers[1] ?? Self.month(named: parts[1]!), let year = numbers[2] else {
-            return .invalid("Date must be a real date, like 27 3 2025")
+        let realDate = "Date must be a real date, like 27 3 2025"
+        guard let dayNumber = Self.number(day.text), let monthNumber = Self.number(month.text) ?? Self.month(named: month.text!),
+            let yearNumber = Self.number(year.text)
+        else { return .invalid(realDate) }
+        guard year.text!.trimmingCharacters(in: .whitespaces).count == 4 else {
+            return .invalid("Year must include 4 numbers", field: year.name)
         }
-        guard parts[2]!.count == 4 else { return .invalid("Year must include 4 numbers", field: names[2].1) }
-        guard let date = CalendarDay(year: year, month: month, day: day) else {
-            return .invalid("Date must be a real date, like 27 3 2025")
-        }
+        guard let date = CalendarDay(year: yearNumber, month: monthNumber, day: dayNumber) else { return .invalid(realDate) }
         if let problem = boundProblem(date, context.today) { return .invalid(problem) }
         return .answered([date.description])
+    }
+
+    private static func number(_ text: String?) -> Int? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return nil
+        }
+        return Int(text)
     }
 
     private func boundProblem(_ date: CalendarDay, _ today: CalendarDay) -> String? {
@@ -45,7 +61,7 @@ struct DateAnswerValidator: AnswerValidator {
 
     /// People sometimes type "March" or "mar" in the month box.
     static func month(named text: String) -> Int? {
-        let lowered = text.lowercased()
+        let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard lowered.count >= 3 else { return nil }
         return CalendarDay.monthNames.firstIndex { $0.lowercased().hasPrefix(lowered) }.map { $0 + 1 }
     }

@@ -37,9 +37,13 @@ extension FormController {
         let journey = Journey(questionnaire: questionnaire, draft: stored.draft)
         if let redirect = try await redirectIfIncomplete(journey, respondent) { return redirect }
 
-        let reference = try await site.database.submit(
+        guard let reference = try await site.database.submit(
             respondentKey: respondent.key, formID: questionnaire.id, formVersion: questionnaire.version,
             answers: journey.submittableAnswers, at: site.configuration.now())
+        else {
+            // Another press of Submit got there first and stored the response.
+            return .redirect(to: Paths.confirmation(questionnaire.id), type: .normal)
+        }
         var response = Response.redirect(to: Paths.confirmation(questionnaire.id), type: .normal)
         response.setCookie(site.cookies.receiptCookie(formID: questionnaire.id, reference: reference))
         return response
@@ -50,16 +54,20 @@ extension FormController {
     private func redirectIfIncomplete(_ journey: Journey, _ respondent: Respondent) async throws -> Response? {
         let questionnaire = journey.questionnaire
         let validator = PageValidator(context: site.validationContext())
+        let failing = Set(journey.visiblePages.filter { page in
+            journey.isCompleted(page.id)
+                && !validator.revalidate(journey.visibleQuestions(on: page), answers: journey.draft.answers).problems.isEmpty
+        }.map(\.id))
         var draft = journey.draft
-        for page in journey.visiblePages where journey.isCompleted(page.id) {
-            if !validator.revalidate(journey.visibleQuestions(on: page), answers: draft.answers).problems.isEmpty {
-                draft.completedPages.removeAll { $0 == page.id }
+        if !failing.isEmpty {
+            draft = try await site.database.updateDraft(
+                respondentKey: respondent.key, formID: questionnaire.id, formVersion: questionnaire.version,
+                at: site.configuration.now()
+            ) { latest in
+                var reopened = latest
+                reopened.completedPages.removeAll(where: failing.contains)
+                return reopened
             }
-        }
-        if draft != journey.draft {
-            try await site.database.saveDraft(
-                respondentKey: respondent.key, formID: questionnaire.id, formVersion: questionnaire.version, draft: draft,
-                at: site.configuration.now())
         }
         guard let next = Journey(questionnaire: questionnaire, draft: draft).firstIncompletePage else { return nil }
         return .redirect(to: Paths.page(questionnaire.id, next.id), type: .normal)

@@ -28,12 +28,18 @@ extension FormController {
         guard result.problems.isEmpty else {
             return render(page, journey, input: input, problems: result.problems, respondent: respondent, returning: returning)
         }
-        let updated = journey.answering(page, with: result.answers)
-        try await site.database.saveDraft(
+        let answers = result.answers
+        let updated = try await site.database.updateDraft(
             respondentKey: respondent.key, formID: questionnaire.id, formVersion: questionnaire.version,
-            draft: updated, at: site.configuration.now())
+            at: site.configuration.now()
+        ) { latest in
+            Journey(questionnaire: questionnaire, draft: latest).answering(page, with: answers)
+        }
         let next = Journey(questionnaire: questionnaire, draft: updated).destination(after: page.id, returningToCheck: returning)
-        return .redirect(to: Paths.destination(questionnaire.id, next, returningToCheck: returning), type: .normal)
+        var response = Response.redirect(to: Paths.destination(questionnaire.id, next, returningToCheck: returning), type: .normal)
+        // Renewed on every answer: the 30 days count from the last change, as drafts are kept.
+        response.setCookie(site.cookies.respondentCookie(respondent.token))
+        return response
     }
 
     private func page(of questionnaire: Questionnaire, _ context: AppRequestContext) throws(WebError) -> Page {
@@ -68,7 +74,10 @@ extension FormController {
         let title = page.title ?? questions.first?.label ?? questionnaire.title
         let view = QuestionPageView(
             layout: site.layout(title: title, questionnaire: questionnaire, hasErrors: !problems.isEmpty),
-            heading: isSingle ? nil : page.title, questions: views, errors: problems.map(ErrorLinkView.init),
+            heading: isSingle ? nil : page.title, questions: views,
+            errors: problems.compactMap { problem in
+                questions.first { $0.id == problem.questionID }.map { ErrorLinkView(problem, question: $0) }
+            },
             backHref: backHref, actionHref: Paths.page(questionnaire.id, page.id, returningToCheck: returning),
             csrfToken: site.cookies.csrfToken(for: respondent.token))
         return site.renderer.response("question", view, status: problems.isEmpty ? .ok : .unprocessableContent)

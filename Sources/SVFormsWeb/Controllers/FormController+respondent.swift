@@ -3,14 +3,6 @@ import Hummingbird
 import SVFormsCore
 import SVFormsStore
 
-/// The browser answering a form, known only by its cookie.
-struct Respondent: Sendable {
-    var token: String
-    /// The cookie has to be set on this response.
-    var isNew: Bool
-    var key: Data { RespondentCookies.respondentKey(for: token) }
-}
-
 extension FormController {
     /// The respondent from the cookie, or a new one (the cookie is set when a page is shown).
     func respondent(_ request: Request) -> Respondent {

@@ -21,7 +21,7 @@ struct FormController: Sendable {
         let questionnaire = try questionnaire(context)
         let respondent = respondent(request)
         let journey = Journey(questionnaire: questionnaire, draft: try await draft(respondent, questionnaire))
-        let firstPage = journey.visiblePages.first?.id ?? questionnaire.pages[0].id
+        guard let firstPage = journey.visiblePages.first?.id else { throw WebError.notFound }
         let resumeHref = journey.draft.completedPages.isEmpty
             ? nil : Paths.destination(questionnaire.id, journey.firstIncompletePage.map { .page($0.id) } ?? .checkAnswers)
         let view = StartPageView(

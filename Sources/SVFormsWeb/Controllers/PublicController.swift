@@ -30,10 +30,13 @@ struct PublicController: Sendable {
     }
 
     /// "Exit this page": a redirect, so the neutral page replaces ours without JavaScript,
-    /// and no referrer tells the neutral site where the person came from.
+    /// and no referrer tells the neutral site where the person came from. The browser is
+    /// told to forget its respondent and receipt cookies, so the next person to pick up
+    /// the device cannot open the answers; nothing on the server changes on a GET.
     @Sendable func exit(_ request: Request, context: AppRequestContext) async throws -> Response {
         var response = Response.redirect(to: site.configuration.exitURL, type: .normal)
         response.headers[.referrerPolicy] = "no-referrer"
+        for cookie in site.cookies.expiredCookies() { response.setCookie(cookie) }
         return response
     }
 

@@ -5,29 +5,41 @@ import SVFormsStore
 
 /// The one place errors become pages. Known HTTP errors get a plain explanation; anything else
 /// is logged with a reference and the person sees only that reference, never the error text.
+/// A page under `/f/{form}` keeps that form's header, and on public forms the safeguarding
+/// contacts and "Exit this page".
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let site: Site
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let questionnaire = questionnaire(for: request.uri.path)
         do {
             return try await next(request, context)
         } catch let error as any HTTPResponseError {
-            return page(for: error.status)
-        } catch is StorageUnavailable {
-            context.logger.error("storage unavailable", metadata: ["path": .string(request.uri.path)])
-            return page(for: .serviceUnavailable)
+            return page(for: error.status, questionnaire: questionnaire)
+        } catch let error as StorageUnavailable {
+            let reference = Reference.generate()
+            context.logger.error("storage unavailable", metadata: ["reference": .string(reference), "error": .string(error.description)])
+            return page(for: .serviceUnavailable, questionnaire: questionnaire, reference: reference)
         } catch {
             let reference = Reference.generate()
             context.logger.error(
                 "internal error", metadata: ["reference": .string(reference), "error": .string(String(reflecting: error))])
-            return page(for: .internalServerError, reference: reference)
+            return page(for: .internalServerError, questionnaire: questionnaire, reference: reference)
         }
     }
 
-    func page(for status: HTTPResponse.Status, reference: String? = nil) -> Response {
+    private func questionnaire(for path: String) -> Questionnaire? {
+        let parts = path.split(separator: "/")
+        guard parts.count >= 2, parts[0] == "f" else { return nil }
+        return site.catalog.questionnaire(id: String(parts[1])).flatMap { $0.isOpenToPublicLink ? $0 : nil }
+    }
+
+    func page(for status: HTTPResponse.Status, questionnaire: Questionnaire? = nil, reference: String? = nil) -> Response {
         let (heading, paragraphs) = Self.explanation(for: status)
-        let view = ErrorPageView(layout: site.layout(title: heading), heading: heading, paragraphs: paragraphs, reference: reference)
+        let view = ErrorPageView(
+            layout: site.layout(title: heading, questionnaire: questionnaire), heading: heading, paragraphs: paragraphs,
+            reference: reference)
         return site.renderer.response("error", view, status: status)
     }
 

@@ -59,6 +59,13 @@ struct RespondentCookies: Sendable {
             secure: secure, httpOnly: true, sameSite: .lax)
     }
 
+    /// Cookies that make the browser forget its respondent and receipt.
+    func expiredCookies() -> [Cookie] {
+        [respondentName, receiptName].map {
+            Cookie(name: $0, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+        }
+    }
+
     /// The reference of this browser's last submission of `formID`, within the last hour.
     func receipt(in request: Request, formID: String) -> String? {
         guard let value = request.cookies[receiptName]?.value else { return nil }

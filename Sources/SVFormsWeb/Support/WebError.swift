@@ -8,15 +8,12 @@ enum WebError: Error, HTTPResponseError {
     case badRequest
     /// The form's anti-forgery token is missing or wrong, or the respondent cookie is gone.
     case formExpired
-    /// The database cannot take writes right now.
-    case unavailable
 
     var status: HTTPResponse.Status {
         switch self {
         case .notFound: .notFound
         case .badRequest: .badRequest
         case .formExpired: .forbidden
-        case .unavailable: .serviceUnavailable
         }
     }
 

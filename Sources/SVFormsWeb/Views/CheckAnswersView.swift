@@ -34,38 +34,3 @@ struct AnswerRowView: Sendable, MustacheParent {
         }
     }
 }
-
-/// The confirmation page after a submission.
-struct ConfirmationView: PageView {
-    var layout: LayoutView
-    var reference: String
-    var nextSteps: [String]
-    var startHref: String
-
-    func field(named name: String) -> Any? {
-        switch name {
-        case "reference": reference
-        case "nextSteps": nextSteps.isEmpty ? nil : nextSteps
-        case "startHref": startHref
-        default: nil
-        }
-    }
-}
-
-/// Not found, bad request, expired form, too large, unavailable, internal error.
-struct ErrorPageView: PageView {
-    var layout: LayoutView
-    var heading: String
-    var paragraphs: [String]
-    /// For internal errors: the reference also written to the log.
-    var reference: String?
-
-    func field(named name: String) -> Any? {
-        switch name {
-        case "heading": heading
-        case "paragraphs": paragraphs
-        case "reference": reference
-        default: nil
-        }
-    }
-}

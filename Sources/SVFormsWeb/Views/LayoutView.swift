@@ -27,35 +27,3 @@ struct LayoutView: Sendable, MustacheParent {
         }
     }
 }
-
-/// A safeguarding contact as shown on public pages.
-struct ContactView: Sendable, MustacheParent {
-    let contact: SafeguardingContact
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "contactName": contact.name
-        case "hasPhone": contact.phone != nil
-        case "contactPhone": contact.phone
-        // `tel:` links work from a phone, where most people arrive from a poster.
-        case "contactTelHref": contact.phone.map { "tel:" + $0.filter(\.isNumber) }
-        case "hasURL": contact.url != nil
-        case "contactURL": contact.url
-        case "hasDescription": contact.description != nil
-        case "contactDescription": contact.description
-        default: nil
-        }
-    }
-}
-
-/// A page: its own fields first, then the layout's.
-protocol PageView: MustacheParent, Sendable {
-    var layout: LayoutView { get }
-    func field(named name: String) -> Any?
-}
-
-extension PageView {
-    func child(named name: String) -> Any? {
-        field(named: name) ?? layout.child(named: name)
-    }
-}

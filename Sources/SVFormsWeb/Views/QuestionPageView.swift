@@ -31,8 +31,9 @@ struct ErrorLinkView: Sendable, MustacheParent {
     var href: String
     var message: String
 
-    init(_ problem: FieldProblem) {
-        href = "#" + QuestionView.htmlID(problem.field ?? problem.questionID)
+    /// Links to the input the problem names, or to the question's first input.
+    init(_ problem: FieldProblem, question: Question) {
+        href = "#" + QuestionView.htmlID(problem.field ?? question.inputNames[0])
         message = problem.message
     }
 

@@ -28,7 +28,7 @@ extension QuestionView {
             let chosen = Set(input.values(question.id))
             options = (kind.choices ?? []).enumerated().map { index, choice in
                 OptionView(
-                    htmlID: index == 0 ? htmlID : "\(htmlID)-\(index + 1)", value: choice.value,
+                    htmlID: index == 0 ? htmlID : Self.derivedID(htmlID, String(index + 1)), value: choice.value,
                     label: choice.label, hint: choice.hint, isChecked: chosen.contains(choice.value))
             }
         }
@@ -61,7 +61,7 @@ extension QuestionView {
             // A problem with one box highlights that box; a problem with the whole date highlights all three.
             let flagged = problem != nil && (problem?.field == nil || problem?.field == part.1)
             return DatePartView(
-                htmlID: index == 0 ? htmlID(id) : htmlID(part.1), name: part.1, label: part.0,
+                htmlID: htmlID(part.1), name: part.1, label: part.0,
                 value: input.value(part.1), isYear: index == 2, hasError: flagged)
         }
     }

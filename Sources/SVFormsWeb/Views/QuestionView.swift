@@ -23,11 +23,15 @@ struct QuestionView: Sendable, MustacheParent {
     var dateParts: [DatePartView] = []
 
     var htmlID: String { QuestionView.htmlID(name) }
-    var hintID: String? { hint == nil ? nil : "\(htmlID)-hint" }
-    var errorID: String? { error == nil ? nil : "\(htmlID)-error" }
+    var hintID: String? { hint == nil ? nil : QuestionView.derivedID(htmlID, "hint") }
+    var errorID: String? { error == nil ? nil : QuestionView.derivedID(htmlID, "error") }
 
-    /// Input ids are prefixed so a question id can never collide with the page's own ids.
+    /// The id of the input named `name`: prefixed so it never collides with the page's own ids.
     static func htmlID(_ name: String) -> String { "q-\(name)" }
+
+    /// Ids derived from an input's id join with a dot, which question ids (slugs) cannot
+    /// contain, so `q-colour.hint` or `q-colour.2` can never be another question's id.
+    static func derivedID(_ base: String, _ suffix: String) -> String { "\(base).\(suffix)" }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -82,7 +86,7 @@ struct OptionView: Sendable, MustacheParent {
         case "optionLabel": label
         case "hasOptionHint": hint != nil
         case "optionHint": hint
-        case "optionHintID": "\(htmlID)-hint"
+        case "optionHintID": QuestionView.derivedID(htmlID, "hint")
         case "isChecked": isChecked
         default: nil
         }

@@ -1,0 +1,16 @@
+/// The confirmation page after a submission.
+struct ConfirmationView: PageView {
+    var layout: LayoutView
+    var reference: String
+    var nextSteps: [String]
+    var startHref: String
+
+    func field(named name: String) -> Any? {
+        switch name {
+        case "reference": reference
+        case "nextSteps": nextSteps.isEmpty ? nil : nextSteps
+        case "startHref": startHref
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import Logging
+import SVFormsStore
+@testable import SVFormsWeb
+import Testing
+
+@Suite struct DraftExpiryServiceTests {
+    @Test func draftsOlderThanTheirLifetimeArePurged() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("svforms-expiry-\(UUID().uuidString)").path
+        let database = try AppDatabase(directory: directory)
+        let start = Date(timeIntervalSince1970: 1_750_000_000)
+        let stale = Data(repeating: 1, count: 32)
+        let fresh = Data(repeating: 2, count: 32)
+        try await database.updateDraft(respondentKey: stale, formID: "f", formVersion: 1, at: start) { $0 }
+        try await database.updateDraft(respondentKey: fresh, formID: "f", formVersion: 1, at: start.addingTimeInterval(29 * 86_400)) { $0 }
+
+        let service = DraftExpiryService(
+            database: database, now: { start.addingTimeInterval(30 * 86_400 + 1) }, logger: Logger(label: "test"))
+        await service.purge()
+        #expect(try await database.draft(respondentKey: stale, formID: "f") == nil)
+        #expect(try await database.draft(respondentKey: fresh, formID: "f") != nil)
+    }
+}
