@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -29,11 +30,21 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(
+            name: "SVFormsExport",
+            dependencies: ["SVFormsCore", "CXLSXWriter"]
+        ),
         .target(
             name: "SVFormsWeb",
             dependencies: [
                 "SVFormsCore",
                 "SVFormsStore",
+                "SVFormsExport",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -49,6 +60,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SVFormsCoreTests", dependencies: ["SVFormsCore"]),
+        .testTarget(name: "SVFormsExportTests", dependencies: ["SVFormsExport"]),
         .testTarget(
             name: "SVFormsStoreTests",
             dependencies: ["SVFormsStore", .product(name: "GRDB", package: "GRDB.swift")]
