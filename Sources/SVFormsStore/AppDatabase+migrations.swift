@@ -37,6 +37,42 @@ extension AppDatabase {
                 CREATE INDEX answer_by_question ON answer (question_id, value);
                 """)
         }
+        migrator.registerMigration("v2: accounts, sessions and the audit log") { db in
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    id INTEGER PRIMARY KEY,
+                    email TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(email) BETWEEN 3 AND 254),
+                    password_hash TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('admin', 'lead', 'viewer')),
+                    created_at TEXT NOT NULL,
+                    disabled_at TEXT
+                );
+                -- Signed-in sessions, keyed by the SHA-256 of the cookie token.
+                CREATE TABLE session (
+                    token_hash BLOB PRIMARY KEY NOT NULL CHECK (length(token_hash) = 32),
+                    account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+                    created_at TEXT NOT NULL,
+                    last_seen_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX session_by_account ON session (account_id);
+                -- The one-time link that creates the first admin.
+                CREATE TABLE setup_token (
+                    token_hash BLOB PRIMARY KEY NOT NULL CHECK (length(token_hash) = 32),
+                    expires_at TEXT NOT NULL,
+                    used_at TEXT
+                ) WITHOUT ROWID;
+                CREATE TABLE audit_event (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT,
+                    row_count INTEGER,
+                    client TEXT
+                );
+                CREATE INDEX audit_event_by_time ON audit_event (at);
+                """)
+        }
         return migrator
     }
 }

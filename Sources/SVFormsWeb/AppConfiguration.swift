@@ -14,6 +14,8 @@ public struct AppConfiguration: Sendable {
     /// Where "Exit this page" goes: a neutral page that looks like ordinary browsing.
     public var exitURL: String = "https://www.bbc.co.uk/weather"
     public var logLevel: Logger.Level = .info
+    /// bcrypt's cost: 12 takes about 0.2 s per hash here; tests lower it to stay fast.
+    public var passwordCost: UInt8 = 12
     /// The current time; tests replace it to control dates and quarters.
     public var now: @Sendable () -> Date = { Date() }
 

@@ -46,20 +46,44 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
             metadata: ["host": .string(configuration.host)])
     }
 
+    let passwords = PasswordHasher(cost: configuration.passwordCost)
     let site = Site(
         catalog: catalog, database: database, renderer: renderer,
-        cookies: RespondentCookies(secret: try database.secret(named: "cookies"), secure: configuration.servesHTTPS),
+        cookies: RespondentCookies(secure: configuration.servesHTTPS),
+        sessionCookies: SessionCookies(secure: configuration.servesHTTPS),
+        antiForgery: AntiForgery(secret: try database.secret(named: "cookies")),
+        passwords: passwords, loginThrottle: LoginThrottle(),
+        decoyPasswordHash: Task { try await passwords.hash(RandomToken.generate()) },
         stylesheet: stylesheet, configuration: configuration)
+    try await offerFirstRunSetup(site, logger: logger)
 
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.servesHTTPS))
     router.add(middleware: ErrorPageMiddleware(site: site))
     PublicController(site: site).addRoutes(to: router)
     FormController(site: site).addRoutes(to: router)
+    LoginController(site: site).addRoutes(to: router)
+    SetupController(site: site).addRoutes(to: router)
+    let signedIn = router.group("admin").add(middleware: SessionMiddleware(site: site))
+    LoginController(site: site).addSignedInRoutes(to: signedIn)
+    DashboardController(site: site).addRoutes(to: signedIn)
+    AuditController(site: site).addRoutes(to: signedIn)
 
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [DraftExpiryService(database: database, now: configuration.now, logger: logger)],
+        services: [HousekeepingService(database: database, now: configuration.now, logger: logger)],
         logger: logger)
+}
+
+/// When no admin can sign in, prints a one-time link (valid for an hour) that creates the first one.
+private func offerFirstRunSetup(_ site: Site, logger: Logger) async throws {
+    guard try await !site.database.hasActiveAdmin() else { return }
+    let token = RandomToken.generate()
+    let now = site.configuration.now()
+    try await site.database.createSetupToken(hash: RandomToken.hash(token), expiresAt: now.addingTimeInterval(3600))
+    let base = site.configuration.baseURL ?? "http://\(site.configuration.host):\(site.configuration.port)"
+    logger.notice(
+        "No administrator account exists yet. Within the next hour, open this link to create one (or use `svforms user add EMAIL --role admin`)",
+        metadata: ["setup_link": .string(base + AdminPaths.setup(token))])
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import SVFormsStore
 import SVFormsWeb
 
 /// Where the repository's folders are, found from this file.
@@ -23,7 +24,41 @@ func testConfiguration(forms: String = Repository.everyTypeForms, data: String? 
     configuration.templatesDirectory = Repository.path("templates")
     configuration.exitURL = "https://neutral.example/weather"
     configuration.now = { Date(timeIntervalSince1970: 1_750_000_000) }  // 15 June 2025
+    configuration.passwordCost = 4  // bcrypt's minimum: the tests sign in often
     return configuration
+}
+
+/// A clock the test moves forward, for session timeouts and quarters.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date = Date(timeIntervalSince1970: 1_750_000_000)) {
+        current = start
+    }
+
+    var now: Date { lock.withLock { current } }
+
+    func advance(by seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
+
+    func set(_ date: Date) { lock.withLock { current = date } }
+}
+
+/// Adds an account straight to the database of `configuration`, as `svforms user add` would.
+func addAccount(_ email: String, role: Role, password: String = "correct horse battery", to configuration: AppConfiguration) async throws {
+    let database = try AppDatabase(directory: configuration.dataDirectory)
+    let hash = try await PasswordHasher(cost: 4).hash(password)
+    try await database.createAccount(email: email, passwordHash: hash, role: role, at: configuration.now())
+}
+
+extension TestBrowser {
+    /// Signs in through the login page; returns the response to the sign-in post.
+    @discardableResult
+    mutating func signIn(_ email: String, password: String = "correct horse battery", next: String? = nil) async throws -> TestPage {
+        let path = "/admin/login" + (next.map { "?next=\($0)" } ?? "")
+        try await get(path)
+        return try await post(path, [("email", email), ("password", password)])
+    }
 }
 
 /// Collects log lines so tests can find what the server logged.

@@ -6,7 +6,7 @@ import SVFormsStore
 extension FormController {
     @Sendable func checkAnswers(_ request: Request, context: AppRequestContext) async throws -> Response {
         let questionnaire = try questionnaire(context)
-        let respondent = respondent(request)
+        let respondent = site.respondent(request)
         guard !respondent.isNew else { return .redirect(to: Paths.start(questionnaire.id), type: .normal) }
         let journey = Journey(questionnaire: questionnaire, draft: try await draft(respondent, questionnaire))
         if let redirect = try await redirectIfIncomplete(journey, respondent) { return redirect }
@@ -21,14 +21,14 @@ extension FormController {
         let lastPage = journey.visiblePages.last.map { Paths.page(questionnaire.id, $0.id) } ?? Paths.start(questionnaire.id)
         let view = CheckAnswersView(
             layout: site.layout(title: "Check your answers", questionnaire: questionnaire), rows: rows, backHref: lastPage,
-            actionHref: Paths.submit(questionnaire.id), csrfToken: site.cookies.csrfToken(for: respondent.token))
+            actionHref: Paths.submit(questionnaire.id), csrfToken: site.antiForgery.token(for: respondent.token))
         return site.renderer.response("check_answers", view)
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let questionnaire = try questionnaire(context)
         let input = try await FormBody.read(request, context: context)
-        let respondent = try verifiedRespondent(request, input: input)
+        let respondent = try site.verifiedRespondent(request, input: input)
         guard let stored = try await site.database.draft(respondentKey: respondent.key, formID: questionnaire.id) else {
             // Already submitted (a second press of the button), or nothing was started.
             let alreadySent = site.cookies.receipt(in: request, formID: questionnaire.id) != nil

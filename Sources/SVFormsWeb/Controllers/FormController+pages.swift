@@ -7,19 +7,19 @@ extension FormController {
     @Sendable func showPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let questionnaire = try questionnaire(context)
         let page = try page(of: questionnaire, context)
-        let respondent = respondent(request)
+        let respondent = site.respondent(request)
         let journey = Journey(questionnaire: questionnaire, draft: try await draft(respondent, questionnaire))
-        if let redirect = redirectIfNotVisitable(page, journey) { return finish(redirect, for: respondent) }
+        if let redirect = redirectIfNotVisitable(page, journey) { return site.finish(redirect, for: respondent) }
         let input = FormInput.prefilled(from: journey.draft.answers, for: page.questions)
         let response = render(page, journey, input: input, problems: [], respondent: respondent, returning: isReturning(request))
-        return finish(response, for: respondent)
+        return site.finish(response, for: respondent)
     }
 
     @Sendable func answerPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let questionnaire = try questionnaire(context)
         let page = try page(of: questionnaire, context)
         let input = try await FormBody.read(request, context: context)
-        let respondent = try verifiedRespondent(request, input: input)
+        let respondent = try site.verifiedRespondent(request, input: input)
         let journey = Journey(questionnaire: questionnaire, draft: try await draft(respondent, questionnaire))
         if let redirect = redirectIfNotVisitable(page, journey) { return redirect }
 
@@ -79,7 +79,7 @@ extension FormController {
                 questions.first { $0.id == problem.questionID }.map { ErrorLinkView(problem, question: $0) }
             },
             backHref: backHref, actionHref: Paths.page(questionnaire.id, page.id, returningToCheck: returning),
-            csrfToken: site.cookies.csrfToken(for: respondent.token))
+            csrfToken: site.antiForgery.token(for: respondent.token))
         return site.renderer.response("question", view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 }

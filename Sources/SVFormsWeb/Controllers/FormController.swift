@@ -19,7 +19,7 @@ struct FormController: Sendable {
 
     @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {
         let questionnaire = try questionnaire(context)
-        let respondent = respondent(request)
+        let respondent = site.respondent(request)
         let journey = Journey(questionnaire: questionnaire, draft: try await draft(respondent, questionnaire))
         guard let firstPage = journey.visiblePages.first?.id else { throw WebError.notFound }
         let resumeHref = journey.draft.completedPages.isEmpty

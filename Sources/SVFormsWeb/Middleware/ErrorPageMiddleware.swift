@@ -15,6 +15,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
         let questionnaire = questionnaire(for: request.uri.path)
         do {
             return try await next(request, context)
+        } catch let error as WebError {
+            var response = page(for: error.status, questionnaire: questionnaire, explanation: Self.explanation(for: error))
+            if case .tooManyAttempts(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
+            return response
         } catch let error as any HTTPResponseError {
             return page(for: error.status, questionnaire: questionnaire)
         } catch let error as StorageUnavailable {
@@ -35,12 +39,30 @@ struct ErrorPageMiddleware: RouterMiddleware {
         return site.catalog.questionnaire(id: String(parts[1])).flatMap { $0.isOpenToPublicLink ? $0 : nil }
     }
 
-    func page(for status: HTTPResponse.Status, questionnaire: Questionnaire? = nil, reference: String? = nil) -> Response {
-        let (heading, paragraphs) = Self.explanation(for: status)
+    func page(
+        for status: HTTPResponse.Status, questionnaire: Questionnaire? = nil, reference: String? = nil,
+        explanation: (String, [String])? = nil
+    ) -> Response {
+        let (heading, paragraphs) = explanation ?? Self.explanation(for: status)
         let view = ErrorPageView(
             layout: site.layout(title: heading, questionnaire: questionnaire), heading: heading, paragraphs: paragraphs,
             reference: reference)
         return site.renderer.response("error", view, status: status)
+    }
+
+    static func explanation(for error: WebError) -> (String, [String]) {
+        switch error {
+        case .notPermitted:
+            ("You do not have access to this page", [
+                "Your account does not include this. If you need it, ask an administrator.",
+            ])
+        case .tooManyAttempts(let seconds):
+            ("Too many attempts", [
+                "For your security, signing in is paused. Try again in \(max(1, (seconds + 59) / 60)) minutes.",
+            ])
+        default:
+            explanation(for: error.status)
+        }
     }
 
     static func explanation(for status: HTTPResponse.Status) -> (String, [String]) {

@@ -1,6 +1,7 @@
 import Foundation
 import SVFormsCore
 import SVFormsStore
+import Hummingbird
 
 /// What every controller and middleware shares: the forms, the database, templates and cookies.
 struct Site: Sendable {
@@ -8,6 +9,13 @@ struct Site: Sendable {
     let database: AppDatabase
     let renderer: PageRenderer
     let cookies: RespondentCookies
+    let sessionCookies: SessionCookies
+    let antiForgery: AntiForgery
+    let passwords: PasswordHasher
+    let loginThrottle: LoginThrottle
+    /// A hash of a random password, checked when no account matches so that an unknown
+    /// email address takes as long to refuse as a wrong password.
+    let decoyPasswordHash: Task<String, any Error>
     let stylesheet: Stylesheet
     let configuration: AppConfiguration
 
@@ -23,6 +31,15 @@ struct Site: Sendable {
             isPublicForm: showsSafeguarding,
             contacts: showsSafeguarding ? partnership.safeguardingContacts.map(ContactView.init) : [],
             formTitle: questionnaire?.title, formHref: questionnaire.map { Paths.start($0.id) })
+    }
+
+    /// The layout of signed-in pages.
+    func adminLayout(title: String, _ context: AppRequestContext, hasErrors: Bool = false) -> LayoutView {
+        var layout = layout(title: title, hasErrors: hasErrors)
+        if let account = context.account, let token = context.sessionToken {
+            layout.signedIn = SignedInView(email: account.email, role: account.role, csrfToken: antiForgery.token(for: token))
+        }
+        return layout
     }
 
     func validationContext() -> ValidationContext {

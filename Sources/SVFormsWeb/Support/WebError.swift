@@ -8,12 +8,17 @@ enum WebError: Error, HTTPResponseError {
     case badRequest
     /// The form's anti-forgery token is missing or wrong, or the respondent cookie is gone.
     case formExpired
+    /// Signed in, but the role does not allow this page.
+    case notPermitted
+    /// Too many attempts; try again after this many seconds.
+    case tooManyAttempts(retryAfter: Int)
 
     var status: HTTPResponse.Status {
         switch self {
         case .notFound: .notFound
         case .badRequest: .badRequest
-        case .formExpired: .forbidden
+        case .formExpired, .notPermitted: .forbidden
+        case .tooManyAttempts: .tooManyRequests
         }
     }
 

@@ -12,6 +12,8 @@ struct LayoutView: Sendable, MustacheParent {
     /// The questionnaire's start page, linked from the header while answering it.
     var formTitle: String?
     var formHref: String?
+    /// Set on signed-in pages: the navigation and the sign-out button.
+    var signedIn: SignedInView?
 
     func child(named name: String) -> Any? {
         switch name {
@@ -23,6 +25,7 @@ struct LayoutView: Sendable, MustacheParent {
         case "hasContacts": !contacts.isEmpty
         case "formTitle": formTitle
         case "formHref": formHref
+        case "signedIn": signedIn
         default: nil
         }
     }

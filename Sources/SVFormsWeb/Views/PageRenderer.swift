@@ -9,7 +9,7 @@ struct PageRenderer: Sendable {
     /// Templates the server cannot run without; checked at start-up so a missing one
     /// stops the server with a clear message instead of failing on the first request.
     static let requiredTemplates = [
-        "layout", "index", "start", "question", "check_answers", "confirmation", "error",
+        "layout", "index", "start", "question", "check_answers", "confirmation", "error", "simple_form", "dashboard", "audit",
         "partials/error_summary", "partials/field_header", "partials/choices", "partials/text_input",
         "partials/textarea", "partials/date_input",
     ]

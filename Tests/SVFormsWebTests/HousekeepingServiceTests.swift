@@ -4,20 +4,23 @@ import SVFormsStore
 @testable import SVFormsWeb
 import Testing
 
-@Suite struct DraftExpiryServiceTests {
-    @Test func draftsOlderThanTheirLifetimeArePurged() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("svforms-expiry-\(UUID().uuidString)").path
+@Suite struct HousekeepingServiceTests {
+    @Test func expiredDraftsAndSessionsAreSweptAway() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("svforms-sweep-\(UUID().uuidString)").path
         let database = try AppDatabase(directory: directory)
         let start = Date(timeIntervalSince1970: 1_750_000_000)
         let stale = Data(repeating: 1, count: 32)
         let fresh = Data(repeating: 2, count: 32)
         try await database.updateDraft(respondentKey: stale, formID: "f", formVersion: 1, at: start) { $0 }
         try await database.updateDraft(respondentKey: fresh, formID: "f", formVersion: 1, at: start.addingTimeInterval(29 * 86_400)) { $0 }
+        let account = try await database.createAccount(email: "lead@example.org", passwordHash: "x", role: .lead, at: start)
+        try await database.createSession(tokenHash: stale, accountID: account.id, at: start)
 
-        let service = DraftExpiryService(
+        let service = HousekeepingService(
             database: database, now: { start.addingTimeInterval(30 * 86_400 + 1) }, logger: Logger(label: "test"))
-        await service.purge()
+        await service.sweep()
         #expect(try await database.draft(respondentKey: stale, formID: "f") == nil)
         #expect(try await database.draft(respondentKey: fresh, formID: "f") != nil)
+        #expect(try await database.session(tokenHash: stale) == nil)
     }
 }

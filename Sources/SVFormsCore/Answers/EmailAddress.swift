@@ -1,0 +1,17 @@
+/// The one rule for what counts as an email address: one @, a dotted domain, no spaces or
+/// characters that could break a mail header, at most 254 characters.
+public enum EmailAddress {
+    public static func isPlausible(_ address: String) -> Bool {
+        guard address.count <= 254 else { return false }
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
+        let domain = parts[1]
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }) else {
+            return false
+        }
+        let forbidden: Set<Character> = [" ", "\t", "\n", "\r", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\""]
+        return !address.contains(where: { forbidden.contains($0) || $0.isWhitespace })
+            && domain.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    public func createSession(tokenHash: Data, accountID: Int64, at now: Date) async throws {
+        let time = Timestamp.string(now)
+        try await write { db in
+            try SessionRecord(tokenHash: tokenHash, accountID: accountID, createdAt: time, lastSeenAt: time).insert(db)
+        }
+    }
+
+    /// The session and its account; nil when there is no such session.
+    public func session(tokenHash: Data) async throws -> StoredSession? {
+        try await writer.read { db in
+            guard let session = try SessionRecord.fetchOne(db, key: tokenHash),
+                let account = try AccountRecord.fetchOne(db, key: session.accountID)
+            else { return nil }
+            return StoredSession(
+                account: account.account, createdAt: Timestamp.date(session.createdAt) ?? .distantPast,
+                lastSeenAt: Timestamp.date(session.lastSeenAt) ?? .distantPast)
+        }
+    }
+
+    public func touchSession(tokenHash: Data, at now: Date) async throws {
+        let time = Timestamp.string(now)
+        try await write { db in
+            _ = try SessionRecord.filter(SessionRecord.Columns.tokenHash == tokenHash)
+                .updateAll(db, SessionRecord.Columns.lastSeenAt.set(to: time))
+        }
+    }
+
+    public func deleteSession(tokenHash: Data) async throws {
+        try await write { db in _ = try SessionRecord.deleteOne(db, key: tokenHash) }
+    }
+
+    /// Deletes sessions idle since `idleCutoff` or started before `absoluteCutoff`; returns how many.
+    @discardableResult
+    public func deleteSessions(idleSince idleCutoff: Date, startedBefore absoluteCutoff: Date) async throws -> Int {
+        let idle = Timestamp.string(idleCutoff)
+        let started = Timestamp.string(absoluteCutoff)
+        return try await write { db in
+            try SessionRecord.filter(SessionRecord.Columns.lastSeenAt < idle || SessionRecord.Columns.createdAt < started).deleteAll(db)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Hummingbird
+import SVFormsStore
+
+/// `/admin/audit`: admins read who signed in and who downloaded what.
+struct AuditController: Sendable {
+    let site: Site
+    static let pageSize = 100
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("audit", use: show)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.admin)
+        let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
+        let total = try await site.database.auditEventCount()
+        let events = try await site.database.auditEvents(limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        let view = AuditPageView(
+            layout: site.adminLayout(title: "Audit log", context), rows: events.map { AuditRowView(event: $0, timeZone: site.partnership.timeZone) },
+            total: total, newerHref: page > 1 ? "\(AdminPaths.audit)?page=\(page - 1)" : nil,
+            olderHref: page * Self.pageSize < total ? "\(AdminPaths.audit)?page=\(page + 1)" : nil)
+        return site.renderer.response("audit", view)
+    }
+}

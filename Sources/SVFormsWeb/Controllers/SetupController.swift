@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+/// The one-time link `serve` prints when no admin exists: it creates the first admin in the browser.
+/// An unknown, used or expired link is a plain 404, so links cannot be probed.
+struct SetupController: Sendable {
+    let site: Site
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let admin = router.group("admin")
+        admin.get("setup/:token", use: show)
+        admin.post("setup/:token", use: create)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = try await usableToken(context)
+        let respondent = site.respondent(request)
+        let page = form(token: token, respondent: respondent, email: nil, errors: [])
+        var response = site.finish(site.renderer.response("simple_form", page), for: respondent)
+        // The link is a secret: never send it on to another site as a referrer.
+        response.headers[.referrerPolicy] = "no-referrer"
+        return response
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = try await usableToken(context)
+        let input = try await FormBody.read(request, context: context)
+        let respondent = try site.verifiedRespondent(request, input: input)
+        let email = (input.value("email") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let password = input.values("password").first ?? ""
+        var errors: [ErrorLinkView] = []
+        if !EmailAddress.isPlausible(email) {
+            errors.append(ErrorLinkView(name: "email", message: "Enter an email address in the correct format, like name@example.com"))
+        }
+        if let problem = PasswordHasher.problem(with: password) {
+            errors.append(ErrorLinkView(name: "password", message: problem))
+        } else if input.values("confirm").first != password {
+            errors.append(ErrorLinkView(name: "confirm", message: "Enter the same password twice"))
+        }
+        guard errors.isEmpty else {
+            let page = form(token: token, respondent: respondent, email: email, errors: errors)
+            var response = site.renderer.response("simple_form", page, status: .unprocessableContent)
+            response.headers[.referrerPolicy] = "no-referrer"
+            return response
+        }
+        let now = site.configuration.now()
+        let hash = try await site.passwords.hash(password)
+        guard let account = try await site.database.createFirstAdmin(
+            setupTokenHash: RandomToken.hash(token), email: email, passwordHash: hash, at: now)
+        else { throw WebError.notFound }
+        try await site.database.record(
+            AuditEvent(at: now, actor: account.email, action: "account.created", subject: "admin (first run)", client: context.clientAddress))
+        return try await LoginController(site: site).startSession(for: account, replacing: request, redirectTo: AdminPaths.dashboard)
+    }
+
+    private func usableToken(_ context: AppRequestContext) async throws -> String {
+        guard let token = context.parameters.get("token"), RandomToken.isWellFormed(token),
+            try await site.database.isSetupTokenUsable(hash: RandomToken.hash(token), at: site.configuration.now())
+        else { throw WebError.notFound }
+        return token
+    }
+
+    private func form(token: String, respondent: Respondent, email: String?, errors: [ErrorLinkView]) -> SimpleFormView {
+        let message = { (name: String) in errors.first { $0.href == "#" + QuestionView.htmlID(name) }?.message }
+        return SimpleFormView(
+            layout: site.layout(title: "Create the first administrator", hasErrors: !errors.isEmpty),
+            heading: "Create the first administrator",
+            intro: ["This account can add leads and viewers and see the audit log. This link works once, for an hour."],
+            fields: [
+                .input(name: "email", label: "Email address", type: "email", value: email, error: message("email"), autocomplete: "username"),
+                .input(
+                    name: "password", label: "Password", type: "password", error: message("password"), autocomplete: "new-password",
+                    hint: "At least \(PasswordHasher.lengths.lowerBound) characters. A few unrelated words make a strong one."),
+                .input(name: "confirm", label: "Confirm password", type: "password", error: message("confirm"), autocomplete: "new-password"),
+            ],
+            errors: errors, actionHref: AdminPaths.setup(token), csrfToken: site.antiForgery.token(for: respondent.token),
+            buttonText: "Create account")
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import SVFormsStore
+
+/// Guards signed-in pages: finds a live session from its cookie, or sends the person to sign in
+/// (coming back to the page they asked for). Idle and absolute timeouts are enforced here.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let site: Site
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let now = site.configuration.now()
+        if let token = site.sessionCookies.token(in: request) {
+            let hash = RandomToken.hash(token)
+            if let session = try await site.database.session(tokenHash: hash) {
+                if SessionPolicy.isLive(session, at: now) {
+                    context.account = session.account
+                    context.sessionToken = token
+                    if now.timeIntervalSince(session.lastSeenAt) >= SessionPolicy.touchInterval {
+                        try await site.database.touchSession(tokenHash: hash, at: now)
+                    }
+                } else {
+                    try await site.database.deleteSession(tokenHash: hash)
+                }
+            }
+        }
+        guard context.account != nil else {
+            let wanted = request.method == .get ? request.uri.path : nil
+            var response = Response.redirect(to: AdminPaths.login(next: wanted), type: .normal)
+            if site.sessionCookies.token(in: request) != nil { response.setCookie(site.sessionCookies.expired()) }
+            return response
+        }
+        return try await next(request, context)
+    }
+}
+
+extension AppRequestContext {
+    /// The signed-in account if its role includes `role`; otherwise a 403 page.
+    func require(_ role: Role) throws(WebError) -> Account {
+        guard let account, account.role.includes(role) else { throw .notPermitted }
+        return account
+    }
+}

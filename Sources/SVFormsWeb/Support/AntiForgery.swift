@@ -1,0 +1,27 @@
+import Crypto
+import Foundation
+
+/// Anti-forgery (CSRF) tokens: an HMAC of the browser's own cookie token under the server
+/// secret. A page can only post back with the token of the cookie it was shown to, and a
+/// forged cross-site form cannot know it.
+struct AntiForgery: Sendable {
+    /// The server secret (kept as bytes: `SymmetricKey` is not Sendable).
+    let secret: Data
+
+    /// The hidden field every form carries.
+    static let fieldName = "_csrf"
+
+    func token(for cookieToken: String) -> String {
+        Data(mac(cookieToken)).base64URLEncoded
+    }
+
+    func isValid(_ submitted: String?, for cookieToken: String) -> Bool {
+        guard let submitted, let submittedData = Data(base64URLEncoded: submitted) else { return false }
+        // Compare MACs rather than strings, so timing says nothing about how much matched.
+        return mac(cookieToken) == submittedData
+    }
+
+    private func mac(_ cookieToken: String) -> HashedAuthenticationCode<SHA256> {
+        HMAC<SHA256>.authenticationCode(for: Data("csrf:\(cookieToken)".utf8), using: SymmetricKey(data: secret))
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import SVFormsStore
+
+/// Deletes what has outlived its purpose, at start-up and then every hour: answers in progress
+/// untouched for `AppDatabase.draftLifetime` (they may hold personal details the person later
+/// withdrew), and sessions past their idle or absolute timeout.
+struct HousekeepingService: Service {
+    let database: AppDatabase
+    let now: @Sendable () -> Date
+    let logger: Logger
+    var interval: Duration = .seconds(3600)
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await sweep()
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    func sweep() async {
+        let now = now()
+        do {
+            let drafts = try await database.deleteDrafts(changedBefore: now.addingTimeInterval(-AppDatabase.draftLifetime))
+            let sessions = try await database.deleteSessions(
+                idleSince: now.addingTimeInterval(-SessionPolicy.idleTimeout),
+                startedBefore: now.addingTimeInterval(-SessionPolicy.absoluteTimeout))
+            if drafts + sessions > 0 {
+                logger.info("housekeeping", metadata: ["expired_drafts": .stringConvertible(drafts), "expired_sessions": .stringConvertible(sessions)])
+            }
+        } catch {
+            // A full or read-only disk must not stop the server; the next sweep tries again.
+            logger.error("housekeeping failed", metadata: ["error": .string("\(error)")])
+        }
+    }
+}

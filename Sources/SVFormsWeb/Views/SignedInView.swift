@@ -1,0 +1,23 @@
+import Mustache
+import SVFormsStore
+
+/// The header of signed-in pages: who is signed in, what they can open, and signing out.
+struct SignedInView: Sendable, MustacheParent {
+    var email: String
+    var role: Role
+    /// The anti-forgery token for the sign-out form.
+    var csrfToken: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "accountEmail": email
+        case "roleLabel": role.rawValue.capitalized
+        case "canSeeAudit": role.includes(.admin)
+        case "dashboardHref": AdminPaths.dashboard
+        case "auditHref": AdminPaths.audit
+        case "logoutHref": AdminPaths.logout
+        case "logoutCSRF": csrfToken
+        default: nil
+        }
+    }
+}

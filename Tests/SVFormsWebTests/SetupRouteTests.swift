@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SVFormsStore
+import SVFormsWeb
+import Testing
+
+/// The one-time link that creates the first admin.
+@Suite struct SetupRouteTests {
+    /// The path of the setup link the server logged at start-up, if it offered one.
+    private func setupPath(_ logs: LogCapture) -> String? {
+        logs.all.compactMap { line -> String? in
+            guard let range = line.range(of: "setup_link=http://127.0.0.1:8080") else { return nil }
+            return String(line[range.upperBound...].prefix { !$0.isWhitespace })
+        }.first
+    }
+
+    @Test func theLinkCreatesTheFirstAdminOnce() async throws {
+        let logs = LogCapture()
+        let configuration = testConfiguration()
+        let app = try await buildApplication(configuration, logger: logs.logger)
+        let path = try #require(setupPath(logs))
+        #expect(path.hasPrefix("/admin/setup/"))
+        try await app.test(.router) { client in
+            var browser = TestBrowser(client)
+            let form = try await browser.get(path)
+            #expect(form.status == .ok)
+            #expect(form.header("Referrer-Policy") == "no-referrer")
+            let weak = try await browser.post(path, [("email", "chief@example.org"), ("password", "short"), ("confirm", "short")])
+            #expect(weak.status == .unprocessableContent)
+            #expect(weak.text.contains("Password must be at least 8 characters"))
+            let mismatch = try await browser.post(
+                path, [("email", "chief@example.org"), ("password", "a long enough secret"), ("confirm", "a different secret")])
+            #expect(mismatch.text.contains("Enter the same password twice"))
+            let created = try await browser.post(
+                path, [("email", "chief@example.org"), ("password", "a long enough secret"), ("confirm", "a long enough secret")])
+            #expect(created.status == .seeOther)
+            #expect(created.location == "/admin")
+            #expect(try await browser.get("/admin/audit").status == .ok)  // signed in, as an admin
+
+            var other = TestBrowser(client)
+            #expect(try await other.get(path).status == .notFound)
+        }
+        let accounts = try await AppDatabase(directory: configuration.dataDirectory).accounts()
+        #expect(accounts.map(\.email) == ["chief@example.org"])
+        #expect(accounts.first?.role == .admin)
+    }
+
+    @Test func theLinkExpiresAfterAnHour() async throws {
+        let logs = LogCapture()
+        let clock = TestClock()
+        var configuration = testConfiguration()
+        configuration.now = { clock.now }
+        let app = try await buildApplication(configuration, logger: logs.logger)
+        let path = try #require(setupPath(logs))
+        try await app.test(.router) { client in
+            var browser = TestBrowser(client)
+            clock.advance(by: 3601)
+            let expired = try await browser.get(path)
+            #expect(expired.status == .notFound)
+        }
+    }
+
+    @Test func noLinkIsOfferedOnceAnAdminExists() async throws {
+        let configuration = testConfiguration()
+        try await addAccount("admin@example.org", role: .admin, to: configuration)
+        let logs = LogCapture()
+        _ = try await buildApplication(configuration, logger: logs.logger)
+        #expect(setupPath(logs) == nil)
+        let app = try await buildApplication(testConfiguration())
+        try await app.test(.router) { client in
+            var browser = TestBrowser(client)
+            let unknown = try await browser.get("/admin/setup/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+            #expect(unknown.status == .notFound)
+            let malformed = try await browser.get("/admin/setup/short")
+            #expect(malformed.status == .notFound)
+        }
+    }
+}
