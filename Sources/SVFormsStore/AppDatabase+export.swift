@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+import SVFormsCore
+
+/// A submitted response with its row id, for exports that page through responses in order.
+public struct ExportedResponse: Sendable, Equatable {
+    public var id: Int64
+    public var reference: String
+    public var formVersion: Int
+    public var submittedAt: Date
+    public var answers: Answers
+}
+
+extension AppDatabase {
+    /// The next `limit` responses to the form after row `afterID`, oldest first: exports read a
+    /// batch at a time, so memory stays flat however many responses there are.
+    public func responses(formID: String, after afterID: Int64, limit: Int) async throws -> [ExportedResponse] {
+        try await writer.read { db in
+            let records = try ResponseRecord
+                .filter(ResponseRecord.Columns.formID == formID && Column("id") > afterID)
+                .order(Column("id")).limit(limit).fetchAll(db)
+            guard let first = records.first?.id, let last = records.last?.id else { return [] }
+            var answers: [Int64: Answers] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT answer.response_id, answer.question_id, answer.value FROM answer
+                    JOIN response ON response.id = answer.response_id
+                    WHERE response.form_id = ? AND answer.response_id BETWEEN ? AND ?
+                    ORDER BY answer.response_id, answer.question_id, answer.position
+                    """,
+                arguments: [formID, first, last])
+            while let row = try rows.next() {
+                answers[row[0], default: [:]][row[1] as String, default: []].append(row[2])
+            }
+            return records.map { record in
+                ExportedResponse(
+                    id: record.id ?? 0, reference: record.reference, formVersion: record.formVersion,
+                    submittedAt: Timestamp.date(record.submittedAt) ?? .distantPast, answers: answers[record.id ?? 0] ?? [:])
+            }
+        }
+    }
+}
