@@ -12,6 +12,15 @@ public struct ExportedResponse: Sendable, Equatable {
 }
 
 extension AppDatabase {
+    /// The newest response to the form and how many there are up to it: an export fixes both
+    /// before it starts, so the count it audits is exactly the rows it writes.
+    public func exportSnapshot(formID: String) async throws -> (lastID: Int64, count: Int) {
+        try await writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT max(id), count(*) FROM response WHERE form_id = ?", arguments: [formID])
+            return (row?[0] ?? 0, row?[1] ?? 0)
+        }
+    }
+
     /// The next `limit` responses to the form after row `afterID`, oldest first: exports read a
     /// batch at a time, so memory stays flat however many responses there are.
     public func responses(formID: String, after afterID: Int64, limit: Int) async throws -> [ExportedResponse] {

@@ -48,13 +48,12 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// True when the database file is still in place, starts like an SQLite file, and answers a query.
-    /// (Open connections keep answering from their caches after the file is deleted or damaged,
-    /// so the query alone would not notice.)
+    /// True when the database file is still in place and answers a query. (Open connections keep
+    /// answering after the file is deleted, so its presence is checked too — with `stat`, never by
+    /// opening it: closing any other descriptor on the file would drop SQLite's POSIX locks for the
+    /// whole process and let another process corrupt it.)
     public func isReachable() async -> Bool {
-        guard let file = FileHandle(forReadingAtPath: writer.path) else { return false }
-        defer { try? file.close() }
-        guard (try? file.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8) else { return false }
+        guard FileManager.default.fileExists(atPath: writer.path) else { return false }
         return (try? await writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }) != nil
     }
 

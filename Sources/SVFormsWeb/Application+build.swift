@@ -68,6 +68,7 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
     LoginController(site: site).addSignedInRoutes(to: signedIn)
     DashboardController(site: site).addRoutes(to: signedIn)
     AuditController(site: site).addRoutes(to: signedIn)
+    DownloadsController(site: site).addRoutes(to: signedIn)
 
     return Application(
         router: router,

@@ -143,17 +143,16 @@ import Testing
         }
     }
 
-    @Test func healthFailsWhenTheDatabaseFileIsUnreadable() async throws {
+    @Test func healthFailsWhenTheDatabaseFileIsGone() async throws {
         let configuration = testConfiguration()
         let app = try await buildApplication(configuration)
         try await app.test(.router) { client in
             var browser = TestBrowser(client)
             let healthy = try await browser.get("/healthz")
             #expect(healthy.status == .ok)
-            // Overwrite the file header: SQLite no longer recognises the file.
-            let file = try FileHandle(forWritingTo: URL(fileURLWithPath: configuration.dataDirectory + "/svforms.sqlite"))
-            try file.write(contentsOf: Data(repeating: 0, count: 100))
-            try file.close()
+            // The open connections would still answer; the missing file must not go unnoticed.
+            try FileManager.default.moveItem(
+                atPath: configuration.dataDirectory + "/svforms.sqlite", toPath: configuration.dataDirectory + "/moved.sqlite")
             let health = try await browser.get("/healthz")
             #expect(health.status == .serviceUnavailable)
         }

@@ -80,6 +80,18 @@ class SvformsServer:
             except subprocess.TimeoutExpired:
                 self.kill9()
 
+    def setup_link(self) -> str:
+        """The one-time link the server printed because no admin exists yet."""
+        match = re.search(r"setup_link=(\S+)", self.log())
+        if not match:
+            raise AssertionError("the server printed no setup link")
+        return match.group(1)
+
+    def cli(self, *args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
+        """Runs `svforms` against this server's data directory (and the shipped forms)."""
+        return subprocess.run(
+            [str(BINARY), *args, "--data", str(self.data_dir)], capture_output=True, cwd=REPO_ROOT, timeout=60, input=input)
+
     @property
     def database_path(self) -> Path:
         return self.data_dir / "svforms.sqlite"
@@ -125,6 +137,22 @@ class Respondent:
             raise AssertionError(f"{page}: expected 303, got {status}")
         return headers["location"]
 
+    def sign_in(self, email: str, password: str) -> None:
+        """Signs in through the login page, as a lead or admin would."""
+        self.request("/admin/login")
+        status, headers, _ = self.request("/admin/login", [("email", email), ("password", password)])
+        if status != 303:
+            raise AssertionError(f"sign-in answered {status}")
+
+    def download(self, path: str) -> tuple[int, dict, bytes]:
+        """GETs a file, returning its raw bytes."""
+        try:
+            response = self.opener.open(urllib.request.Request(self.server.base_url + path), timeout=self.timeout)
+        except urllib.error.HTTPError as error:
+            response = error
+        with response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+
     def receipt(self) -> str | None:
         """The reference the server acknowledged in its receipt cookie, if any."""
         for cookie in self.cookies:
@@ -157,3 +185,24 @@ def submit_community_voice(respondent: Respondent) -> str:
     if not reference:
         raise AssertionError("no receipt after submit")
     return reference
+
+
+ROLE_ASPECT_PAGES = {
+    "duty-and-partnership": ["duty", "governance", "strategy-priorities"],
+    "data-and-evidence": ["data-sharing", "needs-assessment", "interventions"],
+    "ways-of-working": ["public-health-approach", "trauma-informed-practice", "community-engagement"],
+}
+
+
+def submit_role_survey(respondent: Respondent, organisation: str, rating: str, job_role: str = "") -> str:
+    """Answers the role survey giving every aspect the same rating; returns the acknowledged reference."""
+    respondent.answer("role-understanding", "organisation", [("organisation", organisation)])
+    respondent.answer("role-understanding", "job-role", [("job-role", job_role)])
+    for page, aspects in ROLE_ASPECT_PAGES.items():
+        respondent.answer("role-understanding", page, [(aspect, rating) for aspect in aspects])
+    respondent.answer("role-understanding", "comments", [])
+    respondent.request("/f/role-understanding/check")
+    status, _, _ = respondent.request("/f/role-understanding/submit", [])
+    if status != 303:
+        raise AssertionError(f"submit answered {status}")
+    return respondent.receipt()

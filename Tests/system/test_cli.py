@@ -87,3 +87,29 @@ def test_serve_takes_its_settings_from_svforms_environment_variables(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_the_command_line_and_a_running_server_share_the_database_safely(tmp_path):
+    """Regression: the health check once opened the database file itself, which dropped SQLite's
+    locks in the server process; a `svforms user add` at the same time then corrupted the database."""
+    import sqlite3
+
+    from svforms_server import Respondent, SvformsServer, submit_community_voice
+
+    server = SvformsServer(tmp_path / "data").start()
+    try:
+        visitor = Respondent(server)
+        references = []
+        for index in range(5):
+            assert visitor.request("/healthz")[0] == 200
+            added = server.cli("user", "add", f"lead{index}@example.org", "--role", "lead", input=b"a long enough password\n")
+            assert added.returncode == 0, added.stderr
+            references.append(submit_community_voice(Respondent(server)))
+        listed = server.cli("user", "list").stdout.decode()
+        assert all(f"lead{index}@example.org" in listed for index in range(5))
+    finally:
+        server.stop()
+    connection = sqlite3.connect(server.database_path)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = {row[0] for row in connection.execute("SELECT reference FROM response")}
+    assert set(references) <= stored

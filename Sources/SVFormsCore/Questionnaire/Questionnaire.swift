@@ -70,7 +70,7 @@ public struct Page: Sendable {
 }
 
 /// A measure computed from ratings on one scale (for example 2.2.1.a).
-public struct Measure: Sendable {
+public struct Measure: Sendable, Equatable {
     public var id: String
     public var title: String
     public var scale: String

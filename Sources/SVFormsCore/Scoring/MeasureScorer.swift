@@ -47,7 +47,7 @@ public struct MeasureScorer: Sendable {
         let hasRatings = { (breakdown: Breakdown, id: String) in
             quarters.contains { counts[GroupKey(quarter: $0, breakdown: breakdown, id: id)] != nil }
         }
-        let typeGroups = (OrganisationType.allCases.map { (id: $0.rawValue, label: Self.label(of: $0)) } + [Self.notStated])
+        let typeGroups = (OrganisationType.allCases.map { (id: $0.rawValue, label: $0.label) } + [Self.notStated])
             .filter { hasRatings(.organisationType, $0.id) }
         let organisationGroups = (organisations.map { (id: $0.id, label: $0.name) } + [Self.notStated])
             .filter { hasRatings(.organisation, $0.id) }
@@ -69,6 +69,21 @@ public struct MeasureScorer: Sendable {
                 byQuestion: groups(.question, questionGroups))
         }
         return MeasureReport(measure: measure, quarters: scores)
+    }
+
+    /// One response's ratings on the measure's scale that count (not excluded) and those that meet
+    /// the measure: the per-response columns of the responses download, by the same rules.
+    public func ratedAndMet(_ answers: Answers) -> (rated: Int, met: Int) {
+        let met = Set(measure.met)
+        var result = (rated: 0, met: 0)
+        for question in ratedQuestions {
+            for value in answers[question.id] ?? [] {
+                guard let option = optionsByValue[value], !option.isExcluded else { continue }
+                result.rated += 1
+                if met.contains(option.value) { result.met += 1 }
+            }
+        }
+        return result
     }
 
     /// Adds up the tallies of `quarters` into every group they belong to.
@@ -101,13 +116,4 @@ public struct MeasureScorer: Sendable {
 
     /// The group for ratings whose response named no organisation of the partnership.
     static let notStated: GroupName = (id: "", label: "Not stated")
-
-    /// How an organisation type is headed in the breakdown.
-    static func label(of type: OrganisationType) -> String {
-        switch type {
-        case .specified: "Specified authorities"
-        case .relevant: "Relevant authorities"
-        case .other: "Other organisations"
-        }
-    }
 }

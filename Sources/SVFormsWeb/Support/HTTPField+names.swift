@@ -7,4 +7,5 @@ extension HTTPField.Name {
     static let crossOriginOpenerPolicy = Self("Cross-Origin-Opener-Policy")!
     static let permissionsPolicy = Self("Permissions-Policy")!
     static let retryAfter = Self("Retry-After")!
+    static let contentDisposition = Self("Content-Disposition")!
 }

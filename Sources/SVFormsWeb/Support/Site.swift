@@ -21,6 +21,11 @@ struct Site: Sendable {
 
     var partnership: Partnership { catalog.partnership }
 
+    var reporter: ResultsReporter { ResultsReporter(catalog: catalog, database: database, now: configuration.now) }
+
+    /// Where downloads are built before they are sent (inside the data directory, on the same disk).
+    var temporaryDirectory: String { (configuration.dataDirectory as NSString).appendingPathComponent("tmp") }
+
     /// The layout for a page; `pageTitle` gets the "Error: " prefix when the page shows errors.
     func layout(title: String, questionnaire: Questionnaire? = nil, hasErrors: Bool = false, isPublic: Bool = false) -> LayoutView {
         let parts = [title, questionnaire?.title, partnership.displayName].compactMap { $0 }

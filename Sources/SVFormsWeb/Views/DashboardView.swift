@@ -1,6 +1,6 @@
 import Mustache
 
-/// The signed-in home page.
+/// The signed-in home page: what has come in, and every measure, per questionnaire.
 struct DashboardView: PageView {
     var layout: LayoutView
     var forms: [DashboardFormView]
@@ -13,15 +13,54 @@ struct DashboardView: PageView {
     }
 }
 
-/// One questionnaire's summary on the dashboard.
+/// One questionnaire on the dashboard.
 struct DashboardFormView: Sendable, MustacheParent {
+    var id: String
     var title: String
-    var submitted: Int
+    var responsesByQuarter: [(quarter: String, count: Int)]
+    var inProgress: Int
+    var canDownloadResponses: Bool
+    var measures: [MeasureSectionView]
 
     func child(named name: String) -> Any? {
         switch name {
+        case "formID": id
         case "formTitle": title
-        case "submitted": submitted
+        case "quarterCounts": responsesByQuarter.map { ["countQuarter": $0.quarter, "countValue": $0.count] as [String: Any] }
+        case "totalSubmitted": responsesByQuarter.map(\.count).reduce(0, +)
+        case "inProgress": inProgress
+        case "canDownloadResponses": canDownloadResponses
+        case "responsesCSV": AdminPaths.responses(id, "csv")
+        case "responsesXLSX": AdminPaths.responses(id, "xlsx")
+        case "measures": measures
+        default: nil
+        }
+    }
+}
+
+/// One measure: its quarters as a table and a chart, the selected quarter's breakdowns, downloads.
+struct MeasureSectionView: Sendable, MustacheParent {
+    var formID: String
+    var measureID: String
+    var title: String
+    var quarters: [FigureRowView]
+    var chart: BarChartView
+    var quarterOptions: [(label: String, isSelected: Bool)]
+    var selectedQuarter: String
+    var breakdowns: [BreakdownView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "measureID": measureID
+        case "measureTitle": title
+        case "quarterRows": quarters
+        case "chart": chart
+        case "selectID": "quarter-\(formID)-\(measureID)".replacingOccurrences(of: ".", with: "-")
+        case "quarterOptions": quarterOptions.map { ["optionLabel": $0.label, "optionSelected": $0.isSelected] as [String: Any] }
+        case "selectedQuarter": selectedQuarter
+        case "breakdowns": breakdowns
+        case "measureCSV": AdminPaths.measure(formID, measureID, "csv")
+        case "measureXLSX": AdminPaths.measure(formID, measureID, "xlsx")
         default: nil
         }
     }

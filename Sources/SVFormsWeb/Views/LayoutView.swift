@@ -14,6 +14,8 @@ struct LayoutView: Sendable, MustacheParent {
     var formHref: String?
     /// Set on signed-in pages: the navigation and the sign-out button.
     var signedIn: SignedInView?
+    /// Pages of tables use the full width.
+    var isWide = false
 
     func child(named name: String) -> Any? {
         switch name {
@@ -26,6 +28,7 @@ struct LayoutView: Sendable, MustacheParent {
         case "formTitle": formTitle
         case "formHref": formHref
         case "signedIn": signedIn
+        case "isWide": isWide
         default: nil
         }
     }

@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+/// The downloads: response-level data for leads, scored measures for everyone signed in.
+/// Each download is audited (who, what, when, how many rows) before its first byte is sent.
+struct DownloadsController: Sendable {
+    let site: Site
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("forms/:form/:file", use: responses)
+        group.get("forms/:form/measures/:file", use: measure)
+    }
+
+    /// `responses.csv` and `responses.xlsx`.
+    @Sendable func responses(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (name, format) = try fileName(context)
+        guard name == "responses" else { throw WebError.notFound }
+        let questionnaire = try questionnaire(context)
+        let account = try context.require(.lead)
+        let export = try await site.reporter.responsesExport(of: questionnaire)
+        return try await send(export, format, account: account, context: context)
+    }
+
+    /// `{measure}.csv` and `{measure}.xlsx`, e.g. `2.2.1.a.csv`.
+    @Sendable func measure(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (name, format) = try fileName(context)
+        let questionnaire = try questionnaire(context)
+        guard let measure = questionnaire.measures.first(where: { $0.id == name }) else { throw WebError.notFound }
+        let account = try context.require(.viewer)
+        let export = try await site.reporter.measureExport(measure, of: questionnaire)
+        return try await send(export, format, account: account, context: context)
+    }
+
+    private func send(_ export: TableExport, _ format: TableExport.Format, account: Account, context: AppRequestContext) async throws -> Response {
+        try await site.database.record(AuditEvent(
+            at: site.configuration.now(), actor: account.email, action: "download.\(export.kind).\(format.rawValue)",
+            subject: export.subject, rowCount: export.rowCount, client: context.clientAddress))
+        let body: ResponseBody
+        let contentType: String
+        switch format {
+        case .csv:
+            contentType = "text/csv; charset=utf-8"
+            body = StreamingBody.make { output in try await export.writeCSV(output: output) }
+        case .xlsx:
+            contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            body = try await StreamingBody.file(in: site.temporaryDirectory) { path in
+                try await export.writeXLSX(path: path, temporaryDirectory: site.temporaryDirectory)
+            }
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: contentType, .contentDisposition: "attachment; filename=\"\(export.fileName(format))\"",
+                .cacheControl: "no-store",
+            ],
+            body: body)
+    }
+
+    private func questionnaire(_ context: AppRequestContext) throws(WebError) -> Questionnaire {
+        guard let id = context.parameters.get("form"), let questionnaire = site.catalog.questionnaire(id: id) else { throw .notFound }
+        return questionnaire
+    }
+
+    /// `name.csv` → ("name", .csv); the name may itself contain dots (`2.2.1.a.csv`).
+    private func fileName(_ context: AppRequestContext) throws(WebError) -> (String, TableExport.Format) {
+        guard let file = context.parameters.get("file"), let dot = file.lastIndex(of: "."),
+            let format = TableExport.Format(rawValue: String(file[file.index(after: dot)...]))
+        else { throw .notFound }
+        return (String(file[..<dot]), format)
+    }
+}

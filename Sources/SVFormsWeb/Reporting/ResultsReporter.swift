@@ -1,0 +1,53 @@
+import Foundation
+import SVFormsCore
+import SVFormsStore
+
+/// Measure figures and tables for one questionnaire: the one place that fetches what scoring and
+/// the downloads need, so the dashboard, the web downloads and `svforms export` always agree.
+public struct ResultsReporter: Sendable {
+    public let catalog: FormCatalog
+    public let database: AppDatabase
+    public let now: @Sendable () -> Date
+
+    public init(catalog: FormCatalog, database: AppDatabase, now: @escaping @Sendable () -> Date) {
+        self.catalog = catalog
+        self.database = database
+        self.now = now
+    }
+
+    var calendar: ReportingCalendar { ReportingCalendar(catalog.partnership) }
+
+    /// The quarters to report: from the quarter of the first submission to the current one.
+    public func quarters(of questionnaire: Questionnaire) async throws -> [ReportingQuarter] {
+        let current = calendar.quarter(containing: now())
+        let first = try await database.firstSubmission(formID: questionnaire.id).map(calendar.quarter(containing:)) ?? current
+        return calendar.quarters(from: min(first, current), through: current)
+    }
+
+    /// The measure for every reported quarter, from ratings counted in SQLite.
+    public func report(_ measure: Measure, of questionnaire: Questionnaire) async throws -> MeasureReport {
+        let scorer = MeasureScorer(measure: measure, questionnaire: questionnaire, partnership: catalog.partnership)
+        let quarters = try await quarters(of: questionnaire)
+        // The quarter before the first is counted too, so the first quarter's change can be shown.
+        let counted = (quarters.first.map { [$0.previous] } ?? []) + quarters
+        let counts = try await database.ratingCounts(
+            formID: questionnaire.id, questionIDs: scorer.ratedQuestionIDs, organisationQuestionID: scorer.organisationQuestionID,
+            periods: counted.map(period))
+        let tallies = counts.map {
+            RatingTally(quarter: counted[$0.period], organisationID: $0.organisationID, questionID: $0.questionID, value: $0.value, count: $0.count)
+        }
+        return scorer.score(tallies, quarters: quarters)
+    }
+
+    /// Submitted responses in each reported quarter, oldest first.
+    public func responseCounts(of questionnaire: Questionnaire) async throws -> [(quarter: ReportingQuarter, count: Int)] {
+        let quarters = try await quarters(of: questionnaire)
+        let counts = try await database.responseCounts(formID: questionnaire.id, periods: quarters.map(period))
+        return Array(zip(quarters, counts)).map { (quarter: $0.0, count: $0.1) }
+    }
+
+    func period(_ quarter: ReportingQuarter) -> DateInterval {
+        let bounds = calendar.interval(of: quarter)
+        return DateInterval(start: bounds.start, end: bounds.end)
+    }
+}
