@@ -46,13 +46,23 @@ extension AppDatabase {
 
     /// Submitted responses per period.
     public func responseCounts(formID: String, periods: [DateInterval]) async throws -> [Int] {
+        try await rowCounts(table: "response", time: "submitted_at", formID: formID, periods: periods)
+    }
+
+    /// Answers in progress per period of their last change.
+    public func draftCounts(formID: String, periods: [DateInterval]) async throws -> [Int] {
+        try await rowCounts(table: "draft", time: "updated_at", formID: formID, periods: periods)
+    }
+
+    /// Rows of `table` for the form whose `time` column falls in each period (names are ours, never input).
+    private func rowCounts(table: String, time: String, formID: String, periods: [DateInterval]) async throws -> [Int] {
         guard !periods.isEmpty else { return [] }
         let (periodTable, periodArguments) = Self.periodTable(periods)
         let sql = """
             WITH \(periodTable)
-            SELECT period.idx, count(response.id) FROM period
-            LEFT JOIN response ON response.form_id = ?
-                AND response.submitted_at >= period.starts AND response.submitted_at < period.ends
+            SELECT period.idx, count(\(table).form_id) FROM period
+            LEFT JOIN \(table) ON \(table).form_id = ?
+                AND \(table).\(time) >= period.starts AND \(table).\(time) < period.ends
             GROUP BY period.idx ORDER BY period.idx
             """
         var arguments = periodArguments

@@ -97,3 +97,25 @@ def test_xlsx_measure_holds_the_same_figures_as_csv(lead):
     # don't know left out: met 18 (good 9 + full 9) of 27 counted (the limited 9 count, the don't-know 9 do not).
     assert overall_csv[3:6] == ["18", "27", "66.7"]
     assert [int(overall_xlsx[3]), int(overall_xlsx[4]), round(float(overall_xlsx[5]), 1)] == [18, 27, 66.7]
+
+
+def test_dashboard_web_download_and_command_line_show_the_same_numbers(server, lead, tmp_path):
+    out = tmp_path / "measure.csv"
+    assert server.cli("export", "measure", "--form", "role-understanding", "--measure", "2.2.1.a", "--out", str(out)).returncode == 0
+    cli_rows = [line.split(",") for line in out.read_text(encoding="utf-8-sig").strip().split("\n")]
+    _, _, web = lead.download("/admin/forms/role-understanding/measures/2.2.1.a.csv")
+    web_rows = [line.split(",") for line in web.decode("utf-8-sig").strip().split("\r\n")]
+    assert [row[:6] for row in cli_rows] == [row[:6] for row in web_rows]
+
+    _, _, page = lead.request("/admin")
+    table = re.search(r"<caption>Measure 2\.2\.1\.a by quarter</caption>(.*?)</table>", page, re.S).group(1)
+    dashboard = [
+        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+    ]
+    overall = [row for row in web_rows[1:] if row[1] == "Overall"]
+    assert dashboard and len(dashboard) == len(overall)
+    for shown, downloaded in zip(dashboard, overall):
+        quarter, met, counted, percentage = shown[:4]
+        expected_percentage = f"{downloaded[5]}%" if downloaded[5] else "–"
+        assert [quarter, met, counted, percentage] == [downloaded[0], downloaded[3], downloaded[4], expected_percentage]

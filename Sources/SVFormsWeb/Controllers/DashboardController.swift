@@ -23,7 +23,9 @@ struct DashboardController: Sendable {
             }
             forms.append(DashboardFormView(
                 id: questionnaire.id, title: questionnaire.title,
-                responsesByQuarter: try await site.reporter.responseCounts(of: questionnaire).map { ($0.quarter.label, $0.count) },
+                responsesByQuarter: try await site.reporter.responseCounts(of: questionnaire).map {
+                    ($0.quarter.label, $0.submitted, $0.inProgress)
+                },
                 inProgress: try await site.database.draftCount(formID: questionnaire.id),
                 canDownloadResponses: account.role.includes(.lead), measures: measures))
         }

@@ -39,11 +39,12 @@ public struct ResultsReporter: Sendable {
         return scorer.score(tallies, quarters: quarters)
     }
 
-    /// Submitted responses in each reported quarter, oldest first.
-    public func responseCounts(of questionnaire: Questionnaire) async throws -> [(quarter: ReportingQuarter, count: Int)] {
+    /// Responses submitted, and answers still in progress (by when they last changed), in each reported quarter.
+    public func responseCounts(of questionnaire: Questionnaire) async throws -> [(quarter: ReportingQuarter, submitted: Int, inProgress: Int)] {
         let quarters = try await quarters(of: questionnaire)
-        let counts = try await database.responseCounts(formID: questionnaire.id, periods: quarters.map(period))
-        return Array(zip(quarters, counts)).map { (quarter: $0.0, count: $0.1) }
+        let submitted = try await database.responseCounts(formID: questionnaire.id, periods: quarters.map(period))
+        let inProgress = try await database.draftCounts(formID: questionnaire.id, periods: quarters.map(period))
+        return quarters.indices.map { (quarter: quarters[$0], submitted: submitted[$0], inProgress: inProgress[$0]) }
     }
 
     func period(_ quarter: ReportingQuarter) -> DateInterval {

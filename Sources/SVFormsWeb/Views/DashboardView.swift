@@ -17,7 +17,7 @@ struct DashboardView: PageView {
 struct DashboardFormView: Sendable, MustacheParent {
     var id: String
     var title: String
-    var responsesByQuarter: [(quarter: String, count: Int)]
+    var responsesByQuarter: [(quarter: String, submitted: Int, inProgress: Int)]
     var inProgress: Int
     var canDownloadResponses: Bool
     var measures: [MeasureSectionView]
@@ -26,8 +26,9 @@ struct DashboardFormView: Sendable, MustacheParent {
         switch name {
         case "formID": id
         case "formTitle": title
-        case "quarterCounts": responsesByQuarter.map { ["countQuarter": $0.quarter, "countValue": $0.count] as [String: Any] }
-        case "totalSubmitted": responsesByQuarter.map(\.count).reduce(0, +)
+        case "quarterCounts":
+            responsesByQuarter.map { ["countQuarter": $0.quarter, "countSubmitted": $0.submitted, "countInProgress": $0.inProgress] as [String: Any] }
+        case "totalSubmitted": responsesByQuarter.map(\.submitted).reduce(0, +)
         case "inProgress": inProgress
         case "canDownloadResponses": canDownloadResponses
         case "responsesCSV": AdminPaths.responses(id, "csv")
