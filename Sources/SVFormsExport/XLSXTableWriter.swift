@@ -36,7 +36,10 @@ public final class XLSXTableWriter: TableWriter {
     /// The output file is created straight away, so a bad path fails here rather than after
     /// 100,000 rows; `temporaryDirectory` must exist, because libxlsxwriter would otherwise
     /// quietly fall back to /tmp, which may be memory-backed.
-    public init(path: String, sheetName: String, temporaryDirectory: String? = nil) throws {
+    ///
+    /// `created` is the creation time written into the file; without it libxlsxwriter writes the
+    /// current time, so two exports of the same data would differ byte for byte.
+    public init(path: String, sheetName: String, temporaryDirectory: String? = nil, created: Date? = nil) throws {
         if let temporaryDirectory, !Self.isUsableDirectory(temporaryDirectory) {
             throw ExportError.temporaryDirectoryUnusable(path: temporaryDirectory)
         }
@@ -59,6 +62,11 @@ public final class XLSXTableWriter: TableWriter {
         }
         format_set_bold(headerFormat)
         format_set_num_format(decimalFormat, "0.0")
+        if let created {
+            var properties = lxw_doc_properties()
+            properties.created = time_t(created.timeIntervalSince1970)
+            workbook_set_properties(workbook, &properties)
+        }
         self.path = path
         self.workbook = workbook
         self.worksheet = worksheet

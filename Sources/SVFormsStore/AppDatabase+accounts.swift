@@ -30,11 +30,15 @@ extension AppDatabase {
         try await writer.read { db in try AccountRecord.order(AccountRecord.Columns.email).fetchAll(db).map(\.account) }
     }
 
-    /// Disables an account and ends its sessions at once.
+    /// Disables an account and ends its sessions at once. The last active admin cannot be disabled:
+    /// nobody could then manage accounts or read the audit log.
     public func disableAccount(email: String, at now: Date) async throws {
         try await write { db in
             guard var record = try AccountRecord.filter(AccountRecord.Columns.email == email).fetchOne(db) else {
                 throw AccountError.noSuchAccount
+            }
+            if record.role == Role.admin.rawValue, record.disabledAt == nil, try Self.activeAdminCount(db) == 1 {
+                throw AccountError.lastActiveAdmin
             }
             if record.disabledAt == nil {
                 record.disabledAt = Timestamp.string(now)
@@ -46,17 +50,23 @@ extension AppDatabase {
 
     /// Whether an admin who can sign in exists (when none does, `serve` offers a setup link).
     public func hasActiveAdmin() async throws -> Bool {
-        try await writer.read { db in
-            try AccountRecord.filter(AccountRecord.Columns.role == Role.admin.rawValue && AccountRecord.Columns.disabledAt == nil)
-                .fetchCount(db) > 0
-        }
+        try await writer.read { db in try Self.activeAdminCount(db) > 0 }
+    }
+
+    static func activeAdminCount(_ db: Database) throws -> Int {
+        try AccountRecord.filter(AccountRecord.Columns.role == Role.admin.rawValue && AccountRecord.Columns.disabledAt == nil)
+            .fetchCount(db)
     }
 
     // MARK: First-run setup
 
-    /// Stores a one-time setup link (by its hash) that expires at `expiresAt`.
+    /// Stores a one-time setup link (by its hash) that expires at `expiresAt`. Any earlier unused
+    /// link stops working: only the one printed last is live.
     public func createSetupToken(hash: Data, expiresAt: Date) async throws {
-        try await write { db in try SetupTokenRecord(tokenHash: hash, expiresAt: Timestamp.string(expiresAt), usedAt: nil).insert(db) }
+        try await write { db in
+            try SetupTokenRecord.filter(Column("used_at") == nil).deleteAll(db)
+            try SetupTokenRecord(tokenHash: hash, expiresAt: Timestamp.string(expiresAt), usedAt: nil).insert(db)
+        }
     }
 
     /// Whether the setup link is unused, unexpired, and no admin exists yet.
@@ -79,7 +89,6 @@ extension AppDatabase {
         guard let token = try SetupTokenRecord.fetchOne(db, key: hash), token.usedAt == nil,
             token.expiresAt > Timestamp.string(now)
         else { return nil }
-        let admins = try AccountRecord.filter(AccountRecord.Columns.role == Role.admin.rawValue).fetchCount(db)
-        return admins == 0 ? token : nil
+        return try activeAdminCount(db) == 0 ? token : nil
     }
 }

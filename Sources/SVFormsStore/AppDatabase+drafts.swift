@@ -2,12 +2,6 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-/// A draft as stored: the answers and the questionnaire version they were given against.
-public struct StoredDraft: Sendable, Equatable {
-    public var formVersion: Int
-    public var draft: Draft
-}
-
 extension AppDatabase {
     /// How long answers in progress are kept after their last change.
     public static let draftLifetime: TimeInterval = 30 * 24 * 3600

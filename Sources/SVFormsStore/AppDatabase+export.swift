@@ -2,23 +2,29 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-/// A submitted response with its row id, for exports that page through responses in order.
-public struct ExportedResponse: Sendable, Equatable {
-    public var id: Int64
-    public var reference: String
-    public var formVersion: Int
-    public var submittedAt: Date
-    public var answers: Answers
-}
-
 extension AppDatabase {
-    /// The newest response to the form and how many there are up to it: an export fixes both
-    /// before it starts, so the count it audits is exactly the rows it writes.
-    public func exportSnapshot(formID: String) async throws -> (lastID: Int64, count: Int) {
+    /// The newest response to the form, how many there are up to it, and when the newest was
+    /// submitted: an export fixes these before it starts, so the count it audits is exactly the
+    /// rows it writes, and the time it stamps in a file depends on the data alone.
+    public func exportSnapshot(formID: String) async throws -> (lastID: Int64, count: Int, lastSubmittedAt: Date?) {
         try await writer.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT max(id), count(*) FROM response WHERE form_id = ?", arguments: [formID])
-            return (row?[0] ?? 0, row?[1] ?? 0)
+            let row = try Row.fetchOne(
+                db, sql: "SELECT max(id), count(*), max(submitted_at) FROM response WHERE form_id = ?", arguments: [formID])
+            return (row?[0] ?? 0, row?[1] ?? 0, (row?[2] as String?).flatMap(Timestamp.date))
         }
+    }
+
+    /// Question ids answered in responses to earlier versions of the form that are not in `current`:
+    /// an export keeps those answers in columns of their own rather than dropping them.
+    public func retiredQuestionIDs(formID: String, currentVersion: Int, current: Set<String>) async throws -> [String] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT answer.question_id FROM response
+                JOIN answer ON answer.response_id = response.id
+                WHERE response.form_id = ? AND response.form_version <> ?
+                ORDER BY answer.question_id
+                """, arguments: [formID, currentVersion])
+        }.filter { !current.contains($0) }
     }
 
     /// The next `limit` responses to the form after row `afterID`, oldest first: exports read a

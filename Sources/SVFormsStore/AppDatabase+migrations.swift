@@ -73,6 +73,9 @@ extension AppDatabase {
                 CREATE INDEX audit_event_by_time ON audit_event (at);
                 """)
         }
+        migrator.registerMigration("v3: drafts by form and time") { db in
+            try db.execute(sql: "CREATE INDEX draft_by_form ON draft (form_id, updated_at)")
+        }
         return migrator
     }
 }

@@ -2,17 +2,6 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-/// How many times one rating value was given to one question, by responses naming one organisation,
-/// in one reporting period: the aggregate scoring works from, counted by SQLite.
-public struct RatingCount: Sendable, Equatable {
-    /// Index into the periods asked for.
-    public var period: Int
-    public var organisationID: String?
-    public var questionID: String
-    public var value: String
-    public var count: Int
-}
-
 extension AppDatabase {
     /// Counts ratings per period, organisation, question and value in SQLite, without loading responses.
     /// `periods` are half-open instants (a quarter's first instant up to the next quarter's).
@@ -21,8 +10,23 @@ extension AppDatabase {
     ) async throws -> [RatingCount] {
         guard !questionIDs.isEmpty, !periods.isEmpty else { return [] }
         let (periodTable, periodArguments) = Self.periodTable(periods)
-        let questionMarks = Array(repeating: "?", count: questionIDs.count).joined(separator: ", ")
-        let sql = """
+        let sql = Self.ratingCountsSQL(periodTable: periodTable, questionCount: questionIDs.count)
+        var arguments = periodArguments
+        arguments += StatementArguments(questionIDs)
+        arguments += [organisationQuestionID, formID]
+        let finalArguments = arguments
+        return try await writer.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { row in
+                RatingCount(period: row[0], organisationID: row[1], questionID: row[2], value: row[3], count: row[4])
+            }
+        }
+    }
+
+    /// The rating count query: arguments are the period bounds, the question ids, the organisation
+    /// question id and the form id.
+    static func ratingCountsSQL(periodTable: String, questionCount: Int) -> String {
+        let questionMarks = Array(repeating: "?", count: questionCount).joined(separator: ", ")
+        return """
             WITH \(periodTable)
             SELECT period.idx, organisation.value, rating.question_id, rating.value, count(*)
             FROM response
@@ -33,15 +37,6 @@ extension AppDatabase {
             WHERE response.form_id = ?
             GROUP BY period.idx, organisation.value, rating.question_id, rating.value
             """
-        var arguments = periodArguments
-        arguments += StatementArguments(questionIDs)
-        arguments += [organisationQuestionID, formID]
-        let finalArguments = arguments
-        return try await writer.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { row in
-                RatingCount(period: row[0], organisationID: row[1], questionID: row[2], value: row[3], count: row[4])
-            }
-        }
     }
 
     /// Submitted responses per period.

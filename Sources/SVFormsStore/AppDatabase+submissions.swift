@@ -2,15 +2,6 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-/// A submitted response as stored.
-public struct SubmittedResponse: Sendable, Equatable {
-    public var reference: String
-    public var formID: String
-    public var formVersion: Int
-    public var submittedAt: Date
-    public var answers: Answers
-}
-
 extension AppDatabase {
     /// Stores a response and removes the draft it came from, in one durable transaction,
     /// and returns its new reference. Only after this returns may the person see a confirmation.

@@ -14,6 +14,10 @@ public struct AppConfiguration: Sendable {
     /// Where "Exit this page" goes: a neutral page that looks like ordinary browsing.
     public var exitURL: String = "https://www.bbc.co.uk/weather"
     public var logLevel: Logger.Level = .info
+    /// Reverse proxies whose `X-Forwarded-For` header is believed (their own addresses, as they connect).
+    public var trustedProxies: Set<String> = []
+    /// Serve plain HTTP beyond this machine anyway (cookies not Secure): only for a closed test network.
+    public var allowInsecureHTTP = false
     /// bcrypt's cost: 12 takes about 0.2 s per hash here; tests lower it to stay fast.
     public var passwordCost: UInt8 = 12
     /// The current time; tests replace it to control dates and quarters.

@@ -21,9 +21,4 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public static let maxBodyBytes = 256 * 1024
 
     public var maxUploadSize: Int { Self.maxBodyBytes }
-
-    /// The client address as text, for throttling and the audit log.
-    var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
-    }
 }

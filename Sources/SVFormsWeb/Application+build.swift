@@ -9,12 +9,13 @@ public enum StartupProblem: Error, CustomStringConvertible {
     case forms(LoadProblems)
     case templates(TemplateProblem)
     case database(String)
+    case configuration(String)
 
     public var description: String {
         switch self {
         case .forms(let problems): problems.description
         case .templates(let problem): problem.description
-        case .database(let message): message
+        case .database(let message), .configuration(let message): message
         }
     }
 }
@@ -23,6 +24,13 @@ public enum StartupProblem: Error, CustomStringConvertible {
 public func buildApplication(_ configuration: AppConfiguration, logger: Logger? = nil) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "svforms")
     logger.logLevel = configuration.logLevel
+    if !configuration.servesHTTPS, !configuration.isLoopback, !configuration.allowInsecureHTTP {
+        throw StartupProblem.configuration("""
+            listening on \(configuration.host) without an https SVFORMS_BASE_URL would send sign-in cookies \
+            without the Secure flag. Set SVFORMS_BASE_URL=https://your.address (behind a TLS proxy), listen on \
+            127.0.0.1, or for a closed test network only, SVFORMS_ALLOW_INSECURE_HTTP=1.
+            """)
+    }
 
     let catalog: FormCatalog
     do { catalog = try FormCatalog.load(directory: configuration.formsDirectory) } catch { throw StartupProblem.forms(error) }
@@ -40,9 +48,9 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
     logger.info(
         "database ready",
         metadata: ["journal_mode": .string(durability.journalMode), "synchronous": .stringConvertible(durability.synchronous)])
-    if !configuration.servesHTTPS, !configuration.isLoopback {
-        logger.warning(
-            "listening beyond this machine without an https SVFORMS_BASE_URL: cookies are not marked Secure and no HSTS is sent",
+    if !configuration.servesHTTPS {
+        logger.notice(
+            "no https SVFORMS_BASE_URL: cookies are not marked Secure and no HSTS is sent (fine for development on this machine)",
             metadata: ["host": .string(configuration.host)])
     }
 
@@ -73,7 +81,9 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [HousekeepingService(database: database, now: configuration.now, logger: logger)],
+        services: [
+            HousekeepingService(database: database, now: configuration.now, logger: logger, temporaryDirectory: site.temporaryDirectory)
+        ],
         logger: logger)
 }
 

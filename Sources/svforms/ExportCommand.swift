@@ -17,12 +17,24 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "responses or measure.") var what: What
     @Option(help: "The questionnaire id.") var form: String
     @Option(help: "The measure id (for `measure`), e.g. 2.2.1.a.") var measure: String?
-    @Option(help: "csv or xlsx.") var format: TableExport.Format = .csv
+    @Option(help: "csv or xlsx; by default taken from --out's extension, else csv.") var format: TableExport.Format?
     @Option(help: "The file to write; standard output when left out (CSV only).") var out: String?
     @Option(help: "Data directory holding the database (SVFORMS_DATA).") var data: String?
     @Option(help: "Folder of questionnaire files (SVFORMS_FORMS).") var forms: String?
 
+    /// The format asked for, or the one --out's extension names.
+    private var resolvedFormat: TableExport.Format {
+        get throws {
+            let fromName = out.flatMap { TableExport.Format(rawValue: ($0 as NSString).pathExtension.lowercased()) }
+            if let format, let fromName, format != fromName {
+                throw ValidationError("--format \(format.rawValue) does not match the file name \(out ?? "")")
+            }
+            return format ?? fromName ?? .csv
+        }
+    }
+
     func run() async throws {
+        let format = try resolvedFormat
         guard out != nil || format == .csv else { throw ValidationError("an .xlsx export needs --out FILE") }
         let catalog: FormCatalog
         do {
@@ -36,9 +48,9 @@ struct ExportCommand: AsyncParsableCommand {
         let export = try await makeExport(reporter, questionnaire)
 
         try await database.record(AuditEvent(
-            at: Date(), actor: "command line", action: "export.\(export.kind).\(format.rawValue)", subject: export.subject,
+            at: Date(), actor: Settings.commandLineActor, action: "export.\(export.kind).\(format.rawValue)", subject: export.subject,
             rowCount: export.rowCount))
-        try await write(export)
+        try await write(export, format)
         if let out {
             let afterProgress = what == .responses && isatty(STDERR_FILENO) == 1 ? "\n" : ""
             Settings.printError(afterProgress + "Wrote \(export.rowCount) rows to \(out).")
@@ -60,7 +72,7 @@ struct ExportCommand: AsyncParsableCommand {
         }
     }
 
-    private func write(_ export: TableExport) async throws {
+    private func write(_ export: TableExport, _ format: TableExport.Format) async throws {
         switch format {
         case .xlsx:
             try await export.writeXLSX(path: out!)

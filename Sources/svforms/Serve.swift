@@ -20,6 +20,14 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("exit-url"), help: "Where 'Exit this page' goes (SVFORMS_EXIT_URL).") var exitURL: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (SVFORMS_LOG_LEVEL).")
     var logLevel: String?
+    @Option(
+        name: .customLong("trusted-proxies"),
+        help: "Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (SVFORMS_TRUSTED_PROXIES).")
+    var trustedProxies: String?
+    @Flag(
+        name: .customLong("allow-insecure-http"),
+        help: "Serve plain HTTP beyond this machine; closed test networks only (SVFORMS_ALLOW_INSECURE_HTTP=1).")
+    var allowInsecureHTTP = false
 
     func run() async throws {
         var configuration = AppConfiguration()
@@ -30,6 +38,10 @@ struct Serve: AsyncParsableCommand {
         configuration.templatesDirectory = Settings.value(templates, "SVFORMS_TEMPLATES") ?? configuration.templatesDirectory
         configuration.baseURL = Settings.value(baseURL, "SVFORMS_BASE_URL")
         configuration.exitURL = Settings.value(exitURL, "SVFORMS_EXIT_URL") ?? configuration.exitURL
+        if let proxies = Settings.value(trustedProxies, "SVFORMS_TRUSTED_PROXIES") {
+            configuration.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+        configuration.allowInsecureHTTP = allowInsecureHTTP || Settings.value(nil, "SVFORMS_ALLOW_INSECURE_HTTP") == "1"
         if let level = Settings.value(logLevel, "SVFORMS_LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \"\(level)\"") }
             configuration.logLevel = parsed
@@ -55,6 +67,11 @@ enum Settings {
         guard let text = value(nil, variable) else { return nil }
         guard let number = Int(text) else { throw ValidationError("\(variable) must be a number, not \"\(text)\"") }
         return number
+    }
+
+    /// Who the audit log says ran a command: the command line, and the operating-system user.
+    static var commandLineActor: String {
+        "command line (\(ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName))"
     }
 
     static func printError(_ message: String) {

@@ -36,7 +36,7 @@ struct UserCommand: AsyncParsableCommand {
             } catch AccountError.emailAlreadyUsed {
                 throw ValidationError("an account for \(email) already exists")
             }
-            try await database.record(AuditEvent(at: Date(), actor: "command line", action: "account.created", subject: "\(email) (\(role.rawValue))"))
+            try await database.record(AuditEvent(at: Date(), actor: Settings.commandLineActor, action: "account.created", subject: "\(email) (\(role.rawValue))"))
             print("Added \(email) as \(role.rawValue).")
         }
     }
@@ -66,8 +66,10 @@ struct UserCommand: AsyncParsableCommand {
                 try await database.disableAccount(email: email, at: Date())
             } catch AccountError.noSuchAccount {
                 throw ValidationError("there is no account for \(email)")
+            } catch AccountError.lastActiveAdmin {
+                throw ValidationError("\(email) is the last active admin; add another admin first")
             }
-            try await database.record(AuditEvent(at: Date(), actor: "command line", action: "account.disabled", subject: email))
+            try await database.record(AuditEvent(at: Date(), actor: Settings.commandLineActor, action: "account.disabled", subject: email))
             print("Disabled \(email); its sessions have ended.")
         }
     }

@@ -103,6 +103,22 @@ import Testing
         }
     }
 
+    @Test func plainHTTPBeyondThisMachineIsRefused() async throws {
+        var configuration = testConfiguration()
+        configuration.host = "0.0.0.0"
+        do {
+            _ = try await buildApplication(configuration)
+            Issue.record("started on 0.0.0.0 without https")
+        } catch let problem as StartupProblem {
+            #expect(problem.description.contains("SVFORMS_BASE_URL=https://"))
+        }
+        configuration.baseURL = "https://forms.example.org"
+        _ = try await buildApplication(configuration)
+        configuration.baseURL = nil
+        configuration.allowInsecureHTTP = true
+        _ = try await buildApplication(configuration)
+    }
+
     @Test func aMissingTemplateStopsTheServer() async throws {
         let templates = FileManager.default.temporaryDirectory.appendingPathComponent("svforms-templates-\(UUID().uuidString)").path
         try FileManager.default.copyItem(atPath: Repository.path("templates"), toPath: templates)

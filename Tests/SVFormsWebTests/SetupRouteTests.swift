@@ -76,4 +76,45 @@ import Testing
             #expect(malformed.status == .notFound)
         }
     }
+
+    @Test func theSetupFormNeedsItsTokenAndRefusesAnEmailAlreadyInUse() async throws {
+        let logs = LogCapture()
+        let configuration = testConfiguration()
+        try await addAccount("lead@example.org", role: .lead, to: configuration)
+        let app = try await buildApplication(configuration, logger: logs.logger)
+        let path = try #require(setupPath(logs))
+        try await app.test(.router) { client in
+            var browser = TestBrowser(client)
+            try await browser.get(path)
+            let forged = try await browser.post(
+                path, [("email", "chief@example.org"), ("password", "a long enough secret"), ("confirm", "a long enough secret")], csrf: false)
+            #expect(forged.status == .forbidden)
+            let taken = try await browser.post(
+                path, [("email", "LEAD@example.org"), ("password", "a long enough secret"), ("confirm", "a long enough secret")])
+            #expect(taken.status == .unprocessableContent)
+            #expect(taken.text.contains("An account already uses this email address"))
+        }
+    }
+
+    @Test func onlyTheNewestLinkWorksAndADisabledAdminDoesNotCount() async throws {
+        let configuration = testConfiguration()
+        let firstLogs = LogCapture()
+        _ = try await buildApplication(configuration, logger: firstLogs.logger)
+        let secondLogs = LogCapture()
+        let app = try await buildApplication(configuration, logger: secondLogs.logger)
+        let old = try #require(setupPath(firstLogs))
+        let new = try #require(setupPath(secondLogs))
+        try await app.test(.router) { client in
+            var browser = TestBrowser(client)
+            let oldPage = try await browser.get(old)
+            #expect(oldPage.status == .notFound)
+            let newPage = try await browser.get(new)
+            #expect(newPage.status == .ok)
+        }
+        let database = try AppDatabase(directory: configuration.dataDirectory)
+        try await database.createAccount(email: "a@example.org", passwordHash: "x", role: .admin, at: configuration.now())
+        try await database.createAccount(email: "b@example.org", passwordHash: "x", role: .admin, at: configuration.now())
+        try await database.disableAccount(email: "a@example.org", at: configuration.now())
+        await #expect(throws: AccountError.lastActiveAdmin) { try await database.disableAccount(email: "b@example.org", at: configuration.now()) }
+    }
 }

@@ -62,10 +62,10 @@ def test_a_lead_signs_in_reads_the_dashboard_and_downloads_the_results(page: Pag
     expect(page.get_by_role("img", name=re.compile(r"Measure 2\.2\.1\.a by quarter"))).to_be_visible()
     check_accessibility(page, "admin-05-dashboard")
 
-    quarter = page.get_by_label("Quarter to break down").first.input_value()
-    page.get_by_label("Quarter to break down").first.select_option(quarter)
-    page.get_by_role("button", name="Show").first.click()
-    expect(page.get_by_role("table", name=f"By organisation, {quarter}")).to_contain_text("Surrey Police")
+    quarter = page.get_by_label("Quarter for the breakdowns").input_value()
+    page.get_by_label("Quarter for the breakdowns").select_option(quarter)
+    page.get_by_role("button", name="Show breakdowns").click()
+    expect(page.get_by_role("table", name=f"Measure 2.2.1.a by organisation, {quarter}")).to_contain_text("Surrey Police")
     check_accessibility(page, "admin-06-dashboard-quarter")
 
     with page.expect_download() as measure_download:
@@ -96,3 +96,29 @@ def test_signed_in_pages_need_signing_in(page: Page, server: SvformsServer):
     expect(page).to_have_url(re.compile(r"/admin/login\?next=/admin/audit$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
     check_accessibility(page, "admin-08-sign-in")
+
+
+def test_a_viewer_sees_scores_but_not_responses(page: Page, server: SvformsServer):
+    added = server.cli("user", "add", "viewer@example.org", "--role", "viewer", input=(PASSWORD + "\n").encode())
+    assert added.returncode == 0, added.stderr
+    page.goto(server.base_url + "/admin/login")
+    sign_in(page, "viewer@example.org", PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
+    expect(page.get_by_role("link", name=re.compile(r"CSV file of responses"))).to_have_count(0)
+    expect(page.get_by_role("link", name="Audit log")).to_have_count(0)
+    check_accessibility(page, "admin-09-viewer-dashboard")
+    response = page.goto(server.base_url + "/admin/forms/role-understanding/responses.csv")
+    assert response.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text("You do not have access to this page")
+    check_accessibility(page, "admin-10-forbidden")
+
+
+def test_the_pages_for_refusals_are_accessible(page: Page, server: SvformsServer):
+    response = page.goto(server.base_url + "/admin/setup/" + "A" * 43)
+    assert response.status == 404
+    check_accessibility(page, "admin-11-setup-link-unknown")
+    page.goto(server.base_url + "/admin/login")
+    for _ in range(6):
+        sign_in(page, "nobody@example.org", "wrong password here")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Too many attempts")
+    check_accessibility(page, "admin-12-too-many-attempts")

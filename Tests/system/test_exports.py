@@ -119,3 +119,18 @@ def test_dashboard_web_download_and_command_line_show_the_same_numbers(server, l
         quarter, met, counted, percentage = shown[:4]
         expected_percentage = f"{downloaded[5]}%" if downloaded[5] else "–"
         assert [quarter, met, counted, percentage] == [downloaded[0], downloaded[3], downloaded[4], expected_percentage]
+
+
+def test_command_line_xlsx_gives_the_web_downloads_bytes(server, lead, tmp_path):
+    _, _, web = lead.download("/admin/forms/role-understanding/responses.xlsx")
+    out = tmp_path / "responses.xlsx"  # the format follows the file name
+    result = server.cli("export", "responses", "--form", "role-understanding", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == web
+
+
+def test_no_download_file_is_left_behind(server, lead):
+    for path in ["/admin/forms/role-understanding/responses.xlsx", "/admin/forms/role-understanding/measures/2.2.1.a.xlsx"]:
+        assert lead.download(path)[0] == 200
+    leftovers = list((server.data_dir / "tmp").glob("export-*"))
+    assert leftovers == []

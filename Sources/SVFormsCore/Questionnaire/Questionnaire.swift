@@ -45,6 +45,11 @@ public struct Questionnaire: Sendable {
 
     public func page(id: String) -> Page? { pages.first { $0.id == id } }
 
+    /// The question naming the respondent's organisation, if there is one (for breakdowns and downloads).
+    public var organisationQuestion: Question? {
+        questions.first { if case .organisation = $0.kind { true } else { false } }
+    }
+
     public func question(id: String) -> Question? { questions.first { $0.id == id } }
 }
 

@@ -25,9 +25,7 @@ public struct MeasureScorer: Sendable {
         ratedQuestions = questionnaire.questions.filter {
             if case .rating(let scale) = $0.kind { scale.name == measure.scale } else { false }
         }
-        organisationQuestionID = questionnaire.questions.first {
-            if case .organisation = $0.kind { true } else { false }
-        }?.id
+        organisationQuestionID = questionnaire.organisationQuestion?.id
         organisations = partnership.organisations
         let options = questionnaire.scales[measure.scale]?.options ?? []
         optionsByValue = Dictionary(options.map { ($0.value, $0) }, uniquingKeysWith: { first, _ in first })

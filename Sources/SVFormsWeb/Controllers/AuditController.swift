@@ -12,8 +12,10 @@ struct AuditController: Sendable {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.admin)
-        let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
         let total = try await site.database.auditEventCount()
+        // Clamped before any arithmetic, so no crafted `page=` can overflow.
+        let lastPage = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let page = min(max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1), lastPage)
         let events = try await site.database.auditEvents(limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let view = AuditPageView(
             layout: site.adminLayout(title: "Audit log", context), rows: events.map { AuditRowView(event: $0, timeZone: site.partnership.timeZone) },

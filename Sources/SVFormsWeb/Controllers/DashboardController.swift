@@ -2,7 +2,7 @@ import Hummingbird
 import SVFormsCore
 import SVFormsStore
 
-/// `/admin`: responses by quarter and every measure, with a quarter selector for the breakdowns.
+/// `/admin`: responses by quarter and every measure, with one quarter selector for the breakdowns.
 /// The figures come from the same `ResultsReporter` as the downloads.
 struct DashboardController: Sendable {
     let site: Site
@@ -13,49 +13,61 @@ struct DashboardController: Sendable {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.require(.viewer)
-        let wanted = request.uri.queryParameters["quarter"].map(String.init)
-        var forms: [DashboardFormView] = []
+        var figures: [(questionnaire: Questionnaire, quarters: [ReportingQuarter], reports: [MeasureReport])] = []
         for questionnaire in site.catalog.questionnaires {
-            var measures: [MeasureSectionView] = []
+            let quarters = try await site.reporter.quarters(of: questionnaire)
+            var reports: [MeasureReport] = []
             for measure in questionnaire.measures {
-                let report = try await site.reporter.report(measure, of: questionnaire)
-                measures.append(section(report, formID: questionnaire.id, wanted: wanted))
+                reports.append(try await site.reporter.report(measure, of: questionnaire, quarters: quarters))
             }
+            figures.append((questionnaire, quarters, reports))
+        }
+        // One quarter for every breakdown: the one asked for, else the newest with any ratings.
+        let newestFirst = Set(figures.flatMap(\.quarters)).sorted(by: >)
+        let rated = figures.flatMap(\.reports).flatMap(\.quarters).filter { $0.overall.denominator > 0 }.map(\.quarter)
+        let wanted = request.uri.queryParameters["quarter"].map(String.init)
+        let selected = newestFirst.first { $0.label == wanted } ?? rated.max() ?? newestFirst.first
+
+        var forms: [DashboardFormView] = []
+        for (questionnaire, quarters, reports) in figures {
+            let counts = try await site.reporter.responseCounts(of: questionnaire, quarters: quarters)
             forms.append(DashboardFormView(
                 id: questionnaire.id, title: questionnaire.title,
-                responsesByQuarter: try await site.reporter.responseCounts(of: questionnaire).map {
-                    ($0.quarter.label, $0.submitted, $0.inProgress)
-                },
+                quarterCounts: counts.map { QuarterCountView(quarter: $0.quarter.label, submitted: $0.submitted, inProgress: $0.inProgress) },
                 inProgress: try await site.database.draftCount(formID: questionnaire.id),
-                canDownloadResponses: account.role.includes(.lead), measures: measures))
+                canDownloadResponses: account.role.includes(.lead),
+                measures: reports.map { section($0, formID: questionnaire.id, selected: selected) }))
         }
         var layout = site.adminLayout(title: "Dashboard", context)
         layout.isWide = true
-        return site.renderer.response("dashboard", DashboardView(layout: layout, forms: forms))
+        let view = DashboardView(
+            layout: layout, quarterOptions: newestFirst.map { QuarterOptionView(label: $0.label, isSelected: $0 == selected) },
+            forms: forms)
+        return site.renderer.response("dashboard", view)
     }
 
-    /// The measure's section; breakdowns for the quarter asked for, else the latest with ratings.
-    private func section(_ report: MeasureReport, formID: String, wanted: String?) -> MeasureSectionView {
-        let latestRated = report.quarters.last { $0.overall.denominator > 0 } ?? report.quarters.last
-        let selected = report.quarters.first { $0.quarter.label == wanted } ?? latestRated
-        let rows = report.quarters.map { FigureRowView(label: $0.quarter.label, figure: $0.overall) }
-        let breakdowns = selected.map { quarter in
-            [
-                BreakdownView(caption: "By organisation type, \(quarter.quarter.label)", groupHeading: "Organisation type",
-                              rows: quarter.byOrganisationType.map { FigureRowView(label: $0.label, figure: $0.figure) }),
-                BreakdownView(caption: "By organisation, \(quarter.quarter.label)", groupHeading: "Organisation",
-                              rows: quarter.byOrganisation.map { FigureRowView(label: $0.label, figure: $0.figure) }),
-                BreakdownView(caption: "By question, \(quarter.quarter.label)", groupHeading: "Question",
-                              rows: quarter.byQuestion.map { FigureRowView(label: $0.label, figure: $0.figure) }),
+    /// The measure's section, with its breakdowns for the selected quarter.
+    private func section(_ report: MeasureReport, formID: String, selected quarter: ReportingQuarter?) -> MeasureSectionView {
+        let selected = report.quarters.first { $0.quarter == quarter }
+        let rows = { (scores: [GroupScore]) in scores.map { FigureRowView(label: $0.label, figure: $0.figure) } }
+        let breakdowns = selected.map { quarter -> [BreakdownView] in
+            let label = quarter.quarter.label
+            return [
+                BreakdownView(caption: "Measure \(report.measure.id) by organisation type, \(label)", groupHeading: "Organisation type",
+                              rows: rows(quarter.byOrganisationType)),
+                BreakdownView(caption: "Measure \(report.measure.id) by organisation, \(label)", groupHeading: "Organisation",
+                              rows: rows(quarter.byOrganisation)),
+                BreakdownView(caption: "Measure \(report.measure.id) by question, \(label)", groupHeading: "Question",
+                              rows: rows(quarter.byQuestion)),
             ]
         } ?? []
         return MeasureSectionView(
-            formID: formID, measureID: report.measure.id, title: report.measure.title, quarters: rows,
+            formID: formID, measureID: report.measure.id, title: report.measure.title,
+            quarters: report.quarters.map { FigureRowView(label: $0.quarter.label, figure: $0.overall) },
             chart: BarChartView(
                 id: "chart-\(formID)-\(report.measure.id)".replacingOccurrences(of: ".", with: "-"),
                 title: "Measure \(report.measure.id) by quarter: \(report.measure.title)",
                 values: report.quarters.map { ($0.quarter.label, $0.overall.percentage) }),
-            quarterOptions: report.quarters.reversed().map { ($0.quarter.label, $0.quarter == selected?.quarter) },
-            selectedQuarter: selected?.quarter.label ?? "", breakdowns: breakdowns)
+            breakdowns: breakdowns)
     }
 }

@@ -20,7 +20,7 @@ struct DownloadsController: Sendable {
         let questionnaire = try questionnaire(context)
         let account = try context.require(.lead)
         let export = try await site.reporter.responsesExport(of: questionnaire)
-        return try await send(export, format, account: account, context: context)
+        return try await send(export, format, account: account, request: request, context: context)
     }
 
     /// `{measure}.csv` and `{measure}.xlsx`, e.g. `2.2.1.a.csv`.
@@ -30,24 +30,33 @@ struct DownloadsController: Sendable {
         guard let measure = questionnaire.measures.first(where: { $0.id == name }) else { throw WebError.notFound }
         let account = try context.require(.viewer)
         let export = try await site.reporter.measureExport(measure, of: questionnaire)
-        return try await send(export, format, account: account, context: context)
+        return try await send(export, format, account: account, request: request, context: context)
     }
 
-    private func send(_ export: TableExport, _ format: TableExport.Format, account: Account, context: AppRequestContext) async throws -> Response {
-        try await site.database.record(AuditEvent(
+    private func send(
+        _ export: TableExport, _ format: TableExport.Format, account: Account, request: Request, context: AppRequestContext
+    ) async throws -> Response {
+        let audit = AuditEvent(
             at: site.configuration.now(), actor: account.email, action: "download.\(export.kind).\(format.rawValue)",
-            subject: export.subject, rowCount: export.rowCount, client: context.clientAddress))
+            subject: export.subject, rowCount: export.rowCount, client: site.clientAddress(request, context))
         let body: ResponseBody
         let contentType: String
         switch format {
         case .csv:
             contentType = "text/csv; charset=utf-8"
-            body = StreamingBody.make { output in try await export.writeCSV(output: output) }
+            // Audited before the first byte: the rows are fixed by the export's snapshot.
+            try await site.database.record(audit)
+            body = StreamingBody.make(logger: context.logger) { output in try await export.writeCSV(output: output) }
         case .xlsx:
             contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            body = try await StreamingBody.file(in: site.temporaryDirectory) { path in
-                try await export.writeXLSX(path: path, temporaryDirectory: site.temporaryDirectory)
+            let directory = site.temporaryDirectory
+            body = try await site.exportSlots.run {
+                try await StreamingBody.file(in: directory) { path in
+                    try await export.writeXLSX(path: path, temporaryDirectory: directory)
+                }
             }
+            // Audited once the file exists, so a failed build is not recorded as a download.
+            try await site.database.record(audit)
         }
         return Response(
             status: .ok,

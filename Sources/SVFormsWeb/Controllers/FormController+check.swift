@@ -30,9 +30,9 @@ extension FormController {
         let input = try await FormBody.read(request, context: context)
         let respondent = try site.verifiedRespondent(request, input: input)
         guard let stored = try await site.database.draft(respondentKey: respondent.key, formID: questionnaire.id) else {
-            // Already submitted (a second press of the button), or nothing was started.
-            let alreadySent = site.cookies.receipt(in: request, formID: questionnaire.id) != nil
-            return .redirect(to: alreadySent ? Paths.confirmation(questionnaire.id) : Paths.start(questionnaire.id), type: .normal)
+            // Already submitted (another press of the button, perhaps still in flight): the confirmation
+            // page shows the reference once its cookie has arrived, and sends anyone else to the start.
+            return .redirect(to: Paths.confirmation(questionnaire.id), type: .normal)
         }
         let journey = Journey(questionnaire: questionnaire, draft: stored.draft)
         if let redirect = try await redirectIfIncomplete(journey, respondent) { return redirect }

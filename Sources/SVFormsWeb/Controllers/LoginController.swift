@@ -23,7 +23,7 @@ struct LoginController: Sendable {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let respondent = site.respondent(request)
         let notice = request.uri.queryParameters["signed-out"] != nil ? "You have signed out." : nil
-        let page = form(request, respondent: respondent, email: nil, errors: [], notice: notice)
+        let page = form(request, respondent: respondent, email: nil, errors: FieldErrors(), notice: notice)
         return site.finish(site.renderer.response("simple_form", page), for: respondent)
     }
 
@@ -32,26 +32,35 @@ struct LoginController: Sendable {
         let respondent = try site.verifiedRespondent(request, input: input)
         let email = (input.value("email") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let password = input.values("password").first ?? ""
-        var errors: [ErrorLinkView] = []
-        if email.isEmpty { errors.append(ErrorLinkView(name: "email", message: "Enter your email address")) }
-        if password.isEmpty { errors.append(ErrorLinkView(name: "password", message: "Enter your password")) }
+        var errors = FieldErrors()
+        if email.isEmpty { errors.add("email", "Enter your email address") }
+        if password.isEmpty { errors.add("password", "Enter your password") }
         guard errors.isEmpty else { return rejected(request, respondent, email: email, errors: errors) }
 
         let now = site.configuration.now()
-        let client = context.clientAddress
-        if let wait = await site.loginThrottle.retryAfter(account: email, client: client, at: now) {
-            try await site.database.record(AuditEvent(at: now, actor: "anonymous", action: "login.throttled", subject: String(email.prefix(254)), client: client))
+        let client = site.clientAddress(request, context)
+        // What was typed as the email goes in the audit log only if it is one: people sometimes
+        // type their password there, and it must not be kept.
+        let tried = EmailAddress.isPlausible(email) ? email : "(not an email address)"
+        let reservedAt: Date
+        switch await site.loginThrottle.reserve(account: email, client: ClientAddress.throttleKey(client), at: now) {
+        case .refused(let wait, let isFirstRefusal):
+            if isFirstRefusal {
+                try await site.database.record(AuditEvent(at: now, actor: "anonymous", action: "login.throttled", subject: tried, client: client))
+            }
             throw WebError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
+        case .allowed(let time):
+            reservedAt = time
         }
         guard let account = try await verifiedAccount(email: email, password: password) else {
-            await site.loginThrottle.recordFailure(account: email, client: client, at: now)
-            try await site.database.record(AuditEvent(at: now, actor: "anonymous", action: "login.failure", subject: String(email.prefix(254)), client: client))
-            return rejected(request, respondent, email: email, errors: [ErrorLinkView(name: "email", message: Self.failureMessage)])
+            try await site.database.record(AuditEvent(at: now, actor: "anonymous", action: "login.failure", subject: tried, client: client))
+            errors.add("email", Self.failureMessage)
+            return rejected(request, respondent, email: email, errors: errors)
         }
-        await site.loginThrottle.recordSuccess(account: email)
+        await site.loginThrottle.recordSuccess(account: email, client: ClientAddress.throttleKey(client), reservedAt: reservedAt)
         try await site.database.record(AuditEvent(at: now, actor: account.email, action: "login.success", client: client))
         let next = AdminPaths.safeNext(request.uri.queryParameters["next"].map(String.init)) ?? AdminPaths.dashboard
-        return try await startSession(for: account, replacing: request, redirectTo: next)
+        return try await site.startSession(for: account, replacing: request, redirectTo: next)
     }
 
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -61,21 +70,11 @@ struct LoginController: Sendable {
         }
         try await site.database.deleteSession(tokenHash: RandomToken.hash(token))
         if let account = context.account {
-            try await site.database.record(
-                AuditEvent(at: site.configuration.now(), actor: account.email, action: "logout", client: context.clientAddress))
+            try await site.database.record(AuditEvent(
+                at: site.configuration.now(), actor: account.email, action: "logout", client: site.clientAddress(request, context)))
         }
         var response = Response.redirect(to: "/admin/login?signed-out", type: .normal)
         response.setCookie(site.sessionCookies.expired())
-        return response
-    }
-
-    /// A new session with a new token (never one the browser already had), the old one ended.
-    func startSession(for account: Account, replacing request: Request, redirectTo path: String) async throws -> Response {
-        if let old = site.sessionCookies.token(in: request) { try await site.database.deleteSession(tokenHash: RandomToken.hash(old)) }
-        let token = RandomToken.generate()
-        try await site.database.createSession(tokenHash: RandomToken.hash(token), accountID: account.id, at: site.configuration.now())
-        var response = Response.redirect(to: path, type: .normal)
-        response.setCookie(site.sessionCookies.cookie(token))
         return response
     }
 
@@ -89,21 +88,21 @@ struct LoginController: Sendable {
         return matches && !account.isDisabled ? account : nil
     }
 
-    private func rejected(_ request: Request, _ respondent: Respondent, email: String, errors: [ErrorLinkView]) -> Response {
+    private func rejected(_ request: Request, _ respondent: Respondent, email: String, errors: FieldErrors) -> Response {
         site.renderer.response("simple_form", form(request, respondent: respondent, email: email, errors: errors), status: .unprocessableContent)
     }
 
-    private func form(_ request: Request, respondent: Respondent, email: String?, errors: [ErrorLinkView], notice: String? = nil) -> SimpleFormView {
+    private func form(
+        _ request: Request, respondent: Respondent, email: String?, errors: FieldErrors, notice: String? = nil
+    ) -> SimpleFormView {
         let next = AdminPaths.safeNext(request.uri.queryParameters["next"].map(String.init))
-        let emailError = errors.first { $0.href == "#" + QuestionView.htmlID("email") }?.message
-        let passwordError = errors.first { $0.href == "#" + QuestionView.htmlID("password") }?.message
         return SimpleFormView(
             layout: site.layout(title: "Sign in", hasErrors: !errors.isEmpty), heading: "Sign in", notice: notice,
             fields: [
-                .input(name: "email", label: "Email address", type: "email", value: email, error: emailError, autocomplete: "username"),
-                .input(name: "password", label: "Password", type: "password", error: passwordError, autocomplete: "current-password"),
+                .input(name: "email", label: "Email address", type: "email", value: email, error: errors["email"], autocomplete: "username"),
+                .input(name: "password", label: "Password", type: "password", error: errors["password"], autocomplete: "current-password"),
             ],
-            errors: errors, actionHref: AdminPaths.login(next: next), csrfToken: site.antiForgery.token(for: respondent.token),
+            errors: errors.links, actionHref: AdminPaths.login(next: next), csrfToken: site.antiForgery.token(for: respondent.token),
             buttonText: "Sign in")
     }
 }

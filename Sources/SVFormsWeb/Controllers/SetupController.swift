@@ -17,7 +17,7 @@ struct SetupController: Sendable {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = try await usableToken(context)
         let respondent = site.respondent(request)
-        let page = form(token: token, respondent: respondent, email: nil, errors: [])
+        let page = form(token: token, respondent: respondent, email: nil, errors: FieldErrors())
         var response = site.finish(site.renderer.response("simple_form", page), for: respondent)
         // The link is a secret: never send it on to another site as a referrer.
         response.headers[.referrerPolicy] = "no-referrer"
@@ -30,29 +30,38 @@ struct SetupController: Sendable {
         let respondent = try site.verifiedRespondent(request, input: input)
         let email = (input.value("email") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let password = input.values("password").first ?? ""
-        var errors: [ErrorLinkView] = []
+        var errors = FieldErrors()
         if !EmailAddress.isPlausible(email) {
-            errors.append(ErrorLinkView(name: "email", message: "Enter an email address in the correct format, like name@example.com"))
+            errors.add("email", "Enter an email address in the correct format, like name@example.com")
         }
         if let problem = PasswordHasher.problem(with: password) {
-            errors.append(ErrorLinkView(name: "password", message: problem))
+            errors.add("password", problem)
         } else if input.values("confirm").first != password {
-            errors.append(ErrorLinkView(name: "confirm", message: "Enter the same password twice"))
+            errors.add("confirm", "Enter the same password twice")
         }
-        guard errors.isEmpty else {
-            let page = form(token: token, respondent: respondent, email: email, errors: errors)
-            var response = site.renderer.response("simple_form", page, status: .unprocessableContent)
-            response.headers[.referrerPolicy] = "no-referrer"
-            return response
-        }
+        guard errors.isEmpty else { return rejected(token, respondent, email: email, errors: errors) }
         let now = site.configuration.now()
         let hash = try await site.passwords.hash(password)
-        guard let account = try await site.database.createFirstAdmin(
-            setupTokenHash: RandomToken.hash(token), email: email, passwordHash: hash, at: now)
-        else { throw WebError.notFound }
-        try await site.database.record(
-            AuditEvent(at: now, actor: account.email, action: "account.created", subject: "admin (first run)", client: context.clientAddress))
-        return try await LoginController(site: site).startSession(for: account, replacing: request, redirectTo: AdminPaths.dashboard)
+        let account: Account
+        do {
+            guard let created = try await site.database.createFirstAdmin(
+                setupTokenHash: RandomToken.hash(token), email: email, passwordHash: hash, at: now)
+            else { throw WebError.notFound }
+            account = created
+        } catch AccountError.emailAlreadyUsed {
+            errors.add("email", "An account already uses this email address; choose another, or sign in with that account")
+            return rejected(token, respondent, email: email, errors: errors)
+        }
+        try await site.database.record(AuditEvent(
+            at: now, actor: account.email, action: "account.created", subject: "admin (first run)", client: site.clientAddress(request, context)))
+        return try await site.startSession(for: account, replacing: request, redirectTo: AdminPaths.dashboard)
+    }
+
+    private func rejected(_ token: String, _ respondent: Respondent, email: String, errors: FieldErrors) -> Response {
+        var response = site.renderer.response(
+            "simple_form", form(token: token, respondent: respondent, email: email, errors: errors), status: .unprocessableContent)
+        response.headers[.referrerPolicy] = "no-referrer"
+        return response
     }
 
     private func usableToken(_ context: AppRequestContext) async throws -> String {
@@ -62,20 +71,19 @@ struct SetupController: Sendable {
         return token
     }
 
-    private func form(token: String, respondent: Respondent, email: String?, errors: [ErrorLinkView]) -> SimpleFormView {
-        let message = { (name: String) in errors.first { $0.href == "#" + QuestionView.htmlID(name) }?.message }
-        return SimpleFormView(
+    private func form(token: String, respondent: Respondent, email: String?, errors: FieldErrors) -> SimpleFormView {
+        SimpleFormView(
             layout: site.layout(title: "Create the first administrator", hasErrors: !errors.isEmpty),
             heading: "Create the first administrator",
             intro: ["This account can add leads and viewers and see the audit log. This link works once, for an hour."],
             fields: [
-                .input(name: "email", label: "Email address", type: "email", value: email, error: message("email"), autocomplete: "username"),
+                .input(name: "email", label: "Email address", type: "email", value: email, error: errors["email"], autocomplete: "username"),
                 .input(
-                    name: "password", label: "Password", type: "password", error: message("password"), autocomplete: "new-password",
+                    name: "password", label: "Password", type: "password", error: errors["password"], autocomplete: "new-password",
                     hint: "At least \(PasswordHasher.lengths.lowerBound) characters. A few unrelated words make a strong one."),
-                .input(name: "confirm", label: "Confirm password", type: "password", error: message("confirm"), autocomplete: "new-password"),
+                .input(name: "confirm", label: "Confirm password", type: "password", error: errors["confirm"], autocomplete: "new-password"),
             ],
-            errors: errors, actionHref: AdminPaths.setup(token), csrfToken: site.antiForgery.token(for: respondent.token),
+            errors: errors.links, actionHref: AdminPaths.setup(token), csrfToken: site.antiForgery.token(for: respondent.token),
             buttonText: "Create account")
     }
 }

@@ -24,10 +24,11 @@ public struct ResultsReporter: Sendable {
         return calendar.quarters(from: min(first, current), through: current)
     }
 
-    /// The measure for every reported quarter, from ratings counted in SQLite.
-    public func report(_ measure: Measure, of questionnaire: Questionnaire) async throws -> MeasureReport {
+    /// The measure for every reported quarter (or for `quarters`, when the caller has them), from ratings counted in SQLite.
+    public func report(_ measure: Measure, of questionnaire: Questionnaire, quarters given: [ReportingQuarter]? = nil) async throws -> MeasureReport {
         let scorer = MeasureScorer(measure: measure, questionnaire: questionnaire, partnership: catalog.partnership)
-        let quarters = try await quarters(of: questionnaire)
+        let quarters: [ReportingQuarter]
+        if let given { quarters = given } else { quarters = try await self.quarters(of: questionnaire) }
         // The quarter before the first is counted too, so the first quarter's change can be shown.
         let counted = (quarters.first.map { [$0.previous] } ?? []) + quarters
         let counts = try await database.ratingCounts(
@@ -40,8 +41,11 @@ public struct ResultsReporter: Sendable {
     }
 
     /// Responses submitted, and answers still in progress (by when they last changed), in each reported quarter.
-    public func responseCounts(of questionnaire: Questionnaire) async throws -> [(quarter: ReportingQuarter, submitted: Int, inProgress: Int)] {
-        let quarters = try await quarters(of: questionnaire)
+    public func responseCounts(
+        of questionnaire: Questionnaire, quarters given: [ReportingQuarter]? = nil
+    ) async throws -> [(quarter: ReportingQuarter, submitted: Int, inProgress: Int)] {
+        let quarters: [ReportingQuarter]
+        if let given { quarters = given } else { quarters = try await self.quarters(of: questionnaire) }
         let submitted = try await database.responseCounts(formID: questionnaire.id, periods: quarters.map(period))
         let inProgress = try await database.draftCounts(formID: questionnaire.id, periods: quarters.map(period))
         return quarters.indices.map { (quarter: quarters[$0], submitted: submitted[$0], inProgress: inProgress[$0]) }

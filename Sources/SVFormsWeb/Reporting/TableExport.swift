@@ -18,6 +18,8 @@ public struct TableExport: Sendable {
     public let kind: String
     /// What the audit log says it was about: the form, and the measure if any.
     public let subject: String
+    /// Stamped in .xlsx files: when the newest response in it was submitted, so the same data gives the same bytes.
+    public let asOf: Date
     let write: @Sendable (inout any TableWriter) async throws -> Void
 
     public func fileName(_ format: Format) -> String { "\(fileStem).\(format.rawValue)" }
@@ -30,7 +32,8 @@ public struct TableExport: Sendable {
 
     /// Writes an .xlsx file at `path`.
     public func writeXLSX(path: String, temporaryDirectory: String? = nil) async throws {
-        var writer: any TableWriter = try XLSXTableWriter(path: path, sheetName: sheetName, temporaryDirectory: temporaryDirectory)
+        let workbook = try XLSXTableWriter(path: path, sheetName: sheetName, temporaryDirectory: temporaryDirectory, created: asOf)
+        var writer: any TableWriter = ThreadPoolTableWriter(workbook)
         try await write(&writer)
     }
 }
@@ -42,7 +45,7 @@ extension ResultsReporter {
         let reporter = self
         return TableExport(
             fileStem: "\(questionnaire.id)-responses-\(today())", sheetName: "Responses", rowCount: snapshot.count,
-            kind: "responses", subject: questionnaire.id
+            kind: "responses", subject: questionnaire.id, asOf: snapshot.lastSubmittedAt ?? Self.noDataTime
         ) { writer in
             try await reporter.writeResponses(of: questionnaire, upTo: snapshot.lastID, to: &writer, progress: progress)
         }
@@ -51,13 +54,17 @@ extension ResultsReporter {
     /// The measure's figures, one row per quarter × breakdown × group.
     public func measureExport(_ measure: Measure, of questionnaire: Questionnaire) async throws -> TableExport {
         let rows = Self.measureRows(try await report(measure, of: questionnaire))
+        let snapshot = try await database.exportSnapshot(formID: questionnaire.id)
         return TableExport(
             fileStem: "\(questionnaire.id)-\(measure.id)-\(today())", sheetName: "Measure \(measure.id)", rowCount: rows.count,
-            kind: "measure", subject: "\(questionnaire.id) \(measure.id)"
+            kind: "measure", subject: "\(questionnaire.id) \(measure.id)", asOf: snapshot.lastSubmittedAt ?? Self.noDataTime
         ) { writer in
             try await Self.writeMeasure(rows, to: &writer)
         }
     }
+
+    /// The time stamped in a file with no responses at all (1 January 2000).
+    static let noDataTime = Date(timeIntervalSince1970: 946_684_800)
 
     /// Today in the partnership's time zone, for file names.
     func today() -> String {

@@ -8,4 +8,5 @@ extension HTTPField.Name {
     static let permissionsPolicy = Self("Permissions-Policy")!
     static let retryAfter = Self("Retry-After")!
     static let contentDisposition = Self("Content-Disposition")!
+    static let xForwardedFor = Self("X-Forwarded-For")!
 }

@@ -5,11 +5,13 @@ import SVFormsStore
 
 /// Deletes what has outlived its purpose, at start-up and then every hour: answers in progress
 /// untouched for `AppDatabase.draftLifetime` (they may hold personal details the person later
-/// withdrew), and sessions past their idle or absolute timeout.
+/// withdrew), sessions past their idle or absolute timeout, and download files left in the
+/// temporary directory by a crash.
 struct HousekeepingService: Service {
     let database: AppDatabase
     let now: @Sendable () -> Date
     let logger: Logger
+    var temporaryDirectory: String?
     var interval: Duration = .seconds(3600)
 
     func run() async throws {
@@ -28,12 +30,26 @@ struct HousekeepingService: Service {
             let sessions = try await database.deleteSessions(
                 idleSince: now.addingTimeInterval(-SessionPolicy.idleTimeout),
                 startedBefore: now.addingTimeInterval(-SessionPolicy.absoluteTimeout))
+            removeLeftoverFiles(olderThan: now.addingTimeInterval(-3600))
             if drafts + sessions > 0 {
                 logger.info("housekeeping", metadata: ["expired_drafts": .stringConvertible(drafts), "expired_sessions": .stringConvertible(sessions)])
             }
         } catch {
             // A full or read-only disk must not stop the server; the next sweep tries again.
             logger.error("housekeeping failed", metadata: ["error": .string("\(error)")])
+        }
+    }
+
+    /// Download files are unlinked as soon as they are open; any still here after an hour were left by a crash.
+    private func removeLeftoverFiles(olderThan cutoff: Date) {
+        guard let directory = temporaryDirectory,
+            let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
+        else { return }
+        for name in names where name.hasPrefix("export-") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            if let modified = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date, modified < cutoff {
+                try? FileManager.default.removeItem(atPath: path)
+            }
         }
     }
 }

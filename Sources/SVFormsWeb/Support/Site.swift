@@ -13,6 +13,8 @@ struct Site: Sendable {
     let antiForgery: AntiForgery
     let passwords: PasswordHasher
     let loginThrottle: LoginThrottle
+    /// At most two Excel files are built at once.
+    let exportSlots = ExportSlots(limit: 2)
     /// A hash of a random password, checked when no account matches so that an unknown
     /// email address takes as long to refuse as a wrong password.
     let decoyPasswordHash: Task<String, any Error>

@@ -17,6 +17,7 @@ struct AuditPageView: PageView {
         case "total": total
         case "newerHref": newerHref
         case "olderHref": olderHref
+        case "hasPages": newerHref != nil || olderHref != nil
         default: nil
         }
     }

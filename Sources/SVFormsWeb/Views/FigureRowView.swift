@@ -12,10 +12,11 @@ struct FigureRowView: Sendable, MustacheParent {
         case "rowLabel": label
         case "numerator": figure.numerator
         case "denominator": figure.denominator
-        case "percentageText": figure.percentage.map(Self.percent) ?? "–"
+        case "percentageText": figure.percentage.map(Self.percent) ?? "No ratings"
         case "intervalText": Self.interval(figure)
         case "changeText": figure.change.map(Self.change) ?? ""
-        case "noteText": figure.note ?? ""
+        // With no ratings the percentage column already says so.
+        case "noteText": figure.denominator == 0 ? "" : figure.note ?? ""
         default: nil
         }
     }

@@ -1,0 +1,14 @@
+import Foundation
+import GRDB
+import SVFormsCore
+
+/// How many times one rating value was given to one question, by responses naming one organisation,
+/// in one reporting period: the aggregate scoring works from, counted by SQLite.
+public struct RatingCount: Sendable, Equatable {
+    /// Index into the periods asked for.
+    public var period: Int
+    public var organisationID: String?
+    public var questionID: String
+    public var value: String
+    public var count: Int
+}

@@ -1,0 +1,66 @@
+import SVFormsCore
+import SVFormsExport
+import SVFormsStore
+
+/// The columns of the responses download, and how each response fills them.
+struct ResponseColumns {
+    let questionnaire: Questionnaire
+    let partnership: Partnership
+    let calendar: ReportingCalendar
+    /// Questions earlier versions asked that this one does not: kept, in columns of their own.
+    let retired: [String]
+    let scorers: [MeasureScorer]
+
+    init(questionnaire: Questionnaire, partnership: Partnership, calendar: ReportingCalendar, retired: [String] = []) {
+        self.questionnaire = questionnaire
+        self.partnership = partnership
+        self.calendar = calendar
+        self.retired = retired
+        scorers = questionnaire.measures.map { MeasureScorer(measure: $0, questionnaire: questionnaire, partnership: partnership) }
+    }
+
+    var header: [String] {
+        let labels = questionnaire.questions.map(\.label)
+        // Two questions with the same words would be two identical headings: add their ids.
+        let questionHeadings = questionnaire.questions.map { question in
+            labels.filter { $0 == question.label }.count > 1 ? "\(question.label) (\(question.id))" : question.label
+        }
+        return ["Reference", "Form version", "Submitted at", "Quarter", "Organisation", "Organisation type"]
+            + questionHeadings
+            + retired.map { "\($0) (earlier version)" }
+            + scorers.flatMap { ["\($0.measure.id) ratings counted", "\($0.measure.id) ratings met"] }
+    }
+
+    func cells(_ response: ExportedResponse) -> [ExportCell] {
+        let organisation = questionnaire.organisationQuestion.flatMap { response.answers[$0.id]?.first }
+            .flatMap { id in partnership.organisations.first { $0.id == id } }
+        var cells: [ExportCell] = [
+            .text(response.reference), .integer(response.formVersion),
+            .text(LocalTimestamp.string(response.submittedAt, in: calendar.timeZone)),
+            .text(calendar.quarter(containing: response.submittedAt).label),
+            organisation.map { .text($0.name) } ?? .empty, organisation.map { .text($0.type.label) } ?? .empty,
+        ]
+        cells += questionnaire.questions.map { Self.cell($0, response.answers[$0.id]) }
+        cells += retired.map { id in response.answers[id].map { .text($0.joined(separator: "; ")) } ?? .empty }
+        for scorer in scorers {
+            let counts = scorer.ratedAndMet(response.answers)
+            cells += [.integer(counts.rated), .integer(counts.met)]
+        }
+        return cells
+    }
+
+    /// An answer as a spreadsheet cell: option labels (several joined with "; "), ISO dates, whole numbers as numbers.
+    static func cell(_ question: Question, _ values: [String]?) -> ExportCell {
+        guard let values, !values.isEmpty else { return .empty }
+        switch question.kind {
+        case .number:
+            guard let number = Double(values[0]) else { return .text(values[0]) }
+            // Whole numbers as numbers; anything else exactly as answered (one decimal place would round it).
+            return number == number.rounded() && abs(number) < 1e15 ? .integer(Int(number)) : .text(values[0])
+        case .date:
+            return .text(values[0])
+        default:
+            return .text(AnswerText.lines(for: question, values).joined(separator: "; "))
+        }
+    }
+}

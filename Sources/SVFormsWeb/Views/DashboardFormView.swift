@@ -1,0 +1,42 @@
+import Mustache
+
+/// One questionnaire on the dashboard: responses by quarter, downloads, its measures.
+struct DashboardFormView: Sendable, MustacheParent {
+    var id: String
+    var title: String
+    var quarterCounts: [QuarterCountView]
+    var inProgress: Int
+    var canDownloadResponses: Bool
+    var measures: [MeasureSectionView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "formID": id
+        case "formTitle": title
+        case "quarterCounts": quarterCounts
+        case "totalSubmitted": quarterCounts.map(\.submitted).reduce(0, +)
+        case "inProgress": inProgress
+        case "canDownloadResponses": canDownloadResponses
+        case "responsesCSV": AdminPaths.responses(id, "csv")
+        case "responsesXLSX": AdminPaths.responses(id, "xlsx")
+        case "measures": measures
+        default: nil
+        }
+    }
+}
+
+/// A quarter's row of the responses table.
+struct QuarterCountView: Sendable, MustacheParent {
+    var quarter: String
+    var submitted: Int
+    var inProgress: Int
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "countQuarter": quarter
+        case "countSubmitted": submitted
+        case "countInProgress": inProgress
+        default: nil
+        }
+    }
+}
