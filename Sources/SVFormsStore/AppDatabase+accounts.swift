@@ -26,6 +26,7 @@ extension AppDatabase {
         }
     }
 
+    /// Every account, by email address.
     public func accounts() async throws -> [Account] {
         try await writer.read { db in try AccountRecord.order(AccountRecord.Columns.email).fetchAll(db).map(\.account) }
     }

@@ -21,6 +21,7 @@ extension AppDatabase {
         }
     }
 
+    /// How many events the audit log holds.
     public func auditEventCount() async throws -> Int {
         try await writer.read { try AuditEventRecord.fetchCount($0) }
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
+    /// Stores a new session for the account, by the hash of its cookie token.
     public func createSession(tokenHash: Data, accountID: Int64, at now: Date) async throws {
         let time = Timestamp.string(now)
         try await write { db in
@@ -21,6 +22,7 @@ extension AppDatabase {
         }
     }
 
+    /// Records activity on a session, which restarts its idle timeout.
     public func touchSession(tokenHash: Data, at now: Date) async throws {
         let time = Timestamp.string(now)
         try await write { db in
@@ -29,6 +31,7 @@ extension AppDatabase {
         }
     }
 
+    /// Ends a session (signing out, or finding it expired).
     public func deleteSession(tokenHash: Data) async throws {
         try await write { db in _ = try SessionRecord.deleteOne(db, key: tokenHash) }
     }

@@ -13,14 +13,3 @@ public struct LoadProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// The `file:line: message` form that editors and terminals understand.
     public var description: String { "\(file):\(line): \(message)" }
 }
-
-/// All the problems found while loading a forms folder.
-public struct LoadProblems: Error, Sendable, CustomStringConvertible {
-    public var problems: [LoadProblem]
-
-    public init(_ problems: [LoadProblem]) {
-        self.problems = problems
-    }
-
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
-}

@@ -18,17 +18,20 @@ public struct PasswordHasher: Sendable {
     /// The shortest and longest passwords accepted.
     public static let lengths = 8...1024
 
+    /// A bcrypt hash of the password, computed off the cooperative threads.
     public func hash(_ password: String) async throws -> String {
         let input = Self.prepared(password)
         let cost = self.cost
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(input, cost: cost) }
     }
 
+    /// Whether the password matches the hash, checked off the cooperative threads.
     public func verify(_ password: String, against hash: String) async throws -> Bool {
         let input = Self.prepared(password)
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(input, hash: hash) }
     }
 
+    /// The base64 SHA-256 of the password: what bcrypt actually hashes.
     static func prepared(_ password: String) -> String {
         Data(SHA256.hash(data: Data(password.utf8))).base64EncodedString()
     }

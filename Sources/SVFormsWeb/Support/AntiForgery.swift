@@ -11,10 +11,12 @@ struct AntiForgery: Sendable {
     /// The hidden field every form carries.
     static let fieldName = "_csrf"
 
+    /// The token a form shown to this cookie's browser carries.
     func token(for cookieToken: String) -> String {
         Data(mac(cookieToken)).base64URLEncoded
     }
 
+    /// Whether a posted token belongs to this cookie.
     func isValid(_ submitted: String?, for cookieToken: String) -> Bool {
         guard let submitted, let submittedData = Data(base64URLEncoded: submitted) else { return false }
         // Compare MACs rather than strings, so timing says nothing about how much matched.

@@ -4,6 +4,7 @@ import Foundation
 /// The random tokens behind every cookie and one-time link: 256 bits, base64url (43 characters).
 /// Only their SHA-256 is ever stored, so a leaked database hands out no live token.
 enum RandomToken {
+    /// A new token from the system's secure random source.
     static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
         return Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }).base64URLEncoded
@@ -14,6 +15,7 @@ enum RandomToken {
         text.count == 43 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 
+    /// The SHA-256 stored in place of the token.
     static func hash(_ token: String) -> Data {
         Data(SHA256.hash(data: Data(token.utf8)))
     }
