@@ -40,12 +40,26 @@ let package = Package(
             name: "SVFormsExport",
             dependencies: ["SVFormsCore", "CXLSXWriter"]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "SVFormsMail",
+            dependencies: [
+                "SVFormsCore",
+                "CCurl",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "SVFormsWeb",
             dependencies: [
                 "SVFormsCore",
                 "SVFormsStore",
                 "SVFormsExport",
+                "SVFormsMail",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -66,6 +80,7 @@ let package = Package(
         ),
         .testTarget(name: "SVFormsCoreTests", dependencies: ["SVFormsCore"]),
         .testTarget(name: "SVFormsExportTests", dependencies: ["SVFormsExport"]),
+        .testTarget(name: "SVFormsMailTests", dependencies: ["SVFormsMail"]),
         .testTarget(
             name: "SVFormsStoreTests",
             dependencies: ["SVFormsStore", .product(name: "GRDB", package: "GRDB.swift")]
