@@ -76,6 +76,66 @@ extension AppDatabase {
         migrator.registerMigration("v3: drafts by form and time") { db in
             try db.execute(sql: "CREATE INDEX draft_by_form ON draft (form_id, updated_at)")
         }
+        migrator.registerMigration("v4: outbox, survey rounds, invitations, notifications") { db in
+            try db.execute(sql: """
+                -- Every email, written in the same transaction as the event that causes it.
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY,
+                    message_id TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    message BLOB NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
+                    attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                    next_attempt_at TEXT NOT NULL,
+                    last_error TEXT,
+                    created_at TEXT NOT NULL,
+                    sent_at TEXT
+                );
+                CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+                CREATE TABLE survey_round (
+                    id INTEGER PRIMARY KEY,
+                    form_id TEXT NOT NULL,
+                    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+                    opens_on TEXT NOT NULL,
+                    closes_on TEXT NOT NULL,
+                    reminder_days_before INTEGER CHECK (reminder_days_before BETWEEN 1 AND 60),
+                    automatic_reminder_queued_at TEXT,
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    CHECK (closes_on >= opens_on)
+                );
+                CREATE TABLE representative (
+                    id INTEGER PRIMARY KEY,
+                    round_id INTEGER NOT NULL REFERENCES survey_round (id) ON DELETE CASCADE,
+                    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+                    email TEXT NOT NULL COLLATE NOCASE,
+                    organisation_id TEXT NOT NULL,
+                    -- The key of this person's draft: random, so it says nothing about them.
+                    draft_key BLOB NOT NULL UNIQUE CHECK (length(draft_key) = 32),
+                    invited_at TEXT,
+                    reminded_at TEXT,
+                    submitted_at TEXT,
+                    response_reference TEXT,
+                    UNIQUE (round_id, email)
+                );
+                CREATE INDEX representative_by_round ON representative (round_id, organisation_id);
+                -- Personal links, by the SHA-256 of their token; every invitation or reminder mints one.
+                CREATE TABLE invitation_token (
+                    token_hash BLOB PRIMARY KEY NOT NULL CHECK (length(token_hash) = 32),
+                    representative_id INTEGER NOT NULL REFERENCES representative (id) ON DELETE CASCADE,
+                    created_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                ALTER TABLE account ADD COLUMN notify_submissions INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE account ADD COLUMN notify_digest INTEGER NOT NULL DEFAULT 0;
+                -- Scheduled jobs done, so a restart never repeats one (e.g. "digest 2026-11-21").
+                CREATE TABLE job_run (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    ran_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

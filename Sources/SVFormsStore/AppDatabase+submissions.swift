@@ -7,9 +7,12 @@ extension AppDatabase {
     /// and returns its new reference. Only after this returns may the person see a confirmation.
     ///
     /// With a respondent key, the draft must still exist: when two presses of Submit race,
-    /// the one that finds the draft already gone stores nothing and returns nil.
+    /// the one that finds the draft already gone stores nothing and returns nil. A representative
+    /// answering a round is marked submitted, and the emails `notify` makes (given the reference)
+    /// are queued, in the same transaction.
     public func submit(
-        respondentKey: Data?, formID: String, formVersion: Int, answers: Answers, at now: Date
+        respondentKey: Data?, formID: String, formVersion: Int, answers: Answers, at now: Date,
+        representativeID: Int64? = nil, notify: @escaping @Sendable (String) -> [OutboxMessage] = { _ in [] }
     ) async throws -> String? {
         let submittedAt = Timestamp.string(now)
         return try await write { db in
@@ -26,6 +29,12 @@ extension AppDatabase {
                     try AnswerRecord(responseID: response.id!, questionID: questionID, position: position, value: value).insert(db)
                 }
             }
+            if let representativeID {
+                try db.execute(
+                    sql: "UPDATE representative SET submitted_at = ?, response_reference = ? WHERE id = ?",
+                    arguments: [submittedAt, response.reference, representativeID])
+            }
+            try Self.enqueue(notify(response.reference), at: now, db)
             return response.reference
         }
     }

@@ -18,6 +18,19 @@ public struct AppConfiguration: Sendable {
     public var trustedProxies: Set<String> = []
     /// Serve plain HTTP beyond this machine anyway (cookies not Secure): only for a closed test network.
     public var allowInsecureHTTP = false
+    /// `smtp://host:587` (STARTTLS required, except on loopback) or `smtps://host:465`; nil writes
+    /// each message as an .eml file in `data/mail/` instead.
+    public var smtpURL: String?
+    public var smtpUsername: String?
+    public var smtpPassword: String?
+    /// A CA bundle for the SMTP server's certificate (a private CA, or tests).
+    public var smtpCAFile: String?
+    /// The From address of every email.
+    public var mailFrom: String?
+    /// The first retry delay of a message that could not be delivered; later ones double.
+    public var mailRetryBaseSeconds: TimeInterval = 60
+    /// The hour (0–23, partnership time) the daily digest of community voices goes out.
+    public var digestHour = 7
     /// bcrypt's cost: 12 takes about 0.2 s per hash here; tests lower it to stay fast.
     public var passwordCost: UInt8 = 12
     /// The current time; tests replace it to control dates and quarters.
@@ -28,6 +41,11 @@ public struct AppConfiguration: Sendable {
     /// Whether the public address is https, so cookies must be Secure.
     public var servesHTTPS: Bool {
         baseURL?.lowercased().hasPrefix("https://") ?? false
+    }
+
+    /// The address links in emails start with.
+    public var publicBaseURL: String {
+        baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://\(host):\(port)"
     }
 
     /// Listening only on this machine, where plain-HTTP development is safe.

@@ -55,21 +55,26 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
     }
 
     let passwords = PasswordHasher(cost: configuration.passwordCost)
+    let transport = try MailSetup.transport(configuration, logger: logger)
+    let composer = MailComposer(
+        renderer: renderer, from: try MailSetup.sender(configuration), baseURL: configuration.publicBaseURL,
+        partnership: catalog.partnership, now: configuration.now)
     let site = Site(
         catalog: catalog, database: database, renderer: renderer,
         cookies: RespondentCookies(secure: configuration.servesHTTPS),
         sessionCookies: SessionCookies(secure: configuration.servesHTTPS),
         antiForgery: AntiForgery(secret: try database.secret(named: "cookies")),
-        passwords: passwords, loginThrottle: LoginThrottle(),
+        passwords: passwords, loginThrottle: AttemptThrottle(),
         decoyPasswordHash: Task { try await passwords.hash(RandomToken.generate()) },
-        stylesheet: stylesheet, configuration: configuration)
+        stylesheet: stylesheet, configuration: configuration, mail: composer, mailWakeup: MailWakeup(), logger: logger)
     try await offerFirstRunSetup(site, logger: logger)
 
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.servesHTTPS))
     router.add(middleware: ErrorPageMiddleware(site: site))
     PublicController(site: site).addRoutes(to: router)
-    FormController(site: site).addRoutes(to: router)
+    OpenLinkController(site: site).addRoutes(to: router)
+    InvitationController(site: site).addRoutes(to: router)
     LoginController(site: site).addRoutes(to: router)
     SetupController(site: site).addRoutes(to: router)
     let signedIn = router.group("admin").add(middleware: SessionMiddleware(site: site))
@@ -77,12 +82,19 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
     DashboardController(site: site).addRoutes(to: signedIn)
     AuditController(site: site).addRoutes(to: signedIn)
     DownloadsController(site: site).addRoutes(to: signedIn)
+    RoundsController(site: site).addRoutes(to: signedIn)
+    MailController(site: site).addRoutes(to: signedIn)
+    AccountController(site: site).addRoutes(to: signedIn)
 
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         services: [
-            HousekeepingService(database: database, now: configuration.now, logger: logger, temporaryDirectory: site.temporaryDirectory)
+            HousekeepingService(database: database, now: configuration.now, logger: logger, temporaryDirectory: site.temporaryDirectory),
+            MailDeliveryService(
+                database: database, transport: transport, wakeup: site.mailWakeup, now: configuration.now, logger: logger,
+                retryBase: configuration.mailRetryBaseSeconds),
+            ScheduledMailService(site: site),
         ],
         logger: logger)
 }
@@ -93,7 +105,7 @@ private func offerFirstRunSetup(_ site: Site, logger: Logger) async throws {
     let token = RandomToken.generate()
     let now = site.configuration.now()
     try await site.database.createSetupToken(hash: RandomToken.hash(token), expiresAt: now.addingTimeInterval(3600))
-    let base = site.configuration.baseURL ?? "http://\(site.configuration.host):\(site.configuration.port)"
+    let base = site.configuration.publicBaseURL
     logger.notice(
         "No administrator account exists yet. Within the next hour, open this link to create one (or use `svforms user add EMAIL --role admin`)",
         metadata: ["setup_link": .string(base + AdminPaths.setup(token))])

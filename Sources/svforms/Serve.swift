@@ -8,7 +8,11 @@ import SVFormsWeb
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the web server.",
-        discussion: "Every option can also be set with an environment variable, e.g. SVFORMS_PORT=9000.")
+        discussion: """
+            Every option can also be set with an environment variable, e.g. SVFORMS_PORT=9000. Mail settings are \
+            environment variables only (they hold secrets): SVFORMS_SMTP_URL, SVFORMS_SMTP_USER, SVFORMS_SMTP_PASSWORD, \
+            SVFORMS_SMTP_CA_FILE, SVFORMS_MAIL_FROM, SVFORMS_MAIL_RETRY_SECONDS.
+            """)
 
     @Option(help: "Address to listen on (SVFORMS_HOST).") var host: String?
     @Option(help: "Port to listen on (SVFORMS_PORT).") var port: Int?
@@ -42,6 +46,15 @@ struct Serve: AsyncParsableCommand {
             configuration.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         }
         configuration.allowInsecureHTTP = allowInsecureHTTP || Settings.value(nil, "SVFORMS_ALLOW_INSECURE_HTTP") == "1"
+        configuration.smtpURL = Settings.value(nil, "SVFORMS_SMTP_URL")
+        configuration.smtpUsername = Settings.value(nil, "SVFORMS_SMTP_USER")
+        configuration.smtpPassword = Settings.value(nil, "SVFORMS_SMTP_PASSWORD")
+        configuration.smtpCAFile = Settings.value(nil, "SVFORMS_SMTP_CA_FILE")
+        configuration.mailFrom = Settings.value(nil, "SVFORMS_MAIL_FROM")
+        if let seconds = Settings.value(nil, "SVFORMS_MAIL_RETRY_SECONDS") {
+            guard let value = TimeInterval(seconds), value > 0 else { throw ValidationError("SVFORMS_MAIL_RETRY_SECONDS must be a positive number") }
+            configuration.mailRetryBaseSeconds = value
+        }
         if let level = Settings.value(logLevel, "SVFORMS_LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \"\(level)\"") }
             configuration.logLevel = parsed

@@ -120,7 +120,7 @@ struct TestBrowser: Sendable {
     mutating func send(_ path: String, method: HTTPRequest.Method, body: String?, headers extra: HTTPFields = [:]) async throws -> TestPage {
         var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
-        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        if body != nil, headers[.contentType] == nil { headers[.contentType] = "application/x-www-form-urlencoded" }
         let response = try await client.execute(
             uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
         for header in response.headers[values: .setCookie] {

@@ -28,10 +28,12 @@ def free_port() -> int:
 class SvformsServer:
     """One `svforms serve` process with its own data directory."""
 
-    def __init__(self, data_dir: Path, forms_dir: Path | None = None, exit_url: str | None = None):
+    def __init__(self, data_dir: Path, forms_dir: Path | None = None, exit_url: str | None = None,
+                 env: dict[str, str] | None = None):
         self.data_dir = Path(data_dir)
         self.forms_dir = forms_dir or REPO_ROOT / "forms"
         self.exit_url = exit_url
+        self.env = env or {}
         self.port = free_port()
         self.process: subprocess.Popen | None = None
         self.log_path = self.data_dir.parent / f"{self.data_dir.name}-server.log"
@@ -51,7 +53,8 @@ class SvformsServer:
         if self.exit_url:
             args += ["--exit-url", self.exit_url]
         log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT)
+        self.process = subprocess.Popen(
+            args, stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT, env={**os.environ, **self.env})
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

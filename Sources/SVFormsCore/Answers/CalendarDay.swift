@@ -33,6 +33,15 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         return CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// The day `days` later (earlier when negative).
+    public func adding(days: Int) -> CalendarDay {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        let moved = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: start)!)
+        return CalendarDay(year: moved.year!, month: moved.month!, day: moved.day!)!
+    }
+
     public var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)
     }

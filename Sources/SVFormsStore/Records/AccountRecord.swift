@@ -11,9 +11,12 @@ struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var role: String
     var createdAt: String
     var disabledAt: String?
+    var notifySubmissions = false
+    var notifyDigest = false
 
     enum CodingKeys: String, CodingKey {
         case id, email, passwordHash = "password_hash", role, createdAt = "created_at", disabledAt = "disabled_at"
+        case notifySubmissions = "notify_submissions", notifyDigest = "notify_digest"
     }
 
     enum Columns {
@@ -30,6 +33,7 @@ struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var account: Account {
         Account(
             id: id ?? 0, email: email, role: Role(rawValue: role) ?? .viewer,
-            createdAt: Timestamp.date(createdAt) ?? .distantPast, disabledAt: disabledAt.flatMap(Timestamp.date))
+            createdAt: Timestamp.date(createdAt) ?? .distantPast, disabledAt: disabledAt.flatMap(Timestamp.date),
+            notifySubmissions: notifySubmissions, notifyDigest: notifyDigest)
     }
 }

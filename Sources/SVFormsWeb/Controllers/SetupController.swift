@@ -18,10 +18,7 @@ struct SetupController: Sendable {
         let token = try await usableToken(context)
         let respondent = site.respondent(request)
         let page = form(token: token, respondent: respondent, email: nil, errors: FieldErrors())
-        var response = site.finish(site.renderer.response("simple_form", page), for: respondent)
-        // The link is a secret: never send it on to another site as a referrer.
-        response.headers[.referrerPolicy] = "no-referrer"
-        return response
+        return site.finish(site.renderer.response("simple_form", page), for: respondent)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -58,10 +55,8 @@ struct SetupController: Sendable {
     }
 
     private func rejected(_ token: String, _ respondent: Respondent, email: String, errors: FieldErrors) -> Response {
-        var response = site.renderer.response(
+        site.renderer.response(
             "simple_form", form(token: token, respondent: respondent, email: email, errors: errors), status: .unprocessableContent)
-        response.headers[.referrerPolicy] = "no-referrer"
-        return response
     }
 
     private func usableToken(_ context: AppRequestContext) async throws -> String {

@@ -60,6 +60,13 @@ struct ErrorPageMiddleware: RouterMiddleware {
             ("Too many attempts", [
                 "For your security, signing in is paused. Try again in \(max(1, (seconds + 59) / 60)) minutes.",
             ])
+        case .roundNotOpenYet(let day):
+            ("This survey is not open yet", ["It opens on \(day.longDescription). Come back then with the same link."])
+        case .roundClosed(let day):
+            ("This survey has closed", [
+                "It closed on \(day.longDescription), so answers can no longer be sent.",
+                "If you still want to tell the partnership something, contact the person who invited you.",
+            ])
         default:
             explanation(for: error.status)
         }

@@ -18,7 +18,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
-        if response.headers[.referrerPolicy] == nil { response.headers[.referrerPolicy] = "same-origin" }
+        // A personal or one-time link is a secret: no page under it names it as a referrer, even to this site.
+        let path = request.uri.path
+        let isSecretURL = path.hasPrefix("/i/") || path.hasPrefix("/admin/setup/")
+        if response.headers[.referrerPolicy] == nil { response.headers[.referrerPolicy] = isSecretURL ? "no-referrer" : "same-origin" }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         response.headers[.crossOriginOpenerPolicy] = "same-origin"
         response.headers[.permissionsPolicy] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"

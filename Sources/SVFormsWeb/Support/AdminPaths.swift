@@ -5,6 +5,9 @@ enum AdminPaths {
     static let dashboard = "/admin"
     static let audit = "/admin/audit"
     static let logout = "/admin/logout"
+    static let account = "/admin/account"
+    static let mail = "/admin/mail"
+    static let rounds = "/admin/rounds"
 
     static func login(next: String? = nil) -> String {
         guard let next = safeNext(next), next != dashboard else { return "/admin/login" }

@@ -1,7 +1,11 @@
+import Foundation
 import Hummingbird
+import MultipartKit
 import SVFormsCore
 
-/// Reads an `application/x-www-form-urlencoded` body, keeping repeated names (checkboxes).
+/// Reads a form post: `application/x-www-form-urlencoded`, or `multipart/form-data` when it carries
+/// a file (an uploaded file's contents become the field's value as text). Repeated names (checkboxes)
+/// keep every value.
 enum FormBody {
     /// More fields than any page has; a flood of fields is refused rather than processed.
     static let maxFields = 1_000
@@ -9,6 +13,10 @@ enum FormBody {
     static func read(_ request: Request, context: AppRequestContext) async throws -> FormInput {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let contentType = request.headers[.contentType] ?? ""
+        if contentType.lowercased().hasPrefix("multipart/form-data") {
+            return try parseMultipart(buffer, contentType: contentType)
+        }
         return try parse(String(buffer: buffer))
     }
 
@@ -32,5 +40,49 @@ enum FormBody {
         // Browsers percent-encode everything outside ASCII; raw bytes there mean a broken client.
         guard text.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
         return text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    /// Parses multipart form data with MultipartKit; text that is not UTF-8 is a 400.
+    static func parseMultipart(_ body: ByteBuffer, contentType: String) throws(WebError) -> FormInput {
+        guard let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
+            .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count)
+            .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        else { throw .badRequest }
+        let collector = MultipartCollector()
+        let parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { name, value in collector.header(name, value) }
+        parser.onBody = { buffer in collector.body(&buffer) }
+        parser.onPartComplete = { collector.complete() }
+        do { try parser.execute(body) } catch { throw .badRequest }
+        guard collector.isValid, collector.fields.values.map(\.count).reduce(0, +) <= maxFields else { throw .badRequest }
+        return FormInput(collector.fields)
+    }
+}
+
+/// Gathers the parts MultipartKit's parser reports, by the name in each part's Content-Disposition.
+private final class MultipartCollector {
+    private(set) var fields: [String: [String]] = [:]
+    private(set) var isValid = true
+    private var name: String?
+    private var bytes: [UInt8] = []
+
+    func header(_ field: String, _ value: String) {
+        guard field.lowercased() == "content-disposition" else { return }
+        name = value.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.hasPrefix("name=") }.map { String($0.dropFirst(5)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+    }
+
+    func body(_ buffer: inout ByteBuffer) {
+        bytes += buffer.readBytes(length: buffer.readableBytes) ?? []
+    }
+
+    func complete() {
+        defer { (name, bytes) = (nil, []) }
+        guard let name else { return }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            isValid = false
+            return
+        }
+        fields[name, default: []].append(text)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SVFormsCore
 import SVFormsStore
 import Hummingbird
@@ -12,7 +13,10 @@ struct Site: Sendable {
     let sessionCookies: SessionCookies
     let antiForgery: AntiForgery
     let passwords: PasswordHasher
-    let loginThrottle: LoginThrottle
+    let loginThrottle: AttemptThrottle
+    /// Guessing personal invitation links: 20 unknown links per client address in 15 minutes.
+    let linkThrottle = AttemptThrottle(
+        perAccount: .init(failures: .max, window: 1), perClient: .init(failures: 20, window: 15 * 60))
     /// At most two Excel files are built at once.
     let exportSlots = ExportSlots(limit: 2)
     /// A hash of a random password, checked when no account matches so that an unknown
@@ -20,6 +24,9 @@ struct Site: Sendable {
     let decoyPasswordHash: Task<String, any Error>
     let stylesheet: Stylesheet
     let configuration: AppConfiguration
+    let mail: MailComposer
+    let mailWakeup: MailWakeup
+    let logger: Logger
 
     var partnership: Partnership { catalog.partnership }
 
@@ -29,7 +36,9 @@ struct Site: Sendable {
     var temporaryDirectory: String { (configuration.dataDirectory as NSString).appendingPathComponent("tmp") }
 
     /// The layout for a page; `pageTitle` gets the "Error: " prefix when the page shows errors.
-    func layout(title: String, questionnaire: Questionnaire? = nil, hasErrors: Bool = false, isPublic: Bool = false) -> LayoutView {
+    func layout(
+        title: String, questionnaire: Questionnaire? = nil, hasErrors: Bool = false, isPublic: Bool = false, formHref: String? = nil
+    ) -> LayoutView {
         let parts = [title, questionnaire?.title, partnership.displayName].compactMap { $0 }
         let showsSafeguarding = isPublic || questionnaire?.audience == .public
         return LayoutView(
@@ -37,7 +46,7 @@ struct Site: Sendable {
             serviceName: partnership.displayName, stylesheetPath: stylesheet.path,
             isPublicForm: showsSafeguarding,
             contacts: showsSafeguarding ? partnership.safeguardingContacts.map(ContactView.init) : [],
-            formTitle: questionnaire?.title, formHref: questionnaire.map { Paths.start($0.id) })
+            formTitle: questionnaire?.title, formHref: formHref ?? questionnaire.map { Paths.start($0.id) })
     }
 
     /// The layout of signed-in pages.
@@ -49,25 +58,22 @@ struct Site: Sendable {
         return layout
     }
 
+    /// The layout of a journey page: the header links to the journey's own start page.
+    func layout(title: String, scope: JourneyScope, hasErrors: Bool = false) -> LayoutView {
+        layout(title: title, questionnaire: scope.questionnaire, hasErrors: hasErrors, formHref: scope.basePath)
+    }
+
     func validationContext() -> ValidationContext {
         ValidationContext(today: CalendarDay.today(in: partnership.timeZone, now: configuration.now()))
     }
 }
 
-/// The URLs of a questionnaire's pages, in one place.
+/// The open-link URL of a questionnaire (its pages are under it; see `JourneyScope`).
 enum Paths {
     static func start(_ formID: String) -> String { "/f/\(formID)" }
-    static func page(_ formID: String, _ pageID: String, returningToCheck: Bool = false) -> String {
-        "/f/\(formID)/\(pageID)" + (returningToCheck ? "?from=check" : "")
-    }
-    static func check(_ formID: String) -> String { "/f/\(formID)/check" }
-    static func submit(_ formID: String) -> String { "/f/\(formID)/submit" }
-    static func confirmation(_ formID: String) -> String { "/f/\(formID)/confirmation" }
+}
 
-    static func destination(_ formID: String, _ destination: Journey.Destination, returningToCheck: Bool = false) -> String {
-        switch destination {
-        case .page(let pageID): page(formID, pageID, returningToCheck: returningToCheck)
-        case .checkAnswers: check(formID)
-        }
-    }
+/// The personal-link URLs of invitations.
+enum InvitationPaths {
+    static func start(_ token: String) -> String { "/i/\(token)" }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import SVFormsCore
 
 /// The errors the web layer answers with a page of their own (rendered by `ErrorPageMiddleware`).
 /// The domain and storage layers never throw these.
@@ -12,6 +13,10 @@ enum WebError: Error, HTTPResponseError {
     case notPermitted
     /// Too many attempts; try again after this many seconds.
     case tooManyAttempts(retryAfter: Int)
+    /// A round's personal link used before the round opens.
+    case roundNotOpenYet(opensOn: CalendarDay)
+    /// A round's personal link used after the round closed.
+    case roundClosed(closedOn: CalendarDay)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -19,6 +24,8 @@ enum WebError: Error, HTTPResponseError {
         case .badRequest: .badRequest
         case .formExpired, .notPermitted: .forbidden
         case .tooManyAttempts: .tooManyRequests
+        case .roundNotOpenYet: .forbidden
+        case .roundClosed: .gone
         }
     }
 

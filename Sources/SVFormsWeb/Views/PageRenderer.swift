@@ -8,10 +8,10 @@ struct PageRenderer: Sendable {
 
     /// Templates the server cannot run without; checked at start-up so a missing one
     /// stops the server with a clear message instead of failing on the first request.
-    static let requiredTemplates = [
-        "layout", "index", "start", "question", "check_answers", "confirmation", "error", "simple_form", "dashboard", "audit",
+    static let requiredTemplates = MailComposer.templates + [
+        "layout", "index", "start", "question", "check_answers", "confirmation", "error", "simple_form", "dashboard", "audit", "rounds", "round", "mail",
         "partials/error_summary", "partials/field_header", "partials/choices", "partials/text_input",
-        "partials/textarea", "partials/date_input",
+        "partials/textarea", "partials/date_input", "partials/question",
     ]
 
     init(directory: String) async throws(TemplateProblem) {

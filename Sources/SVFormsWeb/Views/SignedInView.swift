@@ -13,6 +13,9 @@ struct SignedInView: Sendable, MustacheParent {
         case "accountEmail": email
         case "roleLabel": role.rawValue.capitalized
         case "canSeeAudit": role.includes(.admin)
+        case "canSeeRounds": role.includes(.lead)
+        case "canSeeMail": role.includes(.admin)
+        case "canChooseEmails": role.includes(.lead)
         case "dashboardHref": AdminPaths.dashboard
         case "auditHref": AdminPaths.audit
         case "logoutHref": AdminPaths.logout

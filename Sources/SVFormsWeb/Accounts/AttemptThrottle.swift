@@ -1,12 +1,13 @@
 import Foundation
 
-/// Slows down password guessing: after too many failures for one account, or from one client
-/// address, sign-in is refused for a while. Unknown and known accounts are counted alike, so
-/// the throttle says nothing about which accounts exist. Kept in memory: a restart forgets it.
+/// Slows down guessing: after too many failures for one account, or from one client address,
+/// attempts are refused for a while. Signing in uses both limits (unknown and known accounts are
+/// counted alike, so the throttle says nothing about which accounts exist); guessing personal
+/// invitation links uses the client limit alone. Kept in memory: a restart forgets it.
 ///
 /// An attempt is counted *before* its password is checked (`reserve`), in the same actor call
 /// that checks the limit, so parallel requests cannot all slip through while bcrypt runs.
-actor LoginThrottle {
+actor AttemptThrottle {
     struct Limit {
         let failures: Int
         let window: TimeInterval

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// A row of `outbox`.
+struct OutboxRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "outbox"
+
+    var id: Int64?
+    var messageID: String
+    var kind: String
+    var recipient: String
+    var subject: String
+    var message: Data
+    var status: String
+    var attempts: Int
+    var nextAttemptAt: String
+    var lastError: String?
+    var createdAt: String
+    var sentAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, messageID = "message_id", kind, recipient, subject, message, status, attempts
+        case nextAttemptAt = "next_attempt_at", lastError = "last_error", createdAt = "created_at", sentAt = "sent_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let status = Column(CodingKeys.status)
+        static let nextAttemptAt = Column(CodingKeys.nextAttemptAt)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    init(_ message: OutboxMessage, at now: Date) {
+        let time = Timestamp.string(now)
+        self.init(
+            id: nil, messageID: message.messageID, kind: message.kind, recipient: message.recipient, subject: message.subject,
+            message: message.payload, status: OutboxItem.Status.queued.rawValue, attempts: 0, nextAttemptAt: time, lastError: nil,
+            createdAt: time, sentAt: nil)
+    }
+
+    init(id: Int64?, messageID: String, kind: String, recipient: String, subject: String, message: Data, status: String,
+         attempts: Int, nextAttemptAt: String, lastError: String?, createdAt: String, sentAt: String?) {
+        self.id = id
+        self.messageID = messageID
+        self.kind = kind
+        self.recipient = recipient
+        self.subject = subject
+        self.message = message
+        self.status = status
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.sentAt = sentAt
+    }
+
+    var item: OutboxItem {
+        OutboxItem(
+            id: id ?? 0,
+            message: OutboxMessage(messageID: messageID, kind: kind, recipient: recipient, subject: subject, payload: message),
+            status: OutboxItem.Status(rawValue: status) ?? .queued, attempts: attempts,
+            nextAttemptAt: Timestamp.date(nextAttemptAt) ?? .distantPast, lastError: lastError,
+            createdAt: Timestamp.date(createdAt) ?? .distantPast, sentAt: sentAt.flatMap(Timestamp.date))
+    }
+}

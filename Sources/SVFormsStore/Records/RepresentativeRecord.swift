@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+import SVFormsCore
+
+/// A row of `representative`.
+struct RepresentativeRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "representative"
+
+    var id: Int64?
+    var roundID: Int64
+    var name: String
+    var email: String
+    var organisationID: String
+    var draftKey: Data
+    var invitedAt: String?
+    var remindedAt: String?
+    var submittedAt: String?
+    var responseReference: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, roundID = "round_id", name, email, organisationID = "organisation_id", draftKey = "draft_key"
+        case invitedAt = "invited_at", remindedAt = "reminded_at", submittedAt = "submitted_at", responseReference = "response_reference"
+    }
+
+    enum Columns {
+        static let roundID = Column(CodingKeys.roundID)
+        static let submittedAt = Column(CodingKeys.submittedAt)
+        static let invitedAt = Column(CodingKeys.invitedAt)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    func representative(hasStarted: Bool) -> Representative {
+        Representative(
+            id: id ?? 0, roundID: roundID, name: name, email: email, organisationID: organisationID, draftKey: draftKey,
+            invitedAt: invitedAt.flatMap(Timestamp.date), remindedAt: remindedAt.flatMap(Timestamp.date),
+            submittedAt: submittedAt.flatMap(Timestamp.date), responseReference: responseReference,
+            hasStarted: hasStarted || submittedAt != nil)
+    }
+}

@@ -1,0 +1,52 @@
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+/// `/admin/account`: leads choose which emails they want.
+struct AccountController: Sendable {
+    let site: Site
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("account", use: show)
+        group.post("account", use: save)
+    }
+
+    static let question = Question(
+        id: "notify", label: "Email me", hint: "Select all that apply.", isOptional: true,
+        kind: .multipleChoice([
+            Choice(value: "submissions", label: "Each time a role survey is submitted"),
+            Choice(value: "digest", label: "Every morning, a count of the community voices received the day before",
+                   hint: "Counts by area and by what worries people: never what anyone wrote, never contact details."),
+        ], SelectionLimits()))
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.lead)
+        let chosen = (account.notifySubmissions ? ["submissions"] : []) + (account.notifyDigest ? ["digest"] : [])
+        let notice = request.uri.queryParameters["saved"] != nil ? "Your choices are saved." : nil
+        return page(context, account, input: FormInput(["notify": chosen]), notice: notice)
+    }
+
+    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.lead)
+        let input = try await FormBody.read(request, context: context)
+        guard let token = context.sessionToken, site.antiForgery.isValid(input.value(AntiForgery.fieldName), for: token) else {
+            throw WebError.formExpired
+        }
+        let result = PageValidator(context: site.validationContext()).validate([Self.question], input: input)
+        guard result.problems.isEmpty else { throw WebError.badRequest }
+        let chosen = Set(result.answers["notify"] ?? [])
+        try await site.database.setNotifications(
+            accountID: account.id, submissions: chosen.contains("submissions"), digest: chosen.contains("digest"))
+        return .redirect(to: AdminPaths.account + "?saved", type: .normal)
+    }
+
+    private func page(_ context: AppRequestContext, _ account: Account, input: FormInput, notice: String?) -> Response {
+        let view = SimpleFormView(
+            layout: site.adminLayout(title: "Your emails", context), heading: "Your emails",
+            intro: ["Signed in as \(account.email)."], notice: notice,
+            fields: [QuestionView(Self.question, input: input, problem: nil, isPageHeading: false)], errors: [],
+            actionHref: AdminPaths.account, csrfToken: context.sessionToken.map(site.antiForgery.token(for:)) ?? "",
+            buttonText: "Save")
+        return site.renderer.response("simple_form", view)
+    }
+}

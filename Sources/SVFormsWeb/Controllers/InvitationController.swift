@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+/// `/i/{token}`: a representative's personal link. It opens their own draft from any browser until
+/// the round closes, and after they submit it shows their confirmation. Unknown links are 404s,
+/// and guessing them is throttled per client address.
+struct InvitationController: Sendable {
+    let site: Site
+    var pages: JourneyPages { JourneyPages(site: site) }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let links = router.group("i")
+        links.get(":token", use: start)
+        links.get(":token/check", use: checkAnswers)
+        links.post(":token/submit", use: submit)
+        links.get(":token/confirmation", use: confirmation)
+        links.get(":token/:page", use: showPage)
+        links.post(":token/:page", use: answerPage)
+    }
+
+    @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await scope(request, context)
+        if let reference = scope.invitation?.representative.responseReference { return pages.confirmation(scope, reference: reference) }
+        return try await pages.start(scope)
+    }
+
+    @Sendable func showPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await scope(request, context)
+        if let done = alreadySubmitted(scope) { return done }
+        return try await pages.showPage(context.parameters.require("page"), request, scope)
+    }
+
+    @Sendable func answerPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await scope(request, context)
+        if let done = alreadySubmitted(scope) { return done }
+        return try await pages.answerPage(context.parameters.require("page"), request, context, scope)
+    }
+
+    @Sendable func checkAnswers(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await scope(request, context)
+        if let done = alreadySubmitted(scope) { return done }
+        return try await pages.checkAnswers(scope)
+    }
+
+    @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await scope(request, context)
+        if let done = alreadySubmitted(scope) { return done }
+        return try await pages.submit(request, context, scope).0
+    }
+
+    @Sendable func confirmation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try await scope(request, context)
+        return pages.confirmation(scope, reference: scope.invitation?.representative.responseReference)
+    }
+
+    /// Once they have submitted, every page of the link shows their confirmation.
+    private func alreadySubmitted(_ scope: JourneyScope) -> Response? {
+        scope.invitation?.representative.submittedAt == nil ? nil : .redirect(to: scope.confirmation, type: .normal)
+    }
+
+    /// The journey of the link's representative. Someone who has submitted only sees their confirmation;
+    /// outside the round's dates the link says so plainly.
+    private func scope(_ request: Request, _ context: AppRequestContext) async throws -> JourneyScope {
+        let token = context.parameters.get("token") ?? ""
+        let client = ClientAddress.throttleKey(site.clientAddress(request, context))
+        let now = site.configuration.now()
+        if case .refused(let wait, _) = await site.linkThrottle.reserve(account: "", client: client, at: now) {
+            throw WebError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
+        }
+        guard RandomToken.isWellFormed(token), let found = try await site.database.invitation(tokenHash: RandomToken.hash(token)),
+            let questionnaire = site.catalog.questionnaire(id: found.round.formID)
+        else { throw WebError.notFound }  // the reserved attempt stays counted: a guess
+        await site.linkThrottle.recordSuccess(account: "", client: client, reservedAt: now)
+
+        let today = CalendarDay.today(in: site.partnership.timeZone, now: now)
+        if found.representative.submittedAt == nil {
+            if today < found.round.opensOn { throw WebError.roundNotOpenYet(opensOn: found.round.opensOn) }
+            if today > found.round.closesOn { throw WebError.roundClosed(closedOn: found.round.closesOn) }
+        }
+        return .invitation(questionnaire, token: token, round: found.round, representative: found.representative)
+    }
+}

@@ -1,0 +1,55 @@
+import Hummingbird
+import SVFormsCore
+
+/// `/f/{form}`: questionnaires anyone with the link may answer, the browser known by its cookie.
+struct OpenLinkController: Sendable {
+    let site: Site
+    var pages: JourneyPages { JourneyPages(site: site) }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let forms = router.group("f")
+        forms.get(":form", use: start)
+        forms.get(":form/check", use: checkAnswers)
+        forms.post(":form/submit", use: submit)
+        forms.get(":form/confirmation", use: confirmation)
+        forms.get(":form/:page", use: showPage)
+        forms.post(":form/:page", use: answerPage)
+    }
+
+    @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await pages.start(scope(request, context))
+    }
+
+    @Sendable func showPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await pages.showPage(context.parameters.require("page"), request, scope(request, context))
+    }
+
+    @Sendable func answerPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await pages.answerPage(context.parameters.require("page"), request, context, scope(request, context))
+    }
+
+    @Sendable func checkAnswers(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await pages.checkAnswers(scope(request, context))
+    }
+
+    @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try scope(request, context)
+        var (response, reference) = try await pages.submit(request, context, scope)
+        // The browser learns its reference from a short-lived cookie: nothing ties it to the response on the server.
+        if let reference { response.setCookie(site.cookies.receiptCookie(formID: scope.questionnaire.id, reference: reference)) }
+        return response
+    }
+
+    @Sendable func confirmation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try scope(request, context)
+        return pages.confirmation(scope, reference: site.cookies.receipt(in: request, formID: scope.questionnaire.id))
+    }
+
+    /// The questionnaire named in the URL, if it may be answered by link; otherwise 404.
+    private func scope(_ request: Request, _ context: AppRequestContext) throws(WebError) -> JourneyScope {
+        guard let id = context.parameters.get("form"), let questionnaire = site.catalog.questionnaire(id: id),
+            questionnaire.isOpenToPublicLink
+        else { throw .notFound }
+        return .openLink(questionnaire, request, site: site)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+extension RoundsController {
+    @Sendable func sendInvitations(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await send(.invitations, request, context)
+    }
+
+    @Sendable func sendReminders(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await send(.reminders, request, context)
+    }
+
+    /// Queues one email per person, each with a new personal link, in one transaction with marking
+    /// them invited or reminded. Only while the round is open: a link would not work otherwise.
+    private func send(_ mailing: RoundMailing, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.lead)
+        let (round, questionnaire) = try await round(context)
+        _ = try await verifiedInput(request, context)
+        let now = site.configuration.now()
+        guard round.isOpen(on: CalendarDay.today(in: site.partnership.timeZone, now: now)) else {
+            return .redirect(to: "/admin/rounds/\(round.id)", type: .normal)
+        }
+        let composer = site.mail
+        let count = try await site.database.sendRoundMail(mailing, roundID: round.id, at: now) { person in
+            try composer.invitation(person, round: round, questionnaire: questionnaire, isReminder: mailing == .reminders)
+        }
+        site.mailWakeup.signal()
+        try await site.database.record(AuditEvent(
+            at: now, actor: account.email, action: "round.\(mailing.rawValue)", subject: "\(round.name) (\(questionnaire.id))",
+            rowCount: count, client: site.clientAddress(request, context)))
+        let notice = mailing == .invitations ? "invited" : "reminded"
+        return .redirect(to: "/admin/rounds/\(round.id)?notice=\(notice)-\(count)", type: .normal)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+extension RoundsController {
+    /// The round page, with what was typed and the problems, if a form on it was sent back.
+    func roundPage(
+        _ round: SurveyRound, _ questionnaire: Questionnaire, _ context: AppRequestContext, notice: String? = nil,
+        addInput: FormInput = FormInput(), importInput: FormInput = FormInput(), problems: [FieldProblem] = []
+    ) async throws -> Response {
+        let people = try await site.database.representatives(roundID: round.id)
+        let engagement = RoundEngagement(people, partnership: site.partnership)
+        let organisations = Dictionary(site.partnership.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let today = CalendarDay.today(in: site.partnership.timeZone, now: site.configuration.now())
+        let form = peopleForm(questionnaire)
+        let fields = { (questions: [Question], input: FormInput) in
+            questions.map { question in
+                QuestionView(question, input: input, problem: problems.first { $0.questionID == question.id }, isPageHeading: false)
+            }
+        }
+        let allQuestions = form.personQuestions + form.importQuestions
+        let row = { (label: String, tally: RoundEngagement.Tally) in
+            EngagementRowView(label: label, people: tally.people, invited: tally.invited, started: tally.started, submitted: tally.submitted)
+        }
+        let view = RoundPageView(
+            layout: site.adminLayout(title: round.name, context, hasErrors: !problems.isEmpty),
+            roundID: round.id, name: round.name, formTitle: questionnaire.title, datesText: Self.dates(round),
+            statusText: today < round.opensOn ? "Not open yet" : today > round.closesOn ? "Closed" : "Open",
+            notice: notice,
+            people: people.map { person in
+                PersonRowView(
+                    name: person.name, email: person.email, organisation: organisations[person.organisationID] ?? person.organisationID,
+                    status: Self.status(person, site.partnership.timeZone))
+            },
+            byType: engagement.byType.map { row($0.type.label, $0.tally) },
+            byOrganisation: engagement.byOrganisation.map { row($0.organisation, $0.tally) },
+            notInvited: people.filter { $0.invitedAt == nil }.count,
+            awaiting: people.filter { $0.invitedAt != nil && $0.submittedAt == nil }.count,
+            isOpen: round.isOpen(on: today),
+            addFields: fields(form.personQuestions, addInput), importFields: fields(form.importQuestions, importInput),
+            errors: problems.compactMap { problem in
+                allQuestions.first { $0.id == problem.questionID }.map { ErrorLinkView(problem, question: $0) }
+            },
+            csrfToken: context.sessionToken.map(site.antiForgery.token(for:)) ?? "")
+        return site.renderer.response("round", view, status: problems.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    static func status(_ person: Representative, _ timeZone: TimeZone) -> String {
+        if let submitted = person.submittedAt { return "Submitted \(AuditRowView.format(submitted, timeZone))" }
+        if person.hasStarted { return "Started" }
+        if person.remindedAt != nil { return "Reminded" }
+        if person.invitedAt != nil { return "Invited" }
+        return "Not invited yet"
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+extension RoundsController {
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.lead)
+        let (round, questionnaire) = try await round(context)
+        let notice = request.uri.queryParameters["notice"].map(String.init).flatMap(Self.notices)
+        return try await roundPage(round, questionnaire, context, notice: notice)
+    }
+
+    @Sendable func addPerson(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.lead)
+        let (round, questionnaire) = try await round(context)
+        let input = try await verifiedInput(request, context)
+        let form = peopleForm(questionnaire)
+        let result = form.list.entry(
+            name: (input.value("name") ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+            email: (input.value("email") ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+            organisation: input.value("organisation") ?? "")
+        switch result {
+        case .failure(let problem):
+            let problems = [FieldProblem(questionID: problem.field, message: Self.sentence(problem.message))]
+            return try await roundPage(round, questionnaire, context, addInput: input, problems: problems)
+        case .success(let entry):
+            return try await add([entry], to: round, questionnaire, context, problemField: "email", input: input, notice: "added")
+        }
+    }
+
+    @Sendable func importPeople(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.lead)
+        let (round, questionnaire) = try await round(context)
+        let input = try await verifiedInput(request, context)
+        // A file chosen wins over the text box; either way the same checks apply.
+        let text = input.value("file") ?? input.value("csv") ?? ""
+        switch peopleForm(questionnaire).list.parse(csv: text) {
+        case .failure(let problems):
+            let fieldProblems = problems.list.map { FieldProblem(questionID: "csv", message: $0.description) }
+            return try await roundPage(round, questionnaire, context, importInput: input, problems: fieldProblems)
+        case .success(let entries):
+            return try await add(entries, to: round, questionnaire, context, problemField: "csv", input: input, notice: "imported")
+        }
+    }
+
+    /// Adds people, all or none; someone already in the round is reported and nothing is added.
+    private func add(
+        _ entries: [RepresentativeList.Entry], to round: SurveyRound, _ questionnaire: Questionnaire, _ context: AppRequestContext,
+        problemField: String, input: FormInput, notice: String
+    ) async throws -> Response {
+        do {
+            try await site.database.addRepresentatives(
+                entries.map { NewRepresentative(name: $0.name, email: $0.email, organisationID: $0.organisationID) }, to: round.id)
+        } catch RoundError.alreadyInRound(let email) {
+            let problem = FieldProblem(questionID: problemField, message: "\(email) is already in this round; nobody was added")
+            return problemField == "csv"
+                ? try await roundPage(round, questionnaire, context, importInput: input, problems: [problem])
+                : try await roundPage(round, questionnaire, context, addInput: input, problems: [problem])
+        }
+        return .redirect(to: "/admin/rounds/\(round.id)?notice=\(notice)-\(entries.count)", type: .normal)
+    }
+
+    /// The round in the URL and its questionnaire; 404 for anything else.
+    func round(_ context: AppRequestContext) async throws -> (SurveyRound, Questionnaire) {
+        guard let id = context.parameters.get("round").flatMap(Int64.init), let round = try await site.database.round(id: id),
+            let questionnaire = site.catalog.questionnaire(id: round.formID)
+        else { throw WebError.notFound }
+        return (round, questionnaire)
+    }
+
+    func peopleForm(_ questionnaire: Questionnaire) -> RoundPeopleForm {
+        RoundPeopleForm(organisations: questionnaire.organisationQuestion?.kind.choices
+            ?? site.partnership.organisations.map { Choice(value: $0.id, label: $0.name) })
+    }
+
+    /// "added-3" → "3 people added.", and the like; anything else shows nothing.
+    static func notices(_ code: String) -> String? {
+        let parts = code.split(separator: "-")
+        guard parts.count == 2, let count = Int(parts[1]) else { return nil }
+        let people = count == 1 ? "1 person" : "\(count) people"
+        switch parts[0] {
+        case "added", "imported": return "\(people) added to the round."
+        case "invited": return "Invitations queued for \(people)."
+        case "reminded": return "Reminders queued for \(people)."
+        default: return nil
+        }
+    }
+
+    /// "enter the person's name" → "Enter the person's name".
+    static func sentence(_ message: String) -> String {
+        message.prefix(1).uppercased() + message.dropFirst()
+    }
+}

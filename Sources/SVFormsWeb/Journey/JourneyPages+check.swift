@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+extension JourneyPages {
+    func checkAnswers(_ scope: JourneyScope) async throws -> Response {
+        guard !scope.isNewBrowser else { return .redirect(to: scope.basePath, type: .normal) }
+        let journey = Journey(questionnaire: scope.questionnaire, draft: try await draft(scope))
+        if let redirect = try await redirectIfIncomplete(journey, scope) { return redirect }
+
+        let rows = journey.visiblePages.flatMap { page in
+            journey.visibleQuestions(on: page).map { question in
+                AnswerRowView(
+                    question: question.label, answerLines: AnswerText.lines(for: question, journey.draft.answers[question.id]),
+                    changeHref: scope.page(page.id, returningToCheck: true))
+            }
+        }
+        let view = CheckAnswersView(
+            layout: site.layout(title: "Check your answers", scope: scope), rows: rows,
+            backHref: journey.visiblePages.last.map { scope.page($0.id) } ?? scope.basePath,
+            actionHref: scope.submit, csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis))
+        return site.renderer.response("check_answers", view)
+    }
+
+    /// Stores the response (committed before the redirect) and returns where to go, with the new
+    /// reference when this request is the one that stored it.
+    func submit(_ request: Request, _ context: AppRequestContext, _ scope: JourneyScope) async throws -> (Response, String?) {
+        let questionnaire = scope.questionnaire
+        let input = try await FormBody.read(request, context: context)
+        try verify(input, scope)
+        guard let stored = try await site.database.draft(respondentKey: scope.draftKey, formID: questionnaire.id) else {
+            // Already submitted (another press of the button, perhaps still in flight): the confirmation
+            // page shows the reference once it is known, and sends anyone else to the start.
+            return (.redirect(to: scope.confirmation, type: .normal), nil)
+        }
+        let journey = Journey(questionnaire: questionnaire, draft: stored.draft)
+        if let redirect = try await redirectIfIncomplete(journey, scope) { return (redirect, nil) }
+
+        let answers = journey.submittableAnswers
+        let notify = try await site.submissionNotices(questionnaire, answers: answers)
+        let reference = try await site.database.submit(
+            respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version,
+            answers: answers, at: site.configuration.now(), representativeID: scope.invitation?.representative.id,
+            notify: notify)
+        return (.redirect(to: scope.confirmation, type: .normal), reference)
+    }
+
+    /// Sends the person to the first page still to answer, re-checking saved answers first:
+    /// if the questionnaire changed since they answered, a page that no longer passes is reopened.
+    private func redirectIfIncomplete(_ journey: Journey, _ scope: JourneyScope) async throws -> Response? {
+        let questionnaire = journey.questionnaire
+        let validator = PageValidator(context: site.validationContext())
+        let failing = Set(journey.visiblePages.filter { page in
+            journey.isCompleted(page.id)
+                && !validator.revalidate(journey.visibleQuestions(on: page), answers: journey.draft.answers).problems.isEmpty
+        }.map(\.id))
+        var draft = journey.draft
+        if !failing.isEmpty {
+            draft = try await site.database.updateDraft(
+                respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version, at: site.configuration.now()
+            ) { latest in
+                var reopened = latest
+                reopened.completedPages.removeAll(where: failing.contains)
+                return reopened
+            }
+        }
+        guard let next = Journey(questionnaire: questionnaire, draft: draft).firstIncompletePage else { return nil }
+        return .redirect(to: scope.page(next.id), type: .normal)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+extension JourneyPages {
+    func showPage(_ pageID: String, _ request: Request, _ scope: JourneyScope) async throws -> Response {
+        let page = try page(pageID, of: scope.questionnaire)
+        let journey = Journey(questionnaire: scope.questionnaire, draft: try await draft(scope))
+        if let redirect = redirectIfNotVisitable(page, journey, scope) { return finish(redirect, scope) }
+        let input = FormInput.prefilled(from: journey.draft.answers, for: page.questions)
+        let response = render(page, journey, scope, input: input, problems: [], returning: Self.isReturning(request))
+        return finish(response, scope)
+    }
+
+    func answerPage(_ pageID: String, _ request: Request, _ context: AppRequestContext, _ scope: JourneyScope) async throws -> Response {
+        let questionnaire = scope.questionnaire
+        let page = try page(pageID, of: questionnaire)
+        let input = try await FormBody.read(request, context: context)
+        try verify(input, scope)
+        let journey = Journey(questionnaire: questionnaire, draft: try await draft(scope))
+        if let redirect = redirectIfNotVisitable(page, journey, scope) { return redirect }
+
+        let returning = Self.isReturning(request)
+        let result = PageValidator(context: site.validationContext()).validate(journey.visibleQuestions(on: page), input: input)
+        guard result.problems.isEmpty else {
+            return render(page, journey, scope, input: input, problems: result.problems, returning: returning)
+        }
+        let answers = result.answers
+        let updated = try await site.database.updateDraft(
+            respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version, at: site.configuration.now()
+        ) { latest in
+            Journey(questionnaire: questionnaire, draft: latest).answering(page, with: answers)
+        }
+        let next = Journey(questionnaire: questionnaire, draft: updated).destination(after: page.id, returningToCheck: returning)
+        var response = Response.redirect(to: scope.destination(next, returningToCheck: returning), type: .normal)
+        // Renewed on every answer: the 30 days count from the last change, as drafts are kept.
+        if let token = scope.cookieToken { response.setCookie(site.cookies.respondentCookie(token)) }
+        return response
+    }
+
+    private func page(_ pageID: String, of questionnaire: Questionnaire) throws(WebError) -> Page {
+        guard let page = questionnaire.page(id: pageID) else { throw .notFound }
+        return page
+    }
+
+    /// Whether the person came from "Check your answers" and should go back there.
+    static func isReturning(_ request: Request) -> Bool {
+        request.uri.queryParameters["from"] == "check"
+    }
+
+    /// A page that is hidden, or whose earlier pages are unanswered, sends the person to where they should be.
+    private func redirectIfNotVisitable(_ page: Page, _ journey: Journey, _ scope: JourneyScope) -> Response? {
+        guard !journey.canVisit(page.id) else { return nil }
+        let target = journey.firstIncompletePage.map { Journey.Destination.page($0.id) } ?? .checkAnswers
+        return .redirect(to: scope.destination(target), type: .normal)
+    }
+
+    private func render(
+        _ page: Page, _ journey: Journey, _ scope: JourneyScope, input: FormInput, problems: [FieldProblem], returning: Bool
+    ) -> Response {
+        let questions = journey.visibleQuestions(on: page)
+        let isSingle = questions.count == 1
+        let views = questions.map { question in
+            QuestionView(question, input: input, problem: problems.first { $0.questionID == question.id }, isPageHeading: isSingle)
+        }
+        let backHref = returning ? scope.check : journey.page(before: page.id).map { scope.page($0.id) } ?? scope.basePath
+        let title = page.title ?? questions.first?.label ?? scope.questionnaire.title
+        let view = QuestionPageView(
+            layout: site.layout(title: title, scope: scope, hasErrors: !problems.isEmpty),
+            heading: isSingle ? nil : page.title, questions: views,
+            errors: problems.compactMap { problem in
+                questions.first { $0.id == problem.questionID }.map { ErrorLinkView(problem, question: $0) }
+            },
+            backHref: backHref, actionHref: scope.page(page.id, returningToCheck: returning),
+            csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis))
+        return site.renderer.response("question", view, status: problems.isEmpty ? .ok : .unprocessableContent)
+    }
+}

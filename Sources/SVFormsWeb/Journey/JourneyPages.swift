@@ -1,0 +1,54 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+/// The respondent journey — start page, question pages, check answers, submit, confirmation —
+/// for any `JourneyScope`: the open-link and invitation controllers both hand their requests here.
+struct JourneyPages: Sendable {
+    let site: Site
+
+    func start(_ scope: JourneyScope) async throws -> Response {
+        let questionnaire = scope.questionnaire
+        let journey = Journey(questionnaire: questionnaire, draft: try await draft(scope))
+        guard let firstPage = journey.visiblePages.first?.id else { throw WebError.notFound }
+        let resumeHref = journey.draft.completedPages.isEmpty
+            ? nil : scope.destination(journey.firstIncompletePage.map { .page($0.id) } ?? .checkAnswers)
+        let view = StartPageView(
+            layout: site.layout(title: "Start", scope: scope), title: questionnaire.title,
+            description: questionnaire.description, privacy: questionnaire.privacy,
+            estimatedMinutes: questionnaire.estimatedMinutes, startHref: scope.page(firstPage), resumeHref: resumeHref)
+        return site.renderer.response("start", view)
+    }
+
+    /// The confirmation for `reference`, or back to the start when there is none to show.
+    func confirmation(_ scope: JourneyScope, reference: String?) -> Response {
+        guard let reference, Reference.isWellFormed(reference) else { return .redirect(to: scope.basePath, type: .normal) }
+        let view = ConfirmationView(
+            layout: site.layout(title: "Form submitted", scope: scope), reference: reference,
+            nextSteps: scope.questionnaire.confirmation, startHref: scope.basePath,
+            canStartAgain: scope.invitation == nil)
+        return site.renderer.response("confirmation", view)
+    }
+
+    /// The person's saved answers (none yet for a browser seen for the first time).
+    func draft(_ scope: JourneyScope) async throws -> Draft {
+        guard !scope.isNewBrowser else { return Draft() }
+        return try await site.database.draft(respondentKey: scope.draftKey, formID: scope.questionnaire.id)?.draft ?? Draft()
+    }
+
+    /// Checks the posted anti-forgery token against the scope's basis.
+    func verify(_ input: FormInput, _ scope: JourneyScope) throws(WebError) {
+        guard !scope.isNewBrowser, site.antiForgery.isValid(input.value(AntiForgery.fieldName), for: scope.antiForgeryBasis) else {
+            throw .formExpired
+        }
+    }
+
+    /// Sets the respondent cookie on a page shown to a browser seen for the first time.
+    func finish(_ response: Response, _ scope: JourneyScope) -> Response {
+        guard scope.isNewBrowser, let token = scope.cookieToken else { return response }
+        var response = response
+        response.setCookie(site.cookies.respondentCookie(token))
+        return response
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import SVFormsMail
+import SVFormsStore
+
+/// Delivers the outbox. A row is marked sent only once the server accepted it, so a crash between
+/// sending and marking sends the same message (same Message-ID) again rather than losing it. A
+/// transient failure waits longer each time (about a minute, doubling, up to six hours, with jitter)
+/// and gives up after `maximumAttempts`; a permanent one (a 5xx for the recipient) fails at once.
+/// Neither holds up other rows.
+struct MailDeliveryService: Service {
+    let database: AppDatabase
+    let transport: any MailTransport
+    let wakeup: MailWakeup
+    let now: @Sendable () -> Date
+    let logger: Logger
+    /// The first retry's delay; later ones double.
+    var retryBase: TimeInterval = 60
+    var maximumAttempts = 12
+    /// How often the outbox is looked at when nothing wakes the worker.
+    var pollInterval: Duration = .seconds(5)
+    /// How many messages are sent at once.
+    var concurrency = 4
+
+    static let longestDelay: TimeInterval = 6 * 3600
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await deliverDue()
+                await wakeup.wait(atMost: pollInterval)
+            }
+        }
+    }
+
+    /// Sends every message whose time has come, a few at a time.
+    func deliverDue() async {
+        let due: [OutboxItem]
+        do {
+            due = try await database.dueMail(at: now(), limit: 100)
+        } catch {
+            logger.error("cannot read the outbox", metadata: ["error": .string("\(error)")])
+            return
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for (index, item) in due.enumerated() {
+                if index >= concurrency { await group.next() }
+                group.addTask { await deliver(item) }
+            }
+        }
+    }
+
+    func deliver(_ item: OutboxItem) async {
+        let attempts = item.attempts + 1
+        let metadata: Logger.Metadata = ["message_id": .string(item.message.messageID), "kind": .string(item.message.kind)]
+        do {
+            let message: MailMessage
+            do {
+                message = try OutboxPayload.decode(item.message.payload).message()
+            } catch {
+                throw DeliveryFailure.permanent("the stored message cannot be rebuilt: \(error)")
+            }
+            let receipt = try await transport.send(message)
+            try await database.markSent(item.id, attempts: attempts, at: now())
+            logger.info("mail sent", metadata: metadata.merging(["receipt": .string(receipt.description)]) { $1 })
+        } catch let failure as DeliveryFailure {
+            await record(failure, item, attempts: attempts, metadata: metadata)
+        } catch {
+            // Marking it sent failed (the database): it stays queued and will be sent again, same Message-ID.
+            logger.error("mail sent but not marked", metadata: metadata.merging(["error": .string("\(error)")]) { $1 })
+        }
+    }
+
+    private func record(_ failure: DeliveryFailure, _ item: OutboxItem, attempts: Int, metadata: Logger.Metadata) async {
+        do {
+            if failure.isTransient, attempts < maximumAttempts {
+                let next = now().addingTimeInterval(Self.delay(afterAttempt: attempts, base: retryBase))
+                try await database.markForRetry(item.id, attempts: attempts, next: next, error: failure.message)
+                logger.notice("mail delayed", metadata: metadata.merging(["error": .string(failure.message), "attempts": "\(attempts)"]) { $1 })
+            } else {
+                try await database.markFailed(item.id, attempts: attempts, error: failure.message)
+                logger.error("mail failed", metadata: metadata.merging(["error": .string(failure.message), "attempts": "\(attempts)"]) { $1 })
+            }
+        } catch {
+            logger.error("cannot record a mail failure", metadata: metadata.merging(["error": .string("\(error)")]) { $1 })
+        }
+    }
+
+    /// Exponential backoff with ±20% jitter, so many messages delayed together do not all come back at once.
+    static func delay(afterAttempt attempt: Int, base: TimeInterval) -> TimeInterval {
+        let exponential = min(base * pow(2, Double(attempt - 1)), longestDelay)
+        return exponential * Double.random(in: 0.8...1.2)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Lets code that queues mail wake the delivery worker at once instead of at its next poll.
+actor MailWakeup {
+    private var pending = false
+    private var waiter: (id: Int, continuation: CheckedContinuation<Void, Never>)?
+    private var nextID = 0
+
+    /// Mail was queued.
+    nonisolated func signal() {
+        Task { await wake() }
+    }
+
+    private func wake() {
+        if let waiter {
+            self.waiter = nil
+            waiter.continuation.resume()
+        } else {
+            pending = true
+        }
+    }
+
+    /// Returns when signalled (or already signalled since the last wait), or after `duration`.
+    func wait(atMost duration: Duration) async {
+        if pending {
+            pending = false
+            return
+        }
+        nextID += 1
+        let id = nextID
+        // Cancellation (the server shutting down) ends the wait at once, like the timeout does.
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                waiter = (id, continuation)
+                Task {
+                    try? await Task.sleep(for: duration)
+                    self.timeOut(id)
+                }
+            }
+        } onCancel: {
+            Task { await self.timeOut(id) }
+        }
+    }
+
+    private func timeOut(_ id: Int) {
+        guard let waiter, waiter.id == id else { return }
+        self.waiter = nil
+        waiter.continuation.resume()
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import SVFormsCore
+import SVFormsStore
+
+extension Site {
+    /// The notices to queue with a submission, given its reference: one per lead who asked to hear of
+    /// role-survey submissions (invited questionnaires). Composed inside the submission's transaction.
+    func submissionNotices(_ questionnaire: Questionnaire, answers: Answers) async throws -> @Sendable (String) -> [OutboxMessage] {
+        guard questionnaire.audience == .invited else { return { _ in [] } }
+        let accounts = try await database.accountsToNotify(.submissions)
+        guard !accounts.isEmpty else { return { _ in [] } }
+        let organisation = questionnaire.organisationQuestion.flatMap { answers[$0.id]?.first }
+            .flatMap { id in partnership.organisations.first { $0.id == id }?.name }
+        let composer = mail
+        let wakeup = mailWakeup
+        let logger = self.logger
+        return { reference in
+            defer { wakeup.signal() }
+            return accounts.compactMap { account in
+                do {
+                    return try composer.submissionNotice(to: account, questionnaire: questionnaire, reference: reference, organisation: organisation)
+                } catch {
+                    logger.error("cannot build a submission notice", metadata: ["error": .string("\(error)")])
+                    return nil
+                }
+            }
+        }
+    }
+}

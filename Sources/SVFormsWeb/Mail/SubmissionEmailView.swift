@@ -1,0 +1,25 @@
+import Mustache
+
+/// The notice a lead asked for when a role survey is submitted.
+struct SubmissionEmailView: MustacheParent {
+    var subject: String
+    var formTitle: String
+    var submittedAt: String
+    var organisationName: String?
+    var reference: String
+    var dashboardLink: String
+    var accountLink: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "subject": subject
+        case "formTitle": formTitle
+        case "submittedAt": submittedAt
+        case "organisationName": organisationName
+        case "reference": reference
+        case "dashboardLink": dashboardLink
+        case "accountLink": accountLink
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Mustache
+import SVFormsStore
+
+/// The outbox for admins.
+struct MailPageView: PageView {
+    var layout: LayoutView
+    var filter: OutboxItem.Status?
+    var counts: [OutboxItem.Status: Int]
+    var rows: [MailRowView]
+    var csrfToken: String
+    var notice: String?
+
+    func field(named name: String) -> Any? {
+        switch name {
+        case "queuedCount": counts[.queued] ?? 0
+        case "sentCount": counts[.sent] ?? 0
+        case "failedCount": counts[.failed] ?? 0
+        case "filterText": filter.map { "Showing \($0.rawValue) mail." } ?? "Showing all mail."
+        case "rows": rows
+        case "hasRows": !rows.isEmpty
+        case "csrfToken": csrfToken
+        case "notice": notice
+        default: nil
+        }
+    }
+}

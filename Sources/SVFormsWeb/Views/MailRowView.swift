@@ -1,0 +1,25 @@
+import Foundation
+import Mustache
+import SVFormsStore
+
+/// One message in the outbox.
+struct MailRowView: Sendable, MustacheParent {
+    var item: OutboxItem
+    var timeZone: TimeZone
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "mailCreated": AuditRowView.format(item.createdAt, timeZone)
+        case "mailKind": item.message.kind
+        case "mailRecipient": item.message.recipient
+        case "mailSubject": item.message.subject
+        case "mailStatus": item.status.rawValue
+        case "mailAttempts": item.attempts
+        case "mailError": item.lastError ?? ""
+        case "mailSent": item.sentAt.map { AuditRowView.format($0, timeZone) } ?? ""
+        case "canRetry": item.status == .failed
+        case "retryHref": "/admin/mail/\(item.id)/retry"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Mustache
+
+/// One round: who was asked, how far each has got, and the forms to add people and send mail.
+struct RoundPageView: PageView {
+    var layout: LayoutView
+    var roundID: Int64
+    var name: String
+    var formTitle: String
+    var datesText: String
+    var statusText: String
+    var notice: String?
+    var people: [PersonRowView]
+    var byType: [EngagementRowView]
+    var byOrganisation: [EngagementRowView]
+    var notInvited: Int
+    var awaiting: Int
+    var isOpen: Bool
+    var addFields: [QuestionView]
+    var importFields: [QuestionView]
+    var errors: [ErrorLinkView]
+    var csrfToken: String
+
+    func field(named name: String) -> Any? {
+        switch name {
+        case "roundName": self.name
+        case "roundFormTitle": formTitle
+        case "datesText": datesText
+        case "statusText": statusText
+        case "notice": notice
+        case "people": people
+        case "hasPeople": !people.isEmpty
+        case "byType": byType
+        case "byOrganisation": byOrganisation
+        case "notInvited": notInvited
+        case "canInvite": notInvited > 0 && isOpen
+        case "awaiting": awaiting
+        case "canRemind": awaiting > 0 && isOpen
+        case "addFields": addFields
+        case "importFields": importFields
+        case "hasErrors": !errors.isEmpty
+        case "errors": errors
+        case "csrfToken": csrfToken
+        case "addHref": "/admin/rounds/\(roundID)/people"
+        case "importHref": "/admin/rounds/\(roundID)/import"
+        case "inviteHref": "/admin/rounds/\(roundID)/invitations"
+        case "remindHref": "/admin/rounds/\(roundID)/reminders"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import SVFormsStore
+@testable import SVFormsWeb
+import Testing
+
+/// Answers the Surrey role survey through `base` (an invitation link), every aspect `rating`.
+func answerRoleSurvey(_ browser: inout TestBrowser, base: String, organisation: String = "surrey-police", rating: String = "good") async throws {
+    let pages: [(String, [(String, String)])] = [
+        ("organisation", [("organisation", organisation)]),
+        ("job-role", [("job-role", "Analyst")]),
+        ("duty-and-partnership", [("duty", rating), ("governance", rating), ("strategy-priorities", rating)]),
+        ("data-and-evidence", [("data-sharing", rating), ("needs-assessment", rating), ("interventions", rating)]),
+        ("ways-of-working", [("public-health-approach", rating), ("trauma-informed-practice", rating), ("community-engagement", rating)]),
+        ("comments", []),
+    ]
+    for (page, fields) in pages {
+        try await browser.get("\(base)/\(page)")
+        let answered = try await browser.post("\(base)/\(page)", fields)
+        #expect(answered.status == .seeOther, "\(page)")
+    }
+}
+
+@Suite struct InvitationRouteTests {
+    /// A round of the Surrey role survey open on the test clock's day, with two people invited.
+    private func invitedRound() async throws -> (AppConfiguration, [String: String], String) {
+        let configuration = testConfiguration(forms: Repository.surreyForms)
+        try await addAccount("lead@example.org", role: .lead, to: configuration)
+        let app = try await buildApplication(configuration)
+        let round = try await app.test(.router) { client in
+            var lead = TestBrowser(client)
+            try await lead.signIn("lead@example.org")
+            let round = try await openRound(&lead)
+            try await lead.get(round)
+            try await lead.post(round + "/import", [("csv", "Ada Police,ada@police.example,surrey-police\nBo Fire,bo@fire.example,surrey-fire-and-rescue")])
+            try await lead.get(round)
+            let sent = try await lead.post(round + "/invitations")
+            #expect(sent.location == round + "?notice=invited-2")
+            try await lead.get(round)
+            let again = try await lead.post(round + "/invitations")
+            #expect(again.location == round + "?notice=invited-0" || again.status == .seeOther)
+            return round
+        }
+        return (configuration, try await invitationLinks(in: configuration), round)
+    }
+
+    @Test func invitationsAreQueuedOncePerPersonWithTheirOwnLink() async throws {
+        let (configuration, links, _) = try await invitedRound()
+        #expect(Set(links.keys) == ["ada@police.example", "bo@fire.example"])
+        #expect(Set(links.values).count == 2)
+        let database = try DatabaseQueue(path: configuration.dataDirectory + "/svforms.sqlite")
+        let hashes = try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM invitation_token") }
+        #expect(hashes == 2)
+        // Only hashes are stored: no link's token is anywhere in the database's tables.
+        let stored = try await database.read { try Data.fetchAll($0, sql: "SELECT token_hash FROM invitation_token") }
+        for link in links.values { #expect(!stored.contains(Data(link.utf8))) }
+    }
+
+    @Test func theLinkKeepsAnswersAcrossSittingsAndShowsTheConfirmationAfterwards() async throws {
+        let (configuration, links, round) = try await invitedRound()
+        let link = try #require(links["ada@police.example"])
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            // First sitting: the start page and one answer.
+            var first = TestBrowser(client)
+            let start = try await first.get(link)
+            #expect(start.status == .ok)
+            #expect(start.header("Referrer-Policy") == "no-referrer")
+            try await first.get(link + "/organisation")
+            try await first.post(link + "/organisation", [("organisation", "surrey-police")])
+            // Second sitting, another browser with no cookies: the same link finds the answer.
+            var second = TestBrowser(client)
+            let resumed = try await second.get(link)
+            #expect(resumed.text.contains("Continue where you left off"))
+            let page = try await second.get(link + "/organisation")
+            #expect(page.body.contains("value=\"surrey-police\" checked"))
+            try await answerRoleSurvey(&second, base: link)
+            try await second.get(link + "/check")
+            let submitted = try await second.post(link + "/submit")
+            #expect(submitted.location == link + "/confirmation")
+            let confirmation = try await second.get(link + "/confirmation")
+            let reference = try #require(confirmation.body.between("<strong class=\"reference\">", "</strong>"))
+            // Afterwards the link only shows the confirmation.
+            let later = try await first.get(link)
+            #expect(later.text.contains(reference))
+            let pageLater = try await first.get(link + "/organisation")
+            #expect(pageLater.location == link + "/confirmation")
+
+            var lead = TestBrowser(client)
+            try await lead.signIn("lead@example.org")
+            let roundPage = try await lead.get(round)
+            #expect(roundPage.text.contains("Ada Police ada@police.example Surrey Police Submitted"))
+            #expect(roundPage.text.contains("Specified authorities 2 2 1 1 50.0%"))
+        }
+    }
+
+    @Test func unknownLinksAre404AndGuessingIsThrottled() async throws {
+        let app = try await buildApplication(testConfiguration(forms: Repository.surreyForms))
+        try await app.test(.router) { client in
+            var guesser = TestBrowser(client)
+            for index in 0..<20 {
+                let guess = try await guesser.get("/i/" + String(repeating: "A", count: 42) + String(index % 10))
+                #expect(guess.status == .notFound)
+            }
+            let blocked = try await guesser.get("/i/" + String(repeating: "B", count: 43))
+            #expect(blocked.status == .tooManyRequests)
+        }
+    }
+
+    @Test func closedAndNotYetOpenRoundsSaySoPlainly() async throws {
+        let (configuration, links, _) = try await invitedRound()
+        let link = try #require(links["bo@fire.example"])
+        for (seconds, status, words) in [
+            (30.0 * 86_400, HTTPResponse.Status.gone, "This survey has closed"),  // 15 July: after 30 June
+            (-30.0 * 86_400, .forbidden, "This survey is not open yet"),  // 16 May: before 1 June
+        ] {
+            var shifted = configuration
+            shifted.now = { Date(timeIntervalSince1970: 1_750_000_000 + seconds) }
+            let app = try await buildApplication(shifted)
+            try await app.test(.router) { client in
+                var browser = TestBrowser(client)
+                let page = try await browser.get(link)
+                #expect(page.status == status)
+                #expect(page.text.contains(words))
+            }
+        }
+    }
+
+    @Test func remindersGoOnlyToThoseWhoHaveNotSubmitted() async throws {
+        let (configuration, links, round) = try await invitedRound()
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var ada = TestBrowser(client)
+            let link = try #require(links["ada@police.example"])
+            try await answerRoleSurvey(&ada, base: link)
+            try await ada.get(link + "/check")
+            try await ada.post(link + "/submit")
+            var lead = TestBrowser(client)
+            try await lead.signIn("lead@example.org")
+            try await lead.get(round)
+            let reminded = try await lead.post(round + "/reminders")
+            #expect(reminded.location == round + "?notice=reminded-1")
+        }
+        let database = try DatabaseQueue(path: configuration.dataDirectory + "/svforms.sqlite")
+        let reminders = try await database.read { try String.fetchAll($0, sql: "SELECT recipient FROM outbox WHERE kind = 'reminder'") }
+        #expect(reminders == ["bo@fire.example"])
+    }
+
+    @Test func leadsWhoAskedAreToldOfEachSubmissionWithoutTheAnswers() async throws {
+        let (configuration, links, _) = try await invitedRound()
+        let database = try AppDatabase(directory: configuration.dataDirectory)
+        let lead = try #require(try await database.accounts().first)
+        try await database.setNotifications(accountID: lead.id, submissions: true, digest: false)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var bo = TestBrowser(client)
+            let link = try #require(links["bo@fire.example"])
+            try await answerRoleSurvey(&bo, base: link, organisation: "surrey-fire-and-rescue")
+            try await bo.get(link + "/check")
+            try await bo.post(link + "/submit")
+        }
+        let notices = try await database.mail(status: nil, limit: 10, offset: 0).filter { $0.message.kind == "submission" }
+        #expect(notices.count == 1)
+        let payload = try OutboxPayload.decode(try #require(notices.first).message.payload)
+        #expect(payload.to.map(\.address) == ["lead@example.org"])
+        #expect(payload.subject.contains("Surrey Fire and Rescue Service"))
+        #expect(!payload.text.contains("Good understanding"))
+        #expect(!payload.text.contains("Analyst"))
+    }
+}
