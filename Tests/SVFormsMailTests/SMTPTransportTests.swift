@@ -79,16 +79,15 @@ struct SMTPTransportTests {
         #expect(error?.message.contains("451 4.3.0") == true, "\(String(describing: error))")
     }
 
-    @Test func connectionRefusedIsTransientAndQuick() async throws {
+    @Test func connectionRefusedIsTransient() async throws {
         let socket = try LoopbackSocket.refusing()
         defer { socket.close() }
-        let started = ContinuousClock.now
         let error = await #expect(throws: DeliveryFailure.self) {
             try await transport("smtp://127.0.0.1:\(socket.port)").send(MailFixtures.message())
         }
         #expect(error?.isTransient == true)
+        // curl error 7 is "could not connect": the refusal itself, not a timeout (that would be 28).
         #expect(error?.message.contains("curl error 7") == true, "\(String(describing: error))")
-        #expect(ContinuousClock.now - started < .seconds(3))
     }
 
     @Test func silentServerTimesOutTransiently() async throws {
@@ -101,7 +100,8 @@ struct SMTPTransportTests {
         }
         #expect(error?.isTransient == true)
         #expect(error?.message.contains("curl error 28") == true, "\(String(describing: error))")
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // The 1-second timeout was applied: curl's default would wait a minute. Generous, for a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(30))
     }
 
     @Test func logsInWithUsernameAndPassword() async throws {

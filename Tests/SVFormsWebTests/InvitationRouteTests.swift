@@ -170,3 +170,30 @@ func answerRoleSurvey(_ browser: inout TestBrowser, base: String, organisation: 
         #expect(!payload.text.contains("Analyst"))
     }
 }
+
+@Suite struct RoundDashboardRouteTests {
+    @Test func theDashboardShowsEachRoundsEngagementWithoutNames() async throws {
+        let configuration = testConfiguration(forms: Repository.surreyForms)
+        try await addAccount("lead@example.org", role: .lead, to: configuration)
+        try await addAccount("viewer@example.org", role: .viewer, to: configuration)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var lead = TestBrowser(client)
+            try await lead.signIn("lead@example.org")
+            let round = try await openRound(&lead)
+            try await lead.get(round)
+            try await lead.post(round + "/import", [("csv", "Ada Police,ada@police.example,surrey-police\nBo Fire,bo@fire.example,surrey-fire-and-rescue")])
+            try await lead.get(round)
+            try await lead.post(round + "/invitations")
+            var viewer = TestBrowser(client)
+            try await viewer.signIn("viewer@example.org")
+            let dashboard = try await viewer.get("/admin")
+            #expect(dashboard.text.contains("2 of 2 invited, 0 started, 0 submitted"))
+            #expect(dashboard.text.contains("Surrey Fire and Rescue Service 1 1 0 0 0.0%"))
+            #expect(!dashboard.text.contains("Ada Police"))
+            #expect(!dashboard.body.contains("href=\"\(round)\""))  // the round page names people: leads only
+            let roundPage = try await viewer.get(round)
+            #expect(roundPage.status == .forbidden)
+        }
+    }
+}

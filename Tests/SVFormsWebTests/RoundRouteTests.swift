@@ -83,8 +83,8 @@ func invitationLinks(in configuration: AppConfiguration) async throws -> [String
                 """
             let refused = try await lead.post(round + "/import", [("csv", bad)])
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.text.contains("Line 3: \"not-an-email\" is not an email address"))
-            #expect(refused.text.contains("Line 4: \"Nowhere Council\" is not one of the partnership's organisations"))
+            #expect(refused.body.contains("Line 3: &quot;not-an-email&quot; is not an email address"))
+            #expect(refused.body.contains("Line 4: &quot;Nowhere Council&quot; is not one of the partnership&#39;s organisations"))
             #expect(refused.text.contains("Line 5: bo@fire.example is already on line 2"))
             #expect(!refused.text.contains("Line 6"))
             let page = try await lead.get(round)

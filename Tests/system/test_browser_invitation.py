@@ -100,7 +100,7 @@ def test_the_lead_pages_for_rounds_and_mail_are_accessible(page, invited):
     check_accessibility(page, "invite-06-round-error")
     page.goto(server.base_url + "/admin/rounds/new")
     check_accessibility(page, "invite-07-new-round")
-    page.get_by_role("link", name="Mail").click()
+    page.get_by_role("link", name="Mail", exact=True).click()
     expect(page.get_by_role("table")).to_contain_text("ada@police.example")
     check_accessibility(page, "invite-08-mail")
     page.get_by_role("link", name="Your emails").click()

@@ -6,9 +6,12 @@ struct DashboardView: PageView {
     /// The quarters the breakdowns can be shown for, newest first.
     var quarterOptions: [QuarterOptionView]
     var forms: [DashboardFormView]
+    var rounds: [RoundEngagementView] = []
 
     func field(named name: String) -> Any? {
         switch name {
+        case "rounds": rounds
+        case "hasRounds": !rounds.isEmpty
         case "hasQuarterOptions": !quarterOptions.isEmpty
         case "quarterOptions": quarterOptions
         case "forms": forms

@@ -1,0 +1,58 @@
+import Foundation
+import Logging
+import SVFormsCore
+import SVFormsMail
+import SVFormsStore
+
+/// Loads and checks everything the server needs (forms, templates, database, mail settings) and
+/// assembles the `Site` every controller shares, with the transport mail will leave through.
+func makeSite(_ configuration: AppConfiguration, logger: Logger) async throws -> (Site, any MailTransport) {
+    let catalog: FormCatalog
+    do { catalog = try FormCatalog.load(directory: configuration.formsDirectory) } catch { throw StartupProblem.forms(error) }
+    let renderer: PageRenderer
+    let stylesheet: Stylesheet
+    do {
+        renderer = try await PageRenderer(directory: configuration.templatesDirectory)
+        stylesheet = try Stylesheet(templatesDirectory: configuration.templatesDirectory)
+    } catch { throw StartupProblem.templates(error) }
+    let database: AppDatabase
+    do { database = try AppDatabase(directory: configuration.dataDirectory) } catch {
+        throw StartupProblem.database("cannot open the database in \(configuration.dataDirectory): \(error)")
+    }
+    let durability = try database.durabilitySettings()
+    logger.info(
+        "database ready",
+        metadata: ["journal_mode": .string(durability.journalMode), "synchronous": .stringConvertible(durability.synchronous)])
+    if !configuration.servesHTTPS {
+        logger.notice(
+            "no https SVFORMS_BASE_URL: cookies are not marked Secure and no HSTS is sent (fine for development on this machine)",
+            metadata: ["host": .string(configuration.host)])
+    }
+
+    let passwords = PasswordHasher(cost: configuration.passwordCost)
+    let transport = try MailSetup.transport(configuration, logger: logger)
+    let composer = MailComposer(
+        renderer: renderer, from: try MailSetup.sender(configuration), baseURL: configuration.publicBaseURL,
+        partnership: catalog.partnership, now: configuration.now)
+    let site = Site(
+        catalog: catalog, database: database, renderer: renderer,
+        cookies: RespondentCookies(secure: configuration.servesHTTPS),
+        sessionCookies: SessionCookies(secure: configuration.servesHTTPS),
+        antiForgery: AntiForgery(secret: try database.secret(named: "cookies")),
+        passwords: passwords, loginThrottle: AttemptThrottle(),
+        decoyPasswordHash: Task { try await passwords.hash(RandomToken.generate()) },
+        stylesheet: stylesheet, configuration: configuration, mail: composer, mailWakeup: MailWakeup(), logger: logger)
+    return (site, transport)
+}
+
+/// When no admin can sign in, prints a one-time link (valid for an hour) that creates the first one.
+func offerFirstRunSetup(_ site: Site, logger: Logger) async throws {
+    guard try await !site.database.hasActiveAdmin() else { return }
+    let token = RandomToken.generate()
+    let now = site.configuration.now()
+    try await site.database.createSetupToken(hash: RandomToken.hash(token), expiresAt: now.addingTimeInterval(3600))
+    let base = site.configuration.publicBaseURL
+    logger.notice(
+        "No administrator account exists yet. Within the next hour, open this link to create one (or use `svforms user add EMAIL --role admin`)",
+        metadata: ["setup_link": .string(base + AdminPaths.setup(token))])
+}
