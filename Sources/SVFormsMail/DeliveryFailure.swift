@@ -5,11 +5,12 @@
 /// the SMTP reply code when there was one, and never a password.
 public enum DeliveryFailure: Error, Equatable, Sendable {
     /// Worth retrying later: connection refused, timeout, DNS, TLS handshake trouble, an
-    /// SMTP 4xx reply, a full disk for the file drop.
+    /// SMTP 4xx reply, a full disk for the file drop, and settings problems (TLS required
+    /// but not offered, certificate not trusted, login refused), which an administrator
+    /// fixes while the message waits.
     case transient(String)
-    /// Retrying cannot help: an SMTP 5xx reply for the recipient or message (such as 550),
-    /// or a settings problem (TLS required but not offered, certificate not trusted,
-    /// login refused).
+    /// Retrying cannot help this message: the server refused its recipient or its content
+    /// with a 5xx reply (such as "550 no such user").
     case permanent(String)
 
     /// The human-readable explanation, whatever the kind.

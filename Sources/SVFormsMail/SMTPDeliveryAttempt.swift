@@ -73,7 +73,7 @@ struct SMTPDeliveryAttempt: Sendable {
         if let password = settings.password, !password.isEmpty {
             detail = detail.replacingOccurrences(of: password, with: "********")
         }
-        return .failure(SMTPFailureClassifier.classify(curlCode: code, replyCode: replyCode, detail: detail))
+        return .failure(SMTPFailureClassifier.classify(curlCode: code, replyCode: replyCode, errorText: curlText, detail: detail))
     }
 
     /// URL, TLS rule, timeouts and credentials.

@@ -6,6 +6,7 @@ extension AppDatabase {
     /// How long answers in progress are kept after their last change.
     public static let draftLifetime: TimeInterval = 30 * 24 * 3600
 
+    /// The answers in progress of one respondent (a browser, or a representative's draft key) to one form.
     public func draft(respondentKey: Data, formID: String) async throws -> StoredDraft? {
         try await writer.read { db in
             try DraftRecord.filter(respondentKey: respondentKey, formID: formID).fetchOne(db).map(Self.stored)
@@ -32,12 +33,21 @@ extension AppDatabase {
         }
     }
 
-    /// Deletes answers in progress last changed before `cutoff`; returns how many.
+    /// Deletes answers in progress last changed before `cutoff`; returns how many. A representative's
+    /// answers are kept while their round is still open on `today`, however long ago they last typed:
+    /// their personal link must bring back what they wrote until the round closes.
     @discardableResult
-    public func deleteDrafts(changedBefore cutoff: Date) async throws -> Int {
-        let limit = Timestamp.string(cutoff)
-        return try await write { db in
-            try DraftRecord.filter(DraftRecord.Columns.updatedAt < limit).deleteAll(db)
+    public func deleteDrafts(changedBefore cutoff: Date, keepingRoundsOpenOn today: CalendarDay) async throws -> Int {
+        try await write { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM draft WHERE updated_at < ? AND respondent_key NOT IN (
+                        SELECT representative.draft_key FROM representative
+                        JOIN survey_round ON survey_round.id = representative.round_id
+                        WHERE representative.submitted_at IS NULL AND survey_round.closes_on >= ?)
+                    """,
+                arguments: [Timestamp.string(cutoff), today.description])
+            return db.changesCount
         }
     }
 

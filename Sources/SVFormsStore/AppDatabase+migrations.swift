@@ -136,6 +136,14 @@ extension AppDatabase {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v5: outbox expiry by age") { db in
+            // Undelivered mail is retried until it is five days old rather than for a number of
+            // attempts, so a mail server down over a weekend loses nothing.
+            try db.execute(sql: """
+                ALTER TABLE outbox ADD COLUMN expires_at TEXT NOT NULL DEFAULT '';
+                UPDATE outbox SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+5 days');
+                """)
+        }
         return migrator
     }
 }

@@ -1,11 +1,6 @@
 import Foundation
 import GRDB
 
-/// What an account can ask to be told by email.
-public enum NotificationKind: Sendable {
-    case submissions, digest
-}
-
 extension AppDatabase {
     /// Saves one account's choices.
     public func setNotifications(accountID: Int64, submissions: Bool, digest: Bool) async throws {
@@ -37,15 +32,19 @@ extension AppDatabase {
         }
     }
 
-    /// How often each value was answered to one question by responses submitted in `period`,
-    /// and how many responses there were: the counts a digest reports, never the answers.
-    public func answerCounts(formID: String, questionID: String, in period: DateInterval) async throws -> (responses: Int, values: [String: Int]) {
-        let (from, to) = (Timestamp.string(period.start), Timestamp.string(period.end))
-        return try await writer.read { db in
-            let responses = try Int.fetchOne(
+    /// How many responses to a form were submitted in `period`.
+    public func submittedCount(formID: String, in period: DateInterval) async throws -> Int {
+        try await writer.read { db in
+            try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM response WHERE form_id = ? AND submitted_at >= ? AND submitted_at < ?",
-                arguments: [formID, from, to]) ?? 0
-            var values: [String: Int] = [:]
+                arguments: [formID, Timestamp.string(period.start), Timestamp.string(period.end)]) ?? 0
+        }
+    }
+
+    /// How often each value was answered to one question by responses submitted in `period`:
+    /// the counts a digest reports, never the answers.
+    public func answerCounts(formID: String, questionID: String, in period: DateInterval) async throws -> [String: Int] {
+        try await writer.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -53,9 +52,8 @@ extension AppDatabase {
                     WHERE response.form_id = ? AND response.submitted_at >= ? AND response.submitted_at < ? AND answer.question_id = ?
                     GROUP BY answer.value
                     """,
-                arguments: [formID, from, to, questionID])
-            for row in rows { values[row[0]] = row[1] }
-            return (responses, values)
+                arguments: [formID, Timestamp.string(period.start), Timestamp.string(period.end), questionID])
+            return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: +)
         }
     }
 }

@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
+    /// How long undelivered mail is retried before it is marked failed.
+    public static let undeliveredMailLifetime: TimeInterval = 5 * 86_400
+    /// How long a failed message keeps its content for an admin's retry. It may hold a personal
+    /// link or a person's answers, so it is not kept for ever.
+    public static let failedMailContentLifetime: TimeInterval = 30 * 86_400
+
     /// Queues messages on their own (events that cause mail queue it inside their own transaction).
     public func enqueue(_ messages: [OutboxMessage], at now: Date) async throws {
         try await write { db in try Self.enqueue(messages, at: now, db) }
@@ -24,9 +30,12 @@ extension AppDatabase {
         }
     }
 
-    /// The server accepted the message: only now is it marked sent.
+    /// The server accepted the message: only now is it marked sent. Its content (a personal
+    /// link, someone's answers) is dropped; the mail page needs only the subject and recipient.
     public func markSent(_ id: Int64, attempts: Int, at now: Date) async throws {
-        try await updateOutbox(id) { $0.status = "sent"; $0.attempts = attempts; $0.sentAt = Timestamp.string(now); $0.lastError = nil }
+        try await updateOutbox(id) {
+            $0.status = "sent"; $0.attempts = attempts; $0.sentAt = Timestamp.string(now); $0.lastError = nil; $0.message = Data()
+        }
     }
 
     /// A transient failure: try again at `next`.
@@ -34,20 +43,46 @@ extension AppDatabase {
         try await updateOutbox(id) { $0.attempts = attempts; $0.nextAttemptAt = Timestamp.string(next); $0.lastError = error }
     }
 
-    /// A permanent failure, or the last attempt failed: the row stays for admins to see and retry.
+    /// A permanent failure, or a transient one after the message expired: the row stays for admins to see and retry.
     public func markFailed(_ id: Int64, attempts: Int, error: String) async throws {
         try await updateOutbox(id) { $0.status = "failed"; $0.attempts = attempts; $0.lastError = error }
     }
 
-    /// An admin's retry: the failed message is queued again at once. False if it was not failed.
+    /// An admin's retry: the failed message is queued again at once, with a fresh five days.
+    /// False if it was not failed or its content is no longer kept.
     public func retryFailedMail(_ id: Int64, at now: Date) async throws -> Bool {
-        let time = Timestamp.string(now)
-        return try await write { db in
-            guard var record = try OutboxRecord.fetchOne(db, key: id), record.status == "failed" else { return false }
-            record.status = "queued"
-            record.nextAttemptAt = time
-            try record.update(db)
-            return true
+        try await write { db in
+            guard let record = try OutboxRecord.fetchOne(db, key: id) else { return false }
+            return try Self.requeue(record, at: now, db)
+        }
+    }
+
+    /// Retries every failed message that still has its content; returns how many.
+    public func retryAllFailedMail(at now: Date) async throws -> Int {
+        try await write { db in
+            let failed = try OutboxRecord.filter(OutboxRecord.Columns.status == OutboxItem.Status.failed.rawValue).fetchAll(db)
+            return try failed.filter { try Self.requeue($0, at: now, db) }.count
+        }
+    }
+
+    private static func requeue(_ failed: OutboxRecord, at now: Date, _ db: Database) throws -> Bool {
+        guard failed.status == OutboxItem.Status.failed.rawValue, !failed.message.isEmpty else { return false }
+        var record = failed
+        record.status = OutboxItem.Status.queued.rawValue
+        record.attempts = 0
+        record.nextAttemptAt = Timestamp.string(now)
+        record.expiresAt = Timestamp.string(now.addingTimeInterval(undeliveredMailLifetime))
+        try record.update(db)
+        return true
+    }
+
+    /// Drops the content of failed messages queued before `cutoff`; returns how many.
+    public func dropFailedMailContent(queuedBefore cutoff: Date) async throws -> Int {
+        try await write { db in
+            try OutboxRecord
+                .filter(OutboxRecord.Columns.status == OutboxItem.Status.failed.rawValue
+                    && OutboxRecord.Columns.createdAt < Timestamp.string(cutoff) && length(OutboxRecord.Columns.message) > 0)
+                .updateAll(db, OutboxRecord.Columns.message.set(to: Data()))
         }
     }
 

@@ -20,6 +20,7 @@ extension AppDatabase {
         try await writer.read { db in try SurveyRoundRecord.order(Column("id").desc).fetchAll(db).map(\.round) }
     }
 
+    /// One round by its id; nil when there is none.
     public func round(id: Int64) async throws -> SurveyRound? {
         try await writer.read { db in try SurveyRoundRecord.fetchOne(db, key: id)?.round }
     }
@@ -38,6 +39,22 @@ extension AppDatabase {
                     throw RoundError.alreadyInRound(person.email)
                 }
             }
+        }
+    }
+
+    /// Takes someone who has not submitted out of a round, with their personal links (which stop
+    /// working) and their answers in progress. Returns who was removed; nil if nobody was (unknown,
+    /// another round's, or already submitted: a submitted answer stays part of the round).
+    public func removeRepresentative(_ id: Int64, from roundID: Int64) async throws -> Representative? {
+        try await write { db in
+            guard let person = try Self.representatives(
+                db, sql: "WHERE representative.id = ? AND representative.round_id = ?", arguments: [id, roundID]).first,
+                person.submittedAt == nil
+            else { return nil }
+            try db.execute(sql: "DELETE FROM draft WHERE respondent_key = ?", arguments: [person.draftKey])
+            try db.execute(sql: "DELETE FROM invitation_token WHERE representative_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM representative WHERE id = ?", arguments: [id])
+            return person
         }
     }
 

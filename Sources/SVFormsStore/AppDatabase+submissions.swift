@@ -48,6 +48,7 @@ extension AppDatabase {
         }
     }
 
+    /// A submitted response with every answer, by its reference.
     public func response(reference: String) async throws -> SubmittedResponse? {
         try await writer.read { db in
             guard let response = try ResponseRecord.filter(ResponseRecord.Columns.reference == reference).fetchOne(db),
@@ -62,6 +63,7 @@ extension AppDatabase {
         }
     }
 
+    /// How many responses to a form have been submitted, ever.
     public func responseCount(formID: String) async throws -> Int {
         try await writer.read { try ResponseRecord.filter(ResponseRecord.Columns.formID == formID).fetchCount($0) }
     }

@@ -56,7 +56,8 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         services: [
-            HousekeepingService(database: site.database, now: configuration.now, logger: logger, temporaryDirectory: site.temporaryDirectory),
+            HousekeepingService(
+                database: site.database, timeZone: site.partnership.timeZone, now: configuration.now, logger: logger, temporaryDirectory: site.temporaryDirectory),
             MailDeliveryService(
                 database: site.database, transport: transport, wakeup: site.mailWakeup, now: configuration.now, logger: logger,
                 retryBase: configuration.mailRetryBaseSeconds),

@@ -17,14 +17,14 @@ struct SMTPTransportTLSTests {
         return settings
     }
 
-    @Test func plainServerUnderARealNameIsRefusedPermanently() async throws {
+    @Test func plainServerUnderARealNameIsASettingsProblem() async throws {
         // smtp:// to a non-loopback host requires STARTTLS; this server does not offer it.
         let sink = try await SMTPSink()
         defer { sink.stop() }
         let transport = try SMTPTransport(settings: settings("smtp", port: sink.port, caInfoPath: nil))
         #expect(transport.requiresTLS)
         let error = await #expect(throws: DeliveryFailure.self) { try await transport.send(MailFixtures.message()) }
-        #expect(error?.isTransient == false)
+        #expect(error?.isTransient == true, "the message waits for the settings to be fixed")
         #expect(error?.message.contains("STARTTLS") == true, "\(String(describing: error))")
         #expect(error?.message.contains("curl error 64") == true, "\(String(describing: error))")
         #expect(try sink.received().isEmpty)
@@ -41,7 +41,7 @@ struct SMTPTransportTLSTests {
         #expect(try sink.received().count == 1)
     }
 
-    @Test func untrustedCertificateIsPermanent() async throws {
+    @Test func untrustedCertificateIsASettingsProblem() async throws {
         let folder = try TestEnvironment.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let certificate = try await TestCertificate.make(host: host, in: folder)
@@ -50,7 +50,7 @@ struct SMTPTransportTLSTests {
         // No CA bundle: the system's authorities do not know this self-signed certificate.
         let transport = try SMTPTransport(settings: settings("smtp", port: sink.port, caInfoPath: nil))
         let error = await #expect(throws: DeliveryFailure.self) { try await transport.send(MailFixtures.message()) }
-        #expect(error?.isTransient == false)
+        #expect(error?.isTransient == true, "the message waits for the settings to be fixed")
         #expect(error?.message.contains("curl error 60") == true, "\(String(describing: error))")
         #expect(try sink.received().isEmpty)
     }

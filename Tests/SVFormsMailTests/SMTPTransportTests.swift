@@ -79,6 +79,16 @@ struct SMTPTransportTests {
         #expect(error?.message.contains("451 4.3.0") == true, "\(String(describing: error))")
     }
 
+    @Test func refusedMessageDataIsPermanent() async throws {
+        let sink = try await SMTPSink(["--refuse-data"])
+        defer { sink.stop() }
+        let error = await #expect(throws: DeliveryFailure.self) {
+            try await transport(sink.url).send(MailFixtures.message())
+        }
+        #expect(error?.isTransient == false)
+        #expect(error?.message.contains("554 5.6.0") == true, "\(String(describing: error))")
+    }
+
     @Test func connectionRefusedIsTransient() async throws {
         let socket = try LoopbackSocket.refusing()
         defer { socket.close() }
@@ -111,22 +121,24 @@ struct SMTPTransportTests {
         #expect(try sink.received().count == 1)
     }
 
-    @Test func wrongPasswordIsPermanentAndNeverQuoted() async throws {
+    @Test func wrongPasswordWaitsForTheSettingsAndIsNeverQuoted() async throws {
         let sink = try await SMTPSink(["--auth", "svforms:correct horse"])
         defer { sink.stop() }
         let error = await #expect(throws: DeliveryFailure.self) {
             try await transport(sink.url, username: "svforms", password: "s3cret-Wr0ng").send(MailFixtures.message())
         }
-        #expect(error?.isTransient == false)
+        #expect(error?.isTransient == true)
+        #expect(error?.message.hasPrefix("SMTP settings problem") == true, "\(String(describing: error))")
         #expect(error?.message.contains("535") == true, "\(String(describing: error))")
         #expect(error?.message.contains("s3cret") == false)
         #expect(try sink.received().isEmpty)
     }
 
-    @Test func withoutLoginWhereRequiredIsPermanent() async throws {
+    @Test func withoutLoginWhereRequiredWaitsForTheSettings() async throws {
         let sink = try await SMTPSink(["--auth", "svforms:correct horse"])
         defer { sink.stop() }
         let error = await #expect(throws: DeliveryFailure.self) { try await transport(sink.url).send(MailFixtures.message()) }
-        #expect(error?.isTransient == false, "530 authentication required: \(String(describing: error))")
+        #expect(error?.isTransient == true, "530 authentication required: \(String(describing: error))")
+        #expect(error?.message.contains("530") == true, "\(String(describing: error))")
     }
 }

@@ -2,15 +2,11 @@ import Foundation
 import SVFormsStore
 import Testing
 
-private func temporaryDatabase() throws -> AppDatabase {
-    try AppDatabase(directory: FileManager.default.temporaryDirectory.appendingPathComponent("svforms-accounts-\(UUID().uuidString)").path)
-}
-
 private let now = Date(timeIntervalSince1970: 1_750_000_000)
 
 @Suite struct AccountStoreTests {
     @Test func emailsAreUniqueWhateverTheirCase() async throws {
-        let database = try temporaryDatabase()
+        let database = try scratchDatabase()
         try await database.createAccount(email: "Lead@Example.org", passwordHash: "x", role: .lead, at: now)
         await #expect(throws: AccountError.emailAlreadyUsed) {
             try await database.createAccount(email: "lead@example.ORG", passwordHash: "y", role: .viewer, at: now)
@@ -25,7 +21,7 @@ private let now = Date(timeIntervalSince1970: 1_750_000_000)
     }
 
     @Test func disablingEndsEverySessionOfTheAccount() async throws {
-        let database = try temporaryDatabase()
+        let database = try scratchDatabase()
         let account = try await database.createAccount(email: "lead@example.org", passwordHash: "x", role: .lead, at: now)
         let tokens = [Data(repeating: 1, count: 32), Data(repeating: 2, count: 32)]
         for token in tokens { try await database.createSession(tokenHash: token, accountID: account.id, at: now) }
@@ -36,7 +32,7 @@ private let now = Date(timeIntervalSince1970: 1_750_000_000)
     }
 
     @Test func expiredSessionsAreDeleted() async throws {
-        let database = try temporaryDatabase()
+        let database = try scratchDatabase()
         let account = try await database.createAccount(email: "lead@example.org", passwordHash: "x", role: .lead, at: now)
         let idle = Data(repeating: 1, count: 32), old = Data(repeating: 2, count: 32), live = Data(repeating: 3, count: 32)
         try await database.createSession(tokenHash: old, accountID: account.id, at: now)
@@ -50,7 +46,7 @@ private let now = Date(timeIntervalSince1970: 1_750_000_000)
     }
 
     @Test func theSetupLinkCreatesOneAdminEvenWhenRacing() async throws {
-        let database = try temporaryDatabase()
+        let database = try scratchDatabase()
         let link = Data(repeating: 5, count: 32)
         try await database.createSetupToken(hash: link, expiresAt: now.addingTimeInterval(3600))
         #expect(try await database.isSetupTokenUsable(hash: link, at: now))
@@ -69,7 +65,7 @@ private let now = Date(timeIntervalSince1970: 1_750_000_000)
     }
 
     @Test func theAuditLogReadsNewestFirst() async throws {
-        let database = try temporaryDatabase()
+        let database = try scratchDatabase()
         for index in 0..<3 {
             try await database.record(AuditEvent(at: now.addingTimeInterval(Double(index)), actor: "a", action: "action.\(index)", rowCount: index))
         }

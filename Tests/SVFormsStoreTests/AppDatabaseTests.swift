@@ -67,7 +67,7 @@ private let respondent = Data(repeating: 7, count: 32)
         let other = Data(repeating: 9, count: 32)
         try await database.updateDraft(respondentKey: respondent, formID: "f", formVersion: 1, at: old) { $0 }
         try await database.updateDraft(respondentKey: other, formID: "f", formVersion: 1, at: old.addingTimeInterval(86_400)) { $0 }
-        #expect(try await database.deleteDrafts(changedBefore: old.addingTimeInterval(3_600)) == 1)
+        #expect(try await database.deleteDrafts(changedBefore: old.addingTimeInterval(3_600), keepingRoundsOpenOn: CalendarDay(year: 2023, month: 11, day: 15)!) == 1)
         #expect(try await database.draft(respondentKey: respondent, formID: "f") == nil)
         #expect(try await database.draft(respondentKey: other, formID: "f") != nil)
     }

@@ -17,7 +17,8 @@ import Testing
         try await database.createSession(tokenHash: stale, accountID: account.id, at: start)
 
         let service = HousekeepingService(
-            database: database, now: { start.addingTimeInterval(30 * 86_400 + 1) }, logger: Logger(label: "test"))
+            database: database, timeZone: TimeZone(identifier: "Europe/London")!, now: { start.addingTimeInterval(30 * 86_400 + 1) },
+            logger: Logger(label: "test"))
         await service.sweep()
         #expect(try await database.draft(respondentKey: stale, formID: "f") == nil)
         #expect(try await database.draft(respondentKey: fresh, formID: "f") != nil)

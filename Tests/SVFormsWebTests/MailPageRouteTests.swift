@@ -26,21 +26,60 @@ import Testing
             try await lead.signIn("lead@example.org")
             let refused = try await lead.get("/admin/mail")
             #expect(refused.status == .forbidden)
+            let leadsDashboard = try await lead.get("/admin")
+            #expect(!leadsDashboard.text.contains("could not be delivered"))
 
             var admin = TestBrowser(client)
             try await admin.signIn("admin@example.org")
+            let dashboard = try await admin.get("/admin")
+            #expect(dashboard.text.contains("1 email could not be delivered. Review failed mail"))
+            #expect(dashboard.body.contains("href=\"/admin/mail?status=failed\""))
             let page = try await admin.get("/admin/mail?status=failed")
             #expect(page.text.contains("submission lead@example.org Hello failed 3 SMTP 550 5.1.1 no such user"))
-            #expect(page.text.contains("Failed (1)"))
+            #expect(page.body.contains("<a href=\"/admin/mail?status=failed\" aria-current=\"page\">Failed (1)</a>"))
+            #expect(page.text.contains("Retry all failed mail (1)"))
             let forged = try await admin.post("/admin/mail/\(item.id)/retry", [], csrf: false)
             #expect(forged.status == .forbidden)
             let retried = try await admin.post("/admin/mail/\(item.id)/retry")
-            #expect(retried.location == "/admin/mail?status=queued&retried")
+            #expect(retried.location == "/admin/mail?status=queued&retried=1")
+            let notice = try await admin.get(try #require(retried.location))
+            #expect(notice.text.contains("1 message is queued again."))
             let again = try await admin.post("/admin/mail/\(item.id)/retry")
             #expect(again.status == .notFound)  // no longer failed: queued, or already sent by the worker
         }
         let after = try #require(try await database.mail(status: nil, limit: 5, offset: 0).first { $0.id == item.id })
         #expect(after.status != .failed)
+    }
+
+    @Test func adminsRetryEveryFailedMessageAtOnce() async throws {
+        let configuration = testConfiguration()
+        try await addAccount("admin@example.org", role: .admin, to: configuration)
+        let (site, _) = try await makeSite(configuration, logger: Logger(label: "test"))
+        let admin = try #require(try await site.database.accountForSignIn(email: "admin@example.org")?.account)
+        let questionnaire = try #require(site.catalog.questionnaire(id: "every-type"))
+        for reference in ["ABCD2345", "EFGH2345"] {
+            try await site.database.enqueue(
+                [try site.mail.submissionNotice(to: admin, questionnaire: questionnaire, reference: reference, organisation: nil)],
+                at: configuration.now())
+        }
+        for item in try await site.database.mail(status: nil, limit: 5, offset: 0) {
+            try await site.database.markFailed(item.id, attempts: 12, error: "undelivered after five days: connection refused")
+        }
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var browser = TestBrowser(client)
+            try await browser.signIn("admin@example.org")
+            try await browser.get("/admin/mail")
+            let forged = try await browser.post("/admin/mail/retry-failed", [], csrf: false)
+            #expect(forged.status == .forbidden)
+            let retried = try await browser.post("/admin/mail/retry-failed")
+            #expect(retried.location == "/admin/mail?status=queued&retried=2")
+            let page = try await browser.get("/admin/mail?status=queued&retried=2")
+            #expect(page.text.contains("2 messages are queued again."))
+            let audit = try await browser.get("/admin/audit")
+            #expect(audit.text.contains("mail.retry all failed mail 2"))
+        }
+        #expect(try await site.database.mailCounts()[.failed] == nil)
     }
 
     @Test func leadsChooseTheirEmailsAndViewersCannot() async throws {

@@ -18,20 +18,29 @@ func openRound(_ lead: inout TestBrowser, opens: String = "1 6 2025", closes: St
     return try #require(created.location)
 }
 
-/// The personal links queued in the outbox of `configuration`, by recipient.
-func invitationLinks(in configuration: AppConfiguration) async throws -> [String: String] {
-    let database = try DatabaseQueue(path: configuration.dataDirectory + "/svforms.sqlite")
-    let rows = try await database.read { db in
-        try Row.fetchAll(db, sql: "SELECT recipient, message FROM outbox WHERE kind IN ('invitation', 'reminder') ORDER BY id")
-            .map { ($0["recipient"] as String, $0["message"] as Data) }
+/// Two people of different organisation types, as CSV.
+let twoRepresentatives = "Ada Police,ada@police.example,surrey-police\nBo Fire,bo@fire.example,surrey-fire-and-rescue"
+
+/// A server for the Surrey forms with a lead (and these other accounts), for round tests.
+func roundServer(also accounts: [(String, Role)] = []) async throws -> (AppConfiguration, some ApplicationProtocol) {
+    let configuration = testConfiguration(forms: Repository.surreyForms)
+    for (email, role) in [("lead@example.org", Role.lead)] + accounts { try await addAccount(email, role: role, to: configuration) }
+    return (configuration, try await buildApplication(configuration))
+}
+
+/// The lead signed in, with a new round holding the people in `csv` (if any): the lead's browser and the round's path.
+func leadWithRound(_ client: any TestClientProtocol, people csv: String? = nil, opens: String = "1 6 2025",
+                   closes: String = "30 6 2025") async throws -> (TestBrowser, String) {
+    var lead = TestBrowser(client)
+    try await lead.signIn("lead@example.org")
+    let round = try await openRound(&lead, opens: opens, closes: closes)
+    try await lead.get(round)
+    if let csv {
+        let added = try await lead.post(round + "/import", [("csv", csv)])
+        #expect(added.status == .seeOther, "\(added.text)")
+        try await lead.get(round)
     }
-    var links: [String: String] = [:]
-    for (recipient, payload) in rows {
-        let text = try OutboxPayload.decode(payload).text
-        let match = try #require(text.firstMatch(of: /http:\/\/127\.0\.0\.1:8080(\/i\/[A-Za-z0-9_-]{43})/))
-        links[recipient] = String(match.1)
-    }
-    return links
+    return (lead, round)
 }
 
 @Suite struct RoundRouteTests {
@@ -59,14 +68,9 @@ func invitationLinks(in configuration: AppConfiguration) async throws -> [String
     }
 
     @Test func peopleAreAddedOneByOneOrFromCSVAllOrNothing() async throws {
-        let configuration = testConfiguration(forms: Repository.surreyForms)
-        try await addAccount("lead@example.org", role: .lead, to: configuration)
-        let app = try await buildApplication(configuration)
+        let (_, app) = try await roundServer()
         try await app.test(.router) { client in
-            var lead = TestBrowser(client)
-            try await lead.signIn("lead@example.org")
-            let round = try await openRound(&lead)
-            try await lead.get(round)
+            var (lead, round) = try await leadWithRound(client)
             let added = try await lead.post(round + "/people", [("name", "Ada Police"), ("email", "ada@police.example"), ("organisation", "surrey-police")])
             #expect(added.location == round + "?notice=added-1")
             let again = try await lead.post(round + "/people", [("name", "Ada Again"), ("email", "ADA@police.example"), ("organisation", "surrey-police")])
@@ -99,27 +103,85 @@ func invitationLinks(in configuration: AppConfiguration) async throws -> [String
         }
     }
 
-    @Test func aListCanBeUploadedAsAFile() async throws {
-        let configuration = testConfiguration(forms: Repository.surreyForms)
-        try await addAccount("lead@example.org", role: .lead, to: configuration)
-        let app = try await buildApplication(configuration)
+    @Test func aListCanBeUploadedAsAFileEvenInExcelsOldCharacterSet() async throws {
+        let (_, app) = try await roundServer()
         try await app.test(.router) { client in
-            var lead = TestBrowser(client)
-            try await lead.signIn("lead@example.org")
-            let round = try await openRound(&lead)
+            var (lead, round) = try await leadWithRound(client)
             let page = try await lead.get(round)
             let token = try #require(page.csrfToken)
             let boundary = "svformsBoundary42"
-            let body = [
+            // "Zoë" as Excel's "CSV (Comma delimited)" saves it on Windows: Windows-1252, ë = 0xEB.
+            let file = Array("name;email;organisation\r\nEd Police;ed@police.example;surrey-police\r\nZo".utf8) + [0xEB]
+                + Array(" Fire;zoe@fire.example;Surrey Fire and Rescue Service\r\n".utf8)
+            let body = Array([
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n",
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"csv\"\r\n\r\n\r\n",
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"people.csv\"\r\nContent-Type: text/csv\r\n\r\n",
-                "name,email,organisation\r\nEd Police,ed@police.example,surrey-police\r\n\r\n",
-                "--\(boundary)--\r\n",
-            ].joined()
+            ].joined().utf8) + file + Array("\r\n--\(boundary)--\r\n".utf8)
             let uploaded = try await lead.send(
-                round + "/import", method: .post, body: body, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"])
-            #expect(uploaded.location == round + "?notice=imported-1")
+                round + "/import", method: .post, bytes: body, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"])
+            #expect(uploaded.location == round + "?notice=imported-2")
+            let after = try await lead.get(round)
+            #expect(after.text.contains("Zoë Fire zoe@fire.example Surrey Fire and Rescue Service Not invited yet"))
+        }
+    }
+
+    @Test func someoneWhoHasNotSubmittedCanBeRemovedAndTheirLinkStops() async throws {
+        let (configuration, app) = try await roundServer()
+        try await app.test(.router) { client in
+            var (lead, round) = try await leadWithRound(client, people: "Ada Police,ada@police.example,surrey-police")
+            try await lead.post(round + "/invitations")
+            let link = try #require(try await invitationLinks(in: configuration, count: 1)["ada@police.example"])
+            var ada = TestBrowser(client)
+            #expect(try await ada.get(link).status == .ok)
+
+            let page = try await lead.get(round)
+            let remove = try #require(page.body.firstMatch(of: /action="(\/admin\/rounds\/\d+\/people\/\d+\/remove)"/)).1
+            #expect(page.text.contains("Remove Ada Police from the round"))
+            let forged = try await lead.post(String(remove), [], csrf: false)
+            #expect(forged.status == .forbidden)
+            let removed = try await lead.post(String(remove))
+            #expect(removed.location == round + "?notice=removed-1")
+            let after = try await lead.get(round + "?notice=removed-1")
+            #expect(after.text.contains("1 person removed from the round."))
+            #expect(!after.text.contains("ada@police.example"))
+            #expect(try await ada.get(link).status == .notFound)
+            let twice = try await lead.post(String(remove))
+            #expect(twice.status == .notFound)
+        }
+    }
+
+    @Test func sendingOutsideTheRoundsDatesSaysWhyNothingWasSent() async throws {
+        let (configuration, app) = try await roundServer()
+        try await app.test(.router) { client in
+            // The clock says 15 June.
+            var (lead, round) = try await leadWithRound(client, opens: "1 7 2025", closes: "31 7 2025")
+            try await lead.post(round + "/people", [("name", "Ada Police"), ("email", "ada@police.example"), ("organisation", "surrey-police")])
+            let page = try await lead.get(round)
+            #expect(!page.text.contains("Send invitations"), "no button while the round is not open")
+            let sent = try await lead.post(round + "/invitations")
+            #expect(sent.location == round + "?closed")
+            let explained = try await lead.get(round + "?closed")
+            #expect(explained.body.contains("role=\"alert\""))
+            #expect(explained.text.contains("The round is not open, so no emails were sent"))
+        }
+        #expect(try await AppDatabase(directory: configuration.dataDirectory).mailCounts().isEmpty)
+    }
+
+    @Test func viewersSeeEveryRoundsCountsButNeverItsPeople() async throws {
+        let (_, app) = try await roundServer(also: [("viewer@example.org", .viewer)])
+        try await app.test(.router) { client in
+            var (lead, round) = try await leadWithRound(client)
+            try await lead.post(round + "/people", [("name", "Ada Police"), ("email", "ada@police.example"), ("organisation", "surrey-police")])
+            var viewer = TestBrowser(client)
+            try await viewer.signIn("viewer@example.org")
+            let list = try await viewer.get("/admin/rounds")
+            #expect(list.status == .ok)
+            #expect(list.text.contains("2025/26 Q1 Your organisation&#39;s role in the response to serious violence 1 June 2025 to 30 June 2025 1 0 0 0"))
+            #expect(!list.body.contains("href=\"\(round)\""))
+            #expect(!list.text.contains("Open a new round"))
+            #expect(try await viewer.get(round).status == .forbidden)
+            #expect(try await viewer.get("/admin/rounds/new").status == .forbidden)
         }
     }
 }

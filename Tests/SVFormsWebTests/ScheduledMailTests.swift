@@ -22,7 +22,7 @@ import Testing
             [NewRepresentative(name: "Ada", email: "ada@example.org", organisationID: "surrey-police"),
              NewRepresentative(name: "Bo", email: "bo@example.org", organisationID: "surrey-police")], to: round.id)
         let questionnaire = try #require(site.catalog.questionnaire(id: "role-understanding"))
-        try await site.database.sendRoundMail(.invitations, roundID: round.id, at: clock.now) { person in
+        _ = try await site.database.sendRoundMail(.invitations, roundID: round.id, at: clock.now) { person in
             try site.mail.invitation(person, round: round, questionnaire: questionnaire, isReminder: false)
         }
         let service = ScheduledMailService(site: site)
@@ -67,52 +67,5 @@ import Testing
 
     private func reminders(_ site: Site) async throws -> [OutboxItem] {
         try await site.database.mail(status: nil, limit: 50, offset: 0).filter { $0.message.kind == "reminder" }
-    }
-}
-
-@Suite struct MailDeliveryTests {
-    @Test func retriesWaitLongerEachTimeUpToSixHours() {
-        for attempt in 1...20 {
-            let delay = MailDeliveryService.delay(afterAttempt: attempt, base: 60)
-            let expected = min(60 * pow(2, Double(attempt - 1)), 6 * 3600)
-            #expect(delay >= expected * 0.8 && delay <= expected * 1.2, "attempt \(attempt): \(delay)")
-        }
-    }
-
-    @Test func aFailingTransportDelaysTheMessageAndAWorkingOneSendsItWithItsMessageID() async throws {
-        let clock = TestClock()
-        var configuration = testConfiguration()
-        configuration.now = { clock.now }
-        let (site, _) = try await makeSite(configuration, logger: Logger(label: "test"))
-        let account = try await site.database.createAccount(email: "lead@example.org", passwordHash: "x", role: .lead, at: clock.now)
-        let questionnaire = try #require(site.catalog.questionnaire(id: "every-type"))
-        let notice = try site.mail.submissionNotice(to: account, questionnaire: questionnaire, reference: "ABCD2345", organisation: nil)
-        try await site.database.enqueue([notice], at: clock.now)
-
-        // A real file-drop transport pointed at a path that cannot be a folder: a transient failure.
-        let blocker = configuration.dataDirectory + "/not-a-folder"
-        FileManager.default.createFile(atPath: blocker, contents: Data())
-        let broken = MailDeliveryService(
-            database: site.database, transport: FileDropTransport(directory: blocker + "/mail", logger: Logger(label: "test")),
-            wakeup: MailWakeup(), now: { clock.now }, logger: Logger(label: "test"))
-        await broken.deliverDue()
-        let delayed = try #require(try await site.database.mail(status: .queued, limit: 1, offset: 0).first)
-        #expect(delayed.attempts == 1)
-        #expect(delayed.nextAttemptAt > clock.now.addingTimeInterval(40))
-        #expect(delayed.lastError != nil)
-
-        let folder = configuration.dataDirectory + "/mail"
-        let working = MailDeliveryService(
-            database: site.database, transport: FileDropTransport(directory: folder, logger: Logger(label: "test")),
-            wakeup: MailWakeup(), now: { clock.now }, logger: Logger(label: "test"))
-        await working.deliverDue()
-        #expect(try await site.database.mail(status: .sent, limit: 1, offset: 0).isEmpty)  // not due yet
-        clock.advance(by: 3600)
-        await working.deliverDue()
-        let sent = try #require(try await site.database.mail(status: .sent, limit: 1, offset: 0).first)
-        #expect(sent.attempts == 2)
-        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".eml") })
-        let contents = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
-        #expect(contents.contains("Message-ID: \(notice.messageID)"))
     }
 }

@@ -118,11 +118,16 @@ struct TestBrowser: Sendable {
     }
 
     mutating func send(_ path: String, method: HTTPRequest.Method, body: String?, headers extra: HTTPFields = [:]) async throws -> TestPage {
+        try await send(path, method: method, bytes: body.map { Array($0.utf8) }, headers: extra)
+    }
+
+    /// Sends a body of raw bytes (a file in another character set, say).
+    mutating func send(_ path: String, method: HTTPRequest.Method, bytes: [UInt8]?, headers extra: HTTPFields = [:]) async throws -> TestPage {
         var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
-        if body != nil, headers[.contentType] == nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        if bytes != nil, headers[.contentType] == nil { headers[.contentType] = "application/x-www-form-urlencoded" }
         let response = try await client.execute(
-            uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+            uri: path, method: method, headers: headers, body: bytes.map { ByteBuffer(bytes: $0) })
         for header in response.headers[values: .setCookie] {
             setCookieHeaders.append(header)
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)

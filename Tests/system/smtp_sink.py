@@ -10,6 +10,7 @@ Misbehaviour on request, to test how clients classify failures:
     --reject ADDRESS       550 5.1.1 no such user, at RCPT TO (repeatable)
     --defer ADDRESS        451 4.2.0 mailbox busy, at RCPT TO (repeatable)
     --defer-data           451 4.3.0 after the message data
+    --refuse-data          554 5.6.0 after the message data
     --auth USER:PASSWORD   offer AUTH (PLAIN, LOGIN) and require it; accept only this pair
     --cert PEM --key PEM   TLS certificate: with --starttls, offer STARTTLS and require it;
                            with --implicit-tls, speak TLS from the first byte (smtps)
@@ -47,6 +48,7 @@ class Handler:
         self.reject = {address.lower() for address in args.reject}
         self.defer = {address.lower() for address in args.defer}
         self.defer_data = args.defer_data
+        self.refuse_data = args.refuse_data
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.lower() in self.reject:
@@ -59,6 +61,8 @@ class Handler:
     async def handle_DATA(self, server, session, envelope):
         if self.defer_data:
             return "451 4.3.0 temporary failure, try again later"
+        if self.refuse_data:
+            return "554 5.6.0 message content rejected"
         name = uuid.uuid4().hex
         record = {
             "mail_from": envelope.mail_from,
@@ -135,6 +139,7 @@ def main() -> None:
     parser.add_argument("--reject", action="append", default=[])
     parser.add_argument("--defer", action="append", default=[])
     parser.add_argument("--defer-data", action="store_true")
+    parser.add_argument("--refuse-data", action="store_true")
     parser.add_argument("--auth")
     parser.add_argument("--cert")
     parser.add_argument("--key")

@@ -54,7 +54,7 @@ class SvformsServer:
             args += ["--exit-url", self.exit_url]
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            args, stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT, env={**os.environ, **self.env})
+            args, stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT, env={**os.environ, "SVFORMS_BASE_URL": self.base_url, **self.env})
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -90,7 +90,7 @@ def test_the_lead_pages_for_rounds_and_mail_are_accessible(page, invited):
     page.get_by_label("Email address").fill("admin@example.org")
     page.get_by_label("Password").fill("four random words here")
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("link", name="Survey rounds").click()
+    page.get_by_role("link", name="Survey rounds", exact=True).click()
     check_accessibility(page, "invite-04-rounds")
     page.get_by_role("link", name="Test round").click()
     expect(page.get_by_role("table", name="People")).to_contain_text("Ada Police")

@@ -117,15 +117,27 @@ def test_header_injection_is_refused_and_html_is_escaped(tmp_path):
         status, _, body = lead.request(round_path + "/people", [
             ("name", "Victim"), ("email", "victim@example.org\r\nBcc: x@example.org"), ("organisation", "surrey-police")])
         assert status == 422
+        assert "is not an email address in the correct format" in body
         status, _, body = lead.request(round_path + "/people", [
             ("name", "Eve\r\nBcc: x@example.org"), ("email", "eve@example.org"), ("organisation", "surrey-police")])
         assert status == 422
+        assert "The name contains a line break or control character" in body
+        # The same from a pasted list: a quoted name may hold a line break.
+        status, _, body = lead.request(round_path + "/import", [
+            ("csv", '"Mallory\nBcc: x@example.org",mallory@example.org,surrey-police')])
+        assert status == 422
+        assert "Line 1: the name contains a line break or control character" in body
         add_people(lead, round_path, '"<script>alert(1)</script> Smith",smith@example.org,surrey-police')
+        _, _, page = lead.request(round_path)
+        assert "victim@example.org" not in page and "eve@example.org" not in page and "mallory@example.org" not in page
         send_invitations(lead, round_path)
         received = sink.wait_for(1)
         time.sleep(1)
         assert all(r in ("smith@example.org",) for record in sink.messages() for r in record["rcpt_tos"])
         message = received[0]["email"]
+        assert message.get_all("Bcc") is None
+        to = message.get_all("To")
+        assert len(to) == 1 and to[0].endswith("<smith@example.org>"), to
         text, html = parts(message)
         assert "<script>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt; Smith" in html

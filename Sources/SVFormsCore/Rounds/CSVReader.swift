@@ -1,5 +1,8 @@
-/// Reads CSV as people paste it from a spreadsheet (RFC 4180: quoted fields, doubled quotes,
-/// commas and line breaks inside quotes; CRLF or LF line ends), keeping each record's line number.
+/// Reads CSV as people paste it from a spreadsheet or save it from Excel (RFC 4180: quoted fields,
+/// doubled quotes, delimiters and line breaks inside quotes; CRLF or LF line ends), keeping each
+/// record's line number. Forgiving where spreadsheets differ: a byte-order mark is ignored, the
+/// delimiter may be a comma, a semicolon (European Excel) or a tab (pasted cells), spaces may come
+/// before an opening quote, and blank rows and trailing empty cells are dropped.
 enum CSVReader {
     struct Record: Equatable {
         /// The line the record starts on, counting from 1.
@@ -13,13 +16,16 @@ enum CSVReader {
     }
 
     static func records(_ text: String) throws(Problem) -> [Record] {
+        var body = text.replacingOccurrences(of: "\r\n", with: "\n")
+        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
+        let delimiter = delimiter(of: body)
         var records: [Record] = []
         var fields: [String] = []
         var field = ""
         var inQuotes = false
         var line = 1
         var recordLine = 1
-        var characters = text.replacingOccurrences(of: "\r\n", with: "\n").makeIterator()
+        var characters = body.makeIterator()
         var pending: Character? = characters.next()
         while let character = pending {
             pending = characters.next()
@@ -27,14 +33,16 @@ enum CSVReader {
                 if character == "\"" {
                     if pending == "\"" { field.append("\""); pending = characters.next() } else { inQuotes = false }
                 } else {
-                    if character == "\n" { line += 1 }
+                    if character == "\n" || character == "\r" { line += 1 }
                     field.append(character)
                 }
                 continue
             }
             switch character {
-            case "\"" where field.isEmpty: inQuotes = true
-            case ",": fields.append(field); field = ""
+            case "\"" where field.allSatisfy { $0 == " " || $0 == "\t" && delimiter != "\t" }:
+                field = ""
+                inQuotes = true
+            case delimiter: fields.append(field); field = ""
             case "\n", "\r":
                 fields.append(field)
                 records.append(Record(line: recordLine, fields: fields))
@@ -49,6 +57,31 @@ enum CSVReader {
             fields.append(field)
             records.append(Record(line: recordLine, fields: fields))
         }
-        return records.filter { !($0.fields.count == 1 && $0.fields[0].trimmingCharacters(in: .whitespaces).isEmpty) }
+        return records.compactMap(withoutTrailingBlanks)
+    }
+
+    /// The delimiter of the first line that has one: whichever of comma, semicolon and tab occurs
+    /// most there outside quotes (a comma when none does).
+    static func delimiter(of text: String) -> Character {
+        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+        var inQuotes = false
+        for character in text {
+            if character == "\"" { inQuotes.toggle(); continue }
+            guard !inQuotes else { continue }
+            if character == "\n" || character == "\r" {
+                if counts.values.contains(where: { $0 > 0 }) { break }
+                continue
+            }
+            if counts[character] != nil { counts[character, default: 0] += 1 }
+        }
+        // On a tie (or none at all), the comma wins, then the semicolon.
+        return [";", "\t"].reduce(",") { best, candidate in counts[candidate]! > counts[best]! ? candidate : best }
+    }
+
+    /// The record without the empty cells a spreadsheet leaves at the end of a row; nil for a blank row.
+    private static func withoutTrailingBlanks(_ record: Record) -> Record? {
+        var fields = record.fields
+        while let last = fields.last, last.allSatisfy(\.isWhitespace) { fields.removeLast() }
+        return fields.isEmpty ? nil : Record(line: record.line, fields: fields)
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 
-/// The people a lead adds to a round, from a pasted or uploaded CSV (`name,email,organisation`,
-/// a heading row allowed) or one at a time: every bad row is reported with its line, and nothing
-/// is accepted unless everything is.
+/// The people a lead adds to a round, from a pasted or uploaded CSV or one at a time: every bad
+/// row is reported with its line, and nothing is accepted unless everything is.
+///
+/// The columns are name, email and organisation in that order, or in any order under a heading
+/// row that names them ("Name", "Email address", "Organization" and similar spellings).
 public struct RepresentativeList: Sendable {
     /// One accepted row.
     public struct Entry: Sendable, Equatable {
@@ -36,14 +38,15 @@ public struct RepresentativeList: Sendable {
         var entries: [Entry] = []
         var problems: [Problem] = []
         var firstLineOf: [String: Int] = [:]
-        for (index, record) in records.enumerated() {
+        let columns = records.first.flatMap { Columns(heading: $0.fields) }
+        for record in records.dropFirst(columns == nil ? 0 : 1) {
             let fields = record.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            if index == 0, fields.map({ $0.lowercased() }) == ["name", "email", "organisation"] { continue }
+            let order = columns ?? Columns.standard
             guard fields.count == 3 else {
                 problems.append(Problem(line: record.line, message: "expected 3 values (name, email, organisation), found \(fields.count)"))
                 continue
             }
-            switch entry(name: fields[0], email: fields[1], organisation: fields[2]) {
+            switch entry(name: fields[order.name], email: fields[order.email], organisation: fields[order.organisation]) {
             case .failure(let message):
                 problems.append(Problem(line: record.line, message: message.message))
             case .success(let entry):
@@ -69,11 +72,16 @@ public struct RepresentativeList: Sendable {
         if name.isEmpty { return .failure(EntryProblem(field: "name", message: "enter the person's name")) }
         if name.count > 200 { return .failure(EntryProblem(field: "name", message: "the name must be 200 characters or fewer")) }
         // A line break in a name would become a line break in an email header.
-        if name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
+        if name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             return .failure(EntryProblem(field: "name", message: "the name contains a line break or control character"))
         }
-        guard EmailAddress.isPlausible(email) else {
+        guard EmailAddress.isPlausible(email), !email.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
             return .failure(EntryProblem(field: "email", message: "\"\(email)\" is not an email address in the correct format, like name@example.com"))
+        }
+        // Mail goes out without SMTPUTF8, which not every server offers.
+        guard email.unicodeScalars.allSatisfy(\.isASCII) else {
+            return .failure(EntryProblem(
+                field: "email", message: "\"\(email)\" has accented or non-Latin letters, which svforms cannot send to; use the person's plain address"))
         }
         let wanted = organisation.lowercased()
         guard let match = organisations.first(where: { $0.value == organisation || $0.label.lowercased() == wanted }) else {

@@ -14,4 +14,8 @@ public struct OutboxItem: Sendable, Equatable {
     public var lastError: String?
     public var createdAt: Date
     public var sentAt: Date?
+    /// A transient failure after this time is final: the message is marked failed.
+    public var expiresAt: Date
+    /// False once the content was dropped (sent, or failed long ago): such a row cannot be sent again.
+    public var hasContent: Bool
 }

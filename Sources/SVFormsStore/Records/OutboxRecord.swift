@@ -17,16 +17,20 @@ struct OutboxRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var lastError: String?
     var createdAt: String
     var sentAt: String?
+    var expiresAt: String
 
     enum CodingKeys: String, CodingKey {
         case id, messageID = "message_id", kind, recipient, subject, message, status, attempts
         case nextAttemptAt = "next_attempt_at", lastError = "last_error", createdAt = "created_at", sentAt = "sent_at"
+        case expiresAt = "expires_at"
     }
 
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let status = Column(CodingKeys.status)
         static let nextAttemptAt = Column(CodingKeys.nextAttemptAt)
+        static let createdAt = Column(CodingKeys.createdAt)
+        static let message = Column(CodingKeys.message)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -38,11 +42,11 @@ struct OutboxRecord: Codable, FetchableRecord, MutablePersistableRecord {
         self.init(
             id: nil, messageID: message.messageID, kind: message.kind, recipient: message.recipient, subject: message.subject,
             message: message.payload, status: OutboxItem.Status.queued.rawValue, attempts: 0, nextAttemptAt: time, lastError: nil,
-            createdAt: time, sentAt: nil)
+            createdAt: time, sentAt: nil, expiresAt: Timestamp.string(now.addingTimeInterval(AppDatabase.undeliveredMailLifetime)))
     }
 
     init(id: Int64?, messageID: String, kind: String, recipient: String, subject: String, message: Data, status: String,
-         attempts: Int, nextAttemptAt: String, lastError: String?, createdAt: String, sentAt: String?) {
+         attempts: Int, nextAttemptAt: String, lastError: String?, createdAt: String, sentAt: String?, expiresAt: String) {
         self.id = id
         self.messageID = messageID
         self.kind = kind
@@ -55,6 +59,7 @@ struct OutboxRecord: Codable, FetchableRecord, MutablePersistableRecord {
         self.lastError = lastError
         self.createdAt = createdAt
         self.sentAt = sentAt
+        self.expiresAt = expiresAt
     }
 
     var item: OutboxItem {
@@ -63,6 +68,7 @@ struct OutboxRecord: Codable, FetchableRecord, MutablePersistableRecord {
             message: OutboxMessage(messageID: messageID, kind: kind, recipient: recipient, subject: subject, payload: message),
             status: OutboxItem.Status(rawValue: status) ?? .queued, attempts: attempts,
             nextAttemptAt: Timestamp.date(nextAttemptAt) ?? .distantPast, lastError: lastError,
-            createdAt: Timestamp.date(createdAt) ?? .distantPast, sentAt: sentAt.flatMap(Timestamp.date))
+            createdAt: Timestamp.date(createdAt) ?? .distantPast, sentAt: sentAt.flatMap(Timestamp.date),
+            expiresAt: Timestamp.date(expiresAt) ?? .distantPast, hasContent: !message.isEmpty)
     }
 }

@@ -16,23 +16,3 @@ public struct Representative: Sendable, Equatable {
     /// Whether they have saved any answer (a draft exists) or submitted.
     public var hasStarted: Bool
 }
-
-/// A row a lead adds, one by one or from CSV.
-public struct NewRepresentative: Sendable, Equatable {
-    public var name: String
-    public var email: String
-    public var organisationID: String
-
-    public init(name: String, email: String, organisationID: String) {
-        self.name = name
-        self.email = email
-        self.organisationID = organisationID
-    }
-}
-
-/// What the store refuses about rounds.
-public enum RoundError: Error, Equatable {
-    case noSuchRound
-    /// Already in the round (or twice in what was added): the email address.
-    case alreadyInRound(String)
-}

@@ -18,20 +18,3 @@ public struct SurveyRound: Sendable, Equatable {
     /// Whether answers are taken on `day`.
     public func isOpen(on day: CalendarDay) -> Bool { opensOn <= day && day <= closesOn }
 }
-
-/// What a lead fills in to open a round.
-public struct NewSurveyRound: Sendable {
-    public var formID: String
-    public var name: String
-    public var opensOn: CalendarDay
-    public var closesOn: CalendarDay
-    public var reminderDaysBefore: Int?
-
-    public init(formID: String, name: String, opensOn: CalendarDay, closesOn: CalendarDay, reminderDaysBefore: Int?) {
-        self.formID = formID
-        self.name = name
-        self.opensOn = opensOn
-        self.closesOn = closesOn
-        self.reminderDaysBefore = reminderDaysBefore
-    }
-}

@@ -28,10 +28,7 @@ struct AccountController: Sendable {
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.require(.lead)
-        let input = try await FormBody.read(request, context: context)
-        guard let token = context.sessionToken, site.antiForgery.isValid(input.value(AntiForgery.fieldName), for: token) else {
-            throw WebError.formExpired
-        }
+        let input = try await site.signedInForm(request, context)
         let result = PageValidator(context: site.validationContext()).validate([Self.question], input: input)
         guard result.problems.isEmpty else { throw WebError.badRequest }
         let chosen = Set(result.answers["notify"] ?? [])
@@ -45,7 +42,7 @@ struct AccountController: Sendable {
             layout: site.adminLayout(title: "Your emails", context), heading: "Your emails",
             intro: ["Signed in as \(account.email)."], notice: notice,
             fields: [QuestionView(Self.question, input: input, problem: nil, isPageHeading: false)], errors: [],
-            actionHref: AdminPaths.account, csrfToken: context.sessionToken.map(site.antiForgery.token(for:)) ?? "",
+            actionHref: AdminPaths.account, csrfToken: site.csrfToken(context),
             buttonText: "Save")
         return site.renderer.response("simple_form", view)
     }

@@ -42,11 +42,13 @@ struct DashboardController: Sendable {
         layout.isWide = true
         var rounds: [RoundEngagementView] = []
         for round in try await site.database.rounds().prefix(5) {
-            rounds.append(try await engagement(round, canOpen: account.role.includes(.lead)))
+            let (summary, tables) = try await site.roundEngagement(round)
+            rounds.append(RoundEngagementView(summary: summary, tables: tables, canOpen: account.role.includes(.lead)))
         }
+        let failedMail = account.role.includes(.admin) ? try await site.database.mailCounts()[.failed] ?? 0 : 0
         let view = DashboardView(
             layout: layout, quarterOptions: newestFirst.map { QuarterOptionView(label: $0.label, isSelected: $0 == selected) },
-            forms: forms, rounds: rounds)
+            forms: forms, rounds: rounds, failedMail: failedMail)
         return site.renderer.response("dashboard", view)
     }
 
@@ -73,20 +75,5 @@ struct DashboardController: Sendable {
                 title: "Measure \(report.measure.id) by quarter: \(report.measure.title)",
                 values: report.quarters.map { ($0.quarter.label, $0.overall.percentage) }),
             breakdowns: breakdowns)
-    }
-
-    /// A round's engagement by organisation type and organisation: counts only, no names.
-    private func engagement(_ round: SurveyRound, canOpen: Bool) async throws -> RoundEngagementView {
-        let engagement = RoundEngagement(try await site.database.representatives(roundID: round.id), partnership: site.partnership)
-        let row = { (label: String, tally: RoundEngagement.Tally) in
-            EngagementRowView(label: label, people: tally.people, invited: tally.invited, started: tally.started, submitted: tally.submitted)
-        }
-        return RoundEngagementView(
-            summary: RoundSummaryView(
-                id: round.id, name: round.name, formTitle: site.catalog.questionnaire(id: round.formID)?.title ?? round.formID,
-                datesText: RoundsController.dates(round), people: engagement.total.people, invited: engagement.total.invited,
-                started: engagement.total.started, submitted: engagement.total.submitted),
-            byType: engagement.byType.map { row($0.type.label, $0.tally) },
-            byOrganisation: engagement.byOrganisation.map { row($0.organisation, $0.tally) }, canOpen: canOpen)
     }
 }

@@ -5,7 +5,7 @@ import SVFormsStore
 
 /// `/i/{token}`: a representative's personal link. It opens their own draft from any browser until
 /// the round closes, and after they submit it shows their confirmation. Unknown links are 404s,
-/// and guessing them is throttled per client address.
+/// and too many of them from one client address are refused for a while.
 struct InvitationController: Sendable {
     let site: Site
     var pages: JourneyPages { JourneyPages(site: site) }
@@ -64,15 +64,18 @@ struct InvitationController: Sendable {
     /// outside the round's dates the link says so plainly.
     private func scope(_ request: Request, _ context: AppRequestContext) async throws -> JourneyScope {
         let token = context.parameters.get("token") ?? ""
-        let client = ClientAddress.throttleKey(site.clientAddress(request, context))
         let now = site.configuration.now()
-        if case .refused(let wait, _) = await site.linkThrottle.reserve(account: "", client: client, at: now) {
-            throw WebError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
-        }
         guard RandomToken.isWellFormed(token), let found = try await site.database.invitation(tokenHash: RandomToken.hash(token)),
             let questionnaire = site.catalog.questionnaire(id: found.round.formID)
-        else { throw WebError.notFound }  // the reserved attempt stays counted: a guess
-        await site.linkThrottle.recordSuccess(account: "", client: client, reservedAt: now)
+        else {
+            // Only failures count, so a real link always opens, even for many people behind one
+            // address; a 256-bit token cannot be guessed anyway, and the limit keeps guessing slow.
+            let client = ClientAddress.throttleKey(site.clientAddress(request, context))
+            if case .refused(let wait, _) = await site.linkThrottle.reserve(account: "", client: client, at: now) {
+                throw WebError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
+            }
+            throw WebError.notFound
+        }
 
         let today = CalendarDay.today(in: site.partnership.timeZone, now: now)
         if found.representative.submittedAt == nil {

@@ -64,10 +64,8 @@ struct LoginController: Sendable {
     }
 
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await FormBody.read(request, context: context)
-        guard let token = context.sessionToken, site.antiForgery.isValid(input.value(AntiForgery.fieldName), for: token) else {
-            throw WebError.formExpired
-        }
+        _ = try await site.signedInForm(request, context)
+        guard let token = context.sessionToken else { throw WebError.formExpired }
         try await site.database.deleteSession(tokenHash: RandomToken.hash(token))
         if let account = context.account {
             try await site.database.record(AuditEvent(

@@ -2,12 +2,13 @@ import Foundation
 import Hummingbird
 import SVFormsStore
 
-/// `/admin/mail`: admins see what is queued, sent and failed, and can send a failed message again.
+/// `/admin/mail`: admins see what is queued, sent and failed, and can send failed mail again.
 struct MailController: Sendable {
     let site: Site
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("mail", use: show)
+        group.post("mail/retry-failed", use: retryAll)
         group.post("mail/:id/retry", use: retry)
     }
 
@@ -16,27 +17,44 @@ struct MailController: Sendable {
         let status = request.uri.queryParameters["status"].flatMap { OutboxItem.Status(rawValue: String($0)) }
         let items = try await site.database.mail(status: status, limit: 200, offset: 0)
         let counts = try await site.database.mailCounts()
+        let retried = request.uri.queryParameters["retried"].flatMap { Int(String($0)) }
         let view = MailPageView(
             layout: site.adminLayout(title: "Mail", context), filter: status, counts: counts,
             rows: items.map { MailRowView(item: $0, timeZone: site.partnership.timeZone) },
-            csrfToken: context.sessionToken.map(site.antiForgery.token(for:)) ?? "",
-            notice: request.uri.queryParameters["retried"] != nil ? "The message is queued again." : nil)
+            csrfToken: site.csrfToken(context), notice: retried.map(Self.retriedNotice))
         return site.renderer.response("mail", view)
     }
 
     @Sendable func retry(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.require(.admin)
-        let input = try await FormBody.read(request, context: context)
-        guard let token = context.sessionToken, site.antiForgery.isValid(input.value(AntiForgery.fieldName), for: token) else {
-            throw WebError.formExpired
-        }
+        _ = try await site.signedInForm(request, context)
         guard let id = context.parameters.get("id").flatMap(Int64.init),
             try await site.database.retryFailedMail(id, at: site.configuration.now())
         else { throw WebError.notFound }
+        return try await queued(1, subject: "outbox \(id)", by: account, request, context)
+    }
+
+    @Sendable func retryAll(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.admin)
+        _ = try await site.signedInForm(request, context)
+        let count = try await site.database.retryAllFailedMail(at: site.configuration.now())
+        return try await queued(count, subject: "all failed mail", by: account, request, context)
+    }
+
+    private func queued(_ count: Int, subject: String, by account: Account, _ request: Request,
+                        _ context: AppRequestContext) async throws -> Response {
         site.mailWakeup.signal()
         try await site.database.record(AuditEvent(
-            at: site.configuration.now(), actor: account.email, action: "mail.retry", subject: "outbox \(id)",
+            at: site.configuration.now(), actor: account.email, action: "mail.retry", subject: subject, rowCount: count,
             client: site.clientAddress(request, context)))
-        return .redirect(to: AdminPaths.mail + "?status=queued&retried", type: .normal)
+        return .redirect(to: AdminPaths.mail + "?status=queued&retried=\(count)", type: .normal)
+    }
+
+    static func retriedNotice(_ count: Int) -> String {
+        switch count {
+        case 0: "There was no failed mail that could be sent again."
+        case 1: "1 message is queued again."
+        default: "\(count) messages are queued again."
+        }
     }
 }

@@ -17,20 +17,24 @@ extension RoundsController {
     private func send(_ mailing: RoundMailing, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let account = try context.require(.lead)
         let (round, questionnaire) = try await round(context)
-        _ = try await verifiedInput(request, context)
+        _ = try await site.signedInForm(request, context)
         let now = site.configuration.now()
         guard round.isOpen(on: CalendarDay.today(in: site.partnership.timeZone, now: now)) else {
-            return .redirect(to: "/admin/rounds/\(round.id)", type: .normal)
+            return .redirect(to: "/admin/rounds/\(round.id)?closed", type: .normal)
         }
         let composer = site.mail
-        let count = try await site.database.sendRoundMail(mailing, roundID: round.id, at: now) { person in
+        let outcome = try await site.database.sendRoundMail(mailing, roundID: round.id, at: now) { person in
             try composer.invitation(person, round: round, questionnaire: questionnaire, isReminder: mailing == .reminders)
         }
         site.mailWakeup.signal()
+        for skipped in outcome.skipped {
+            site.logger.error("cannot write to a round member", metadata: ["round": "\(round.id)", "error": .string(skipped.reason)])
+        }
         try await site.database.record(AuditEvent(
             at: now, actor: account.email, action: "round.\(mailing.rawValue)", subject: "\(round.name) (\(questionnaire.id))",
-            rowCount: count, client: site.clientAddress(request, context)))
-        let notice = mailing == .invitations ? "invited" : "reminded"
-        return .redirect(to: "/admin/rounds/\(round.id)?notice=\(notice)-\(count)", type: .normal)
+            rowCount: outcome.queued, client: site.clientAddress(request, context)))
+        let notice = (mailing == .invitations ? "invited" : "reminded") + "-\(outcome.queued)"
+        let skipped = outcome.skipped.isEmpty ? "" : "&skipped=\(outcome.skipped.count)"
+        return .redirect(to: "/admin/rounds/\(round.id)?notice=\(notice)\(skipped)", type: .normal)
     }
 }

@@ -6,11 +6,10 @@ import SVFormsStore
 extension RoundsController {
     /// The round page, with what was typed and the problems, if a form on it was sent back.
     func roundPage(
-        _ round: SurveyRound, _ questionnaire: Questionnaire, _ context: AppRequestContext, notice: String? = nil,
+        _ round: SurveyRound, _ questionnaire: Questionnaire, _ context: AppRequestContext, notice: String? = nil, warning: String? = nil,
         addInput: FormInput = FormInput(), importInput: FormInput = FormInput(), problems: [FieldProblem] = []
     ) async throws -> Response {
         let people = try await site.database.representatives(roundID: round.id)
-        let engagement = RoundEngagement(people, partnership: site.partnership)
         let organisations = Dictionary(site.partnership.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let today = CalendarDay.today(in: site.partnership.timeZone, now: site.configuration.now())
         let form = peopleForm(questionnaire)
@@ -20,21 +19,18 @@ extension RoundsController {
             }
         }
         let allQuestions = form.personQuestions + form.importQuestions
-        let row = { (label: String, tally: RoundEngagement.Tally) in
-            EngagementRowView(label: label, people: tally.people, invited: tally.invited, started: tally.started, submitted: tally.submitted)
-        }
         let view = RoundPageView(
             layout: site.adminLayout(title: round.name, context, hasErrors: !problems.isEmpty),
-            roundID: round.id, name: round.name, formTitle: questionnaire.title, datesText: Self.dates(round),
+            roundID: round.id, name: round.name, formTitle: questionnaire.title, datesText: RoundSummaryView.dates(round),
             statusText: today < round.opensOn ? "Not open yet" : today > round.closesOn ? "Closed" : "Open",
-            notice: notice,
+            notice: notice, warning: warning,
             people: people.map { person in
                 PersonRowView(
-                    name: person.name, email: person.email, organisation: organisations[person.organisationID] ?? person.organisationID,
-                    status: Self.status(person, site.partnership.timeZone))
+                    id: person.id, roundID: round.id, name: person.name, email: person.email,
+                    organisation: organisations[person.organisationID] ?? person.organisationID,
+                    status: Self.status(person, site.partnership.timeZone), canRemove: person.submittedAt == nil)
             },
-            byType: engagement.byType.map { row($0.type.label, $0.tally) },
-            byOrganisation: engagement.byOrganisation.map { row($0.organisation, $0.tally) },
+            engagement: site.roundEngagement(round, people: people).1,
             notInvited: people.filter { $0.invitedAt == nil }.count,
             awaiting: people.filter { $0.invitedAt != nil && $0.submittedAt == nil }.count,
             isOpen: round.isOpen(on: today),
@@ -42,7 +38,7 @@ extension RoundsController {
             errors: problems.compactMap { problem in
                 allQuestions.first { $0.id == problem.questionID }.map { ErrorLinkView(problem, question: $0) }
             },
-            csrfToken: context.sessionToken.map(site.antiForgery.token(for:)) ?? "")
+            csrfToken: site.csrfToken(context))
         return site.renderer.response("round", view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 

@@ -8,13 +8,16 @@ extension RoundsController {
         _ = try context.require(.lead)
         let (round, questionnaire) = try await round(context)
         let notice = request.uri.queryParameters["notice"].map(String.init).flatMap(Self.notices)
-        return try await roundPage(round, questionnaire, context, notice: notice)
+        let closed = request.uri.queryParameters["closed"] != nil
+            ? "The round is not open, so no emails were sent: personal links only work while it is open." : nil
+        let skipped = request.uri.queryParameters["skipped"].flatMap { Int(String($0)) }.flatMap(Self.skippedWarning)
+        return try await roundPage(round, questionnaire, context, notice: notice, warning: closed ?? skipped)
     }
 
     @Sendable func addPerson(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.lead)
         let (round, questionnaire) = try await round(context)
-        let input = try await verifiedInput(request, context)
+        let input = try await site.signedInForm(request, context)
         let form = peopleForm(questionnaire)
         let result = form.list.entry(
             name: (input.value("name") ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
@@ -32,7 +35,7 @@ extension RoundsController {
     @Sendable func importPeople(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.lead)
         let (round, questionnaire) = try await round(context)
-        let input = try await verifiedInput(request, context)
+        let input = try await site.signedInForm(request, context)
         // A file chosen wins over the text box; either way the same checks apply.
         let text = input.value("file") ?? input.value("csv") ?? ""
         switch peopleForm(questionnaire).list.parse(csv: text) {
@@ -42,6 +45,19 @@ extension RoundsController {
         case .success(let entries):
             return try await add(entries, to: round, questionnaire, context, problemField: "csv", input: input, notice: "imported")
         }
+    }
+
+    @Sendable func removePerson(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.lead)
+        let (round, questionnaire) = try await round(context)
+        _ = try await site.signedInForm(request, context)
+        guard let id = context.parameters.get("person").flatMap(Int64.init),
+            let removed = try await site.database.removeRepresentative(id, from: round.id)
+        else { throw WebError.notFound }
+        try await site.database.record(AuditEvent(
+            at: site.configuration.now(), actor: account.email, action: "round.remove-person",
+            subject: "\(removed.email) from \(round.name) (\(questionnaire.id))", client: site.clientAddress(request, context)))
+        return .redirect(to: "/admin/rounds/\(round.id)?notice=removed-1", type: .normal)
     }
 
     /// Adds people, all or none; someone already in the round is reported and nothing is added.
@@ -83,8 +99,16 @@ extension RoundsController {
         case "added", "imported": return "\(people) added to the round."
         case "invited": return "Invitations queued for \(people)."
         case "reminded": return "Reminders queued for \(people)."
+        case "removed": return "\(people.prefix(1).uppercased() + people.dropFirst()) removed from the round."
         default: return nil
         }
+    }
+
+    /// The people a mailing left out because their email could not be written.
+    static func skippedWarning(_ count: Int) -> String? {
+        guard count > 0 else { return nil }
+        let people = count == 1 ? "1 person" : "\(count) people"
+        return "\(people) could not be emailed (see the server log) and \(count == 1 ? "is" : "are") shown as before; check their details."
     }
 
     /// "enter the person's name" → "Enter the person's name".

@@ -15,6 +15,7 @@ struct RoundsController: Sendable {
         group.get("rounds/:round", use: show)
         group.post("rounds/:round/people", use: addPerson)
         group.post("rounds/:round/import", use: importPeople)
+        group.post("rounds/:round/people/:person/remove", use: removePerson)
         group.post("rounds/:round/invitations", use: sendInvitations)
         group.post("rounds/:round/reminders", use: sendReminders)
     }
@@ -26,14 +27,16 @@ struct RoundsController: Sendable {
         RoundForm(questionnaires: invitedQuestionnaires, calendar: ReportingCalendar(site.partnership), now: site.configuration.now())
     }
 
+    /// Every round with its counts. Viewers see this too; only leads open a round (it names people).
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.lead)
+        let account = try context.require(.viewer)
         var summaries: [RoundSummaryView] = []
         for round in try await site.database.rounds() {
-            summaries.append(try await summary(round))
+            summaries.append(try await site.roundEngagement(round).0)
         }
         let view = RoundsListView(
-            layout: site.adminLayout(title: "Survey rounds", context), rounds: summaries, canOpen: !invitedQuestionnaires.isEmpty)
+            layout: site.adminLayout(title: "Survey rounds", context), rounds: summaries,
+            isLead: account.role.includes(.lead), canOpen: !invitedQuestionnaires.isEmpty)
         return site.renderer.response("rounds", view)
     }
 
@@ -44,7 +47,7 @@ struct RoundsController: Sendable {
 
     @Sendable func createRound(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.require(.lead)
-        let input = try await verifiedInput(request, context)
+        let input = try await site.signedInForm(request, context)
         switch roundForm.read(input) {
         case .failure(let problems):
             return newRoundPage(context, input: input, problems: problems.list)
@@ -52,28 +55,6 @@ struct RoundsController: Sendable {
             let round = try await site.database.createRound(new, by: account.email, at: site.configuration.now())
             return .redirect(to: "/admin/rounds/\(round.id)", type: .normal)
         }
-    }
-
-    /// A summary of a round's engagement, for lists.
-    func summary(_ round: SurveyRound) async throws -> RoundSummaryView {
-        let engagement = RoundEngagement(try await site.database.representatives(roundID: round.id), partnership: site.partnership)
-        return RoundSummaryView(
-            id: round.id, name: round.name, formTitle: site.catalog.questionnaire(id: round.formID)?.title ?? round.formID,
-            datesText: Self.dates(round), people: engagement.total.people, invited: engagement.total.invited,
-            started: engagement.total.started, submitted: engagement.total.submitted)
-    }
-
-    static func dates(_ round: SurveyRound) -> String {
-        "\(round.opensOn.longDescription) to \(round.closesOn.longDescription)"
-    }
-
-    /// The form body of a signed-in post, with its anti-forgery token checked.
-    func verifiedInput(_ request: Request, _ context: AppRequestContext) async throws -> FormInput {
-        let input = try await FormBody.read(request, context: context)
-        guard let token = context.sessionToken, site.antiForgery.isValid(input.value(AntiForgery.fieldName), for: token) else {
-            throw WebError.formExpired
-        }
-        return input
     }
 
     private func newRoundPage(_ context: AppRequestContext, input: FormInput, problems: [FieldProblem]) -> Response {
@@ -86,7 +67,7 @@ struct RoundsController: Sendable {
                 QuestionView(question, input: input, problem: problems.first { $0.questionID == question.id }, isPageHeading: false)
             },
             errors: problems.compactMap { problem in questions.first { $0.id == problem.questionID }.map { ErrorLinkView(problem, question: $0) } },
-            actionHref: "/admin/rounds", csrfToken: context.sessionToken.map(site.antiForgery.token(for:)) ?? "",
+            actionHref: "/admin/rounds", csrfToken: site.csrfToken(context),
             buttonText: "Open the round")
         return site.renderer.response("simple_form", view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }

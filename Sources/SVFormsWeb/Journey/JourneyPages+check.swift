@@ -43,6 +43,8 @@ extension JourneyPages {
             respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version,
             answers: answers, at: site.configuration.now(), representativeID: scope.invitation?.representative.id,
             notify: notify)
+        // Only now is the notice committed, so the worker will find it.
+        if reference != nil { site.mailWakeup.signal() }
         return (.redirect(to: scope.confirmation, type: .normal), reference)
     }
 

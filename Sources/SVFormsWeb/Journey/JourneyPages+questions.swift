@@ -8,7 +8,13 @@ extension JourneyPages {
         let page = try page(pageID, of: scope.questionnaire)
         let journey = Journey(questionnaire: scope.questionnaire, draft: try await draft(scope))
         if let redirect = redirectIfNotVisitable(page, journey, scope) { return finish(redirect, scope) }
-        let input = FormInput.prefilled(from: journey.draft.answers, for: page.questions)
+        var answers = journey.draft.answers
+        // An invited person's organisation is known: offered as the answer until they choose otherwise.
+        if let organisation = scope.questionnaire.organisationQuestion, answers[organisation.id] == nil,
+            let representative = scope.invitation?.representative {
+            answers[organisation.id] = [representative.organisationID]
+        }
+        let input = FormInput.prefilled(from: answers, for: page.questions)
         let response = render(page, journey, scope, input: input, problems: [], returning: Self.isReturning(request))
         return finish(response, scope)
     }

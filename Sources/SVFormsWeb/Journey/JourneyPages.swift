@@ -46,9 +46,7 @@ struct JourneyPages: Sendable {
 
     /// Sets the respondent cookie on a page shown to a browser seen for the first time.
     func finish(_ response: Response, _ scope: JourneyScope) -> Response {
-        guard scope.isNewBrowser, let token = scope.cookieToken else { return response }
-        var response = response
-        response.setCookie(site.cookies.respondentCookie(token))
-        return response
+        guard let token = scope.cookieToken else { return response }
+        return site.finish(response, for: Respondent(token: token, isNew: scope.isNewBrowser))
     }
 }

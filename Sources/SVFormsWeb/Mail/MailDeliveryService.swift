@@ -6,9 +6,9 @@ import SVFormsStore
 
 /// Delivers the outbox. A row is marked sent only once the server accepted it, so a crash between
 /// sending and marking sends the same message (same Message-ID) again rather than losing it. A
-/// transient failure waits longer each time (about a minute, doubling, up to six hours, with jitter)
-/// and gives up after `maximumAttempts`; a permanent one (a 5xx for the recipient) fails at once.
-/// Neither holds up other rows.
+/// transient failure (including a settings problem an admin can fix) waits longer each time (about
+/// a minute, doubling, up to six hours, with jitter) until the message is five days old; a permanent
+/// one (a 5xx for this recipient or message) fails at once. Neither holds up other rows.
 struct MailDeliveryService: Service {
     let database: AppDatabase
     let transport: any MailTransport
@@ -17,7 +17,6 @@ struct MailDeliveryService: Service {
     let logger: Logger
     /// The first retry's delay; later ones double.
     var retryBase: TimeInterval = 60
-    var maximumAttempts = 12
     /// How often the outbox is looked at when nothing wakes the worker.
     var pollInterval: Duration = .seconds(5)
     /// How many messages are sent at once.
@@ -34,7 +33,7 @@ struct MailDeliveryService: Service {
         }
     }
 
-    /// Sends every message whose time has come, a few at a time.
+    /// Sends every message whose time has come, a few at a time; stops starting new sends at shutdown.
     func deliverDue() async {
         let due: [OutboxItem]
         do {
@@ -46,6 +45,7 @@ struct MailDeliveryService: Service {
         await withTaskGroup(of: Void.self) { group in
             for (index, item) in due.enumerated() {
                 if index >= concurrency { await group.next() }
+                if Task.isCancelled { break }
                 group.addTask { await deliver(item) }
             }
         }
@@ -54,36 +54,42 @@ struct MailDeliveryService: Service {
     func deliver(_ item: OutboxItem) async {
         let attempts = item.attempts + 1
         let metadata: Logger.Metadata = ["message_id": .string(item.message.messageID), "kind": .string(item.message.kind)]
+        let outcome: Result<DeliveryReceipt, DeliveryFailure>
         do {
-            let message: MailMessage
+            let message = try OutboxPayload.decode(item.message.payload).message()
             do {
-                message = try OutboxPayload.decode(item.message.payload).message()
+                outcome = .success(try await transport.send(message))
             } catch {
-                throw DeliveryFailure.permanent("the stored message cannot be rebuilt: \(error)")
+                outcome = .failure(error)
             }
-            let receipt = try await transport.send(message)
-            try await database.markSent(item.id, attempts: attempts, at: now())
-            logger.info("mail sent", metadata: metadata.merging(["receipt": .string(receipt.description)]) { $1 })
-        } catch let failure as DeliveryFailure {
-            await record(failure, item, attempts: attempts, metadata: metadata)
         } catch {
-            // Marking it sent failed (the database): it stays queued and will be sent again, same Message-ID.
-            logger.error("mail sent but not marked", metadata: metadata.merging(["error": .string("\(error)")]) { $1 })
+            outcome = .failure(.permanent("the stored message cannot be rebuilt: \(error)"))
         }
+        // Recorded in a task of its own: a shutdown that cancels this one must not leave a
+        // message the server accepted still queued (it would go again on the next start).
+        await Task { await record(outcome, item, attempts: attempts, metadata: metadata) }.value
     }
 
-    private func record(_ failure: DeliveryFailure, _ item: OutboxItem, attempts: Int, metadata: Logger.Metadata) async {
+    private func record(_ outcome: Result<DeliveryReceipt, DeliveryFailure>, _ item: OutboxItem, attempts: Int,
+                        metadata: Logger.Metadata) async {
+        let now = now()
         do {
-            if failure.isTransient, attempts < maximumAttempts {
-                let next = now().addingTimeInterval(Self.delay(afterAttempt: attempts, base: retryBase))
+            switch outcome {
+            case .success(let receipt):
+                try await database.markSent(item.id, attempts: attempts, at: now)
+                logger.info("mail sent", metadata: metadata.merging(["receipt": .string(receipt.description)]) { $1 })
+            case .failure(let failure) where failure.isTransient && now < item.expiresAt:
+                let next = min(now.addingTimeInterval(Self.delay(afterAttempt: attempts, base: retryBase)), item.expiresAt)
                 try await database.markForRetry(item.id, attempts: attempts, next: next, error: failure.message)
                 logger.notice("mail delayed", metadata: metadata.merging(["error": .string(failure.message), "attempts": "\(attempts)"]) { $1 })
-            } else {
-                try await database.markFailed(item.id, attempts: attempts, error: failure.message)
-                logger.error("mail failed", metadata: metadata.merging(["error": .string(failure.message), "attempts": "\(attempts)"]) { $1 })
+            case .failure(let failure):
+                let reason = failure.isTransient ? "undelivered after five days: \(failure.message)" : failure.message
+                try await database.markFailed(item.id, attempts: attempts, error: reason)
+                logger.error("mail failed", metadata: metadata.merging(["error": .string(reason), "attempts": "\(attempts)"]) { $1 })
             }
         } catch {
-            logger.error("cannot record a mail failure", metadata: metadata.merging(["error": .string("\(error)")]) { $1 })
+            // The database refused: the row stays queued and is tried again (a sent one goes again, same Message-ID).
+            logger.error("cannot record a mail attempt", metadata: metadata.merging(["error": .string("\(error)")]) { $1 })
         }
     }
 

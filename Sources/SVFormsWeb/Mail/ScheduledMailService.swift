@@ -20,12 +20,18 @@ struct ScheduledMailService: Service {
         }
     }
 
+    /// Each job and each round on its own: one that fails (a round whose questionnaire was
+    /// removed, a full disk) does not stop the others.
     func runDueJobs() async {
         do {
             try await sendAutomaticReminders()
+        } catch {
+            site.logger.error("automatic reminders failed", metadata: ["error": .string("\(error)")])
+        }
+        do {
             try await sendDigest()
         } catch {
-            site.logger.error("scheduled mail failed", metadata: ["error": .string("\(error)")])
+            site.logger.error("the daily digest failed", metadata: ["error": .string("\(error)")])
         }
     }
 
@@ -35,11 +41,17 @@ struct ScheduledMailService: Service {
         for round in try await site.database.roundsDueForAutomaticReminder(today: today) {
             guard let questionnaire = site.catalog.questionnaire(id: round.formID) else { continue }
             let composer = site.mail
-            let count = try await site.database.sendRoundMail(.reminders, roundID: round.id, at: now, automatic: true) { person in
-                try composer.invitation(person, round: round, questionnaire: questionnaire, isReminder: true)
+            do {
+                let outcome = try await site.database.sendRoundMail(.reminders, roundID: round.id, at: now, automatic: true) { person in
+                    try composer.invitation(person, round: round, questionnaire: questionnaire, isReminder: true)
+                }
+                site.logger.info("automatic reminders queued", metadata: [
+                    "round": "\(round.id)", "count": "\(outcome.queued)", "skipped": "\(outcome.skipped.count)",
+                ])
+                site.mailWakeup.signal()
+            } catch {
+                site.logger.error("automatic reminders failed", metadata: ["round": "\(round.id)", "error": .string("\(error)")])
             }
-            site.logger.info("automatic reminders queued", metadata: ["round": "\(round.id)", "count": "\(count)"])
-            site.mailWakeup.signal()
         }
     }
 
@@ -59,21 +71,30 @@ struct ScheduledMailService: Service {
         var total = 0
         var sections: [DigestEmailView.Section] = []
         for questionnaire in site.catalog.publicQuestionnaires {
-            var responses = 0
-            defer { total += responses }
+            let responses = try await site.database.submittedCount(formID: questionnaire.id, in: period)
+            guard responses > 0 else { continue }
+            total += responses
             for question in questionnaire.questions where Self.isDigested(question) {
                 let counts = try await site.database.answerCounts(formID: questionnaire.id, questionID: question.id, in: period)
-                responses = counts.responses
-                let lines = (question.kind.choices ?? []).compactMap { choice in counts.values[choice.value].map { (choice.label, $0) } }
+                let lines = (question.kind.choices ?? []).compactMap { choice in counts[choice.value].map { (choice.label, $0) } }
                 if !lines.isEmpty { sections.append(DigestEmailView.Section(title: question.label, lines: lines)) }
             }
         }
         let composer = site.mail
         let count = total
         let digestSections = sections
+        let logger = site.logger
         let queued = try await site.database.queueOnce(job: "digest:\(yesterday)", at: now) {
             guard count > 0 else { return [] }
-            return try accounts.map { try composer.digest(to: $0, day: yesterday, count: count, sections: digestSections) }
+            // One lead whose digest cannot be written (an address the mail module refuses) must not cost the others theirs.
+            return accounts.compactMap { account in
+                do {
+                    return try composer.digest(to: account, day: yesterday, count: count, sections: digestSections)
+                } catch {
+                    logger.error("cannot write a digest", metadata: ["account": .string(account.email), "error": .string("\(error)")])
+                    return nil
+                }
+            }
         }
         if queued { site.mailWakeup.signal() }
     }

@@ -58,7 +58,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             ])
         case .tooManyAttempts(let seconds):
             ("Too many attempts", [
-                "For your security, signing in is paused. Try again in \(max(1, (seconds + 59) / 60)) minutes.",
+                "There have been too many unsuccessful attempts from your connection. For your security, wait "
+                    + (seconds <= 60 ? "a minute" : "\((seconds + 59) / 60) minutes") + " and try again.",
             ])
         case .roundNotOpenYet(let day):
             ("This survey is not open yet", ["It opens on \(day.longDescription). Come back then with the same link."])

@@ -56,8 +56,3 @@ struct RoundForm {
         return .success(NewSurveyRound(formID: form, name: name, opensOn: opens, closesOn: closes, reminderDaysBefore: reminder))
     }
 }
-
-/// Problems found in a form, as an error.
-struct FieldProblems: Error {
-    var list: [FieldProblem]
-}

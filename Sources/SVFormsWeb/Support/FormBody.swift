@@ -42,7 +42,7 @@ enum FormBody {
         return text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
-    /// Parses multipart form data with MultipartKit; text that is not UTF-8 is a 400.
+    /// Parses multipart form data with MultipartKit; a field (not a file) that is not UTF-8 is a 400.
     static func parseMultipart(_ body: ByteBuffer, contentType: String) throws(WebError) -> FormInput {
         guard let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
             .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count)
@@ -56,33 +56,5 @@ enum FormBody {
         do { try parser.execute(body) } catch { throw .badRequest }
         guard collector.isValid, collector.fields.values.map(\.count).reduce(0, +) <= maxFields else { throw .badRequest }
         return FormInput(collector.fields)
-    }
-}
-
-/// Gathers the parts MultipartKit's parser reports, by the name in each part's Content-Disposition.
-private final class MultipartCollector {
-    private(set) var fields: [String: [String]] = [:]
-    private(set) var isValid = true
-    private var name: String?
-    private var bytes: [UInt8] = []
-
-    func header(_ field: String, _ value: String) {
-        guard field.lowercased() == "content-disposition" else { return }
-        name = value.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { $0.hasPrefix("name=") }.map { String($0.dropFirst(5)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-    }
-
-    func body(_ buffer: inout ByteBuffer) {
-        bytes += buffer.readBytes(length: buffer.readableBytes) ?? []
-    }
-
-    func complete() {
-        defer { (name, bytes) = (nil, []) }
-        guard let name else { return }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            isValid = false
-            return
-        }
-        fields[name, default: []].append(text)
     }
 }

@@ -1,14 +1,16 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import SVFormsCore
 import SVFormsStore
 
 /// Deletes what has outlived its purpose, at start-up and then every hour: answers in progress
 /// untouched for `AppDatabase.draftLifetime` (they may hold personal details the person later
-/// withdrew), sessions past their idle or absolute timeout, and download files left in the
-/// temporary directory by a crash.
+/// withdrew) unless their round is still open, sessions past their idle or absolute timeout, the
+/// content of mail that failed long ago, and download files left in the temporary directory by a crash.
 struct HousekeepingService: Service {
     let database: AppDatabase
+    let timeZone: TimeZone
     let now: @Sendable () -> Date
     let logger: Logger
     var temporaryDirectory: String?
@@ -26,13 +28,19 @@ struct HousekeepingService: Service {
     func sweep() async {
         let now = now()
         do {
-            let drafts = try await database.deleteDrafts(changedBefore: now.addingTimeInterval(-AppDatabase.draftLifetime))
+            let drafts = try await database.deleteDrafts(
+                changedBefore: now.addingTimeInterval(-AppDatabase.draftLifetime),
+                keepingRoundsOpenOn: CalendarDay.today(in: timeZone, now: now))
             let sessions = try await database.deleteSessions(
                 idleSince: now.addingTimeInterval(-SessionPolicy.idleTimeout),
                 startedBefore: now.addingTimeInterval(-SessionPolicy.absoluteTimeout))
+            let mail = try await database.dropFailedMailContent(queuedBefore: now.addingTimeInterval(-AppDatabase.failedMailContentLifetime))
             removeLeftoverFiles(olderThan: now.addingTimeInterval(-3600))
-            if drafts + sessions > 0 {
-                logger.info("housekeeping", metadata: ["expired_drafts": .stringConvertible(drafts), "expired_sessions": .stringConvertible(sessions)])
+            if drafts + sessions + mail > 0 {
+                logger.info("housekeeping", metadata: [
+                    "expired_drafts": .stringConvertible(drafts), "expired_sessions": .stringConvertible(sessions),
+                    "failed_mail_emptied": .stringConvertible(mail),
+                ])
             }
         } catch {
             // A full or read-only disk must not stop the server; the next sweep tries again.

@@ -67,13 +67,3 @@ struct Site: Sendable {
         ValidationContext(today: CalendarDay.today(in: partnership.timeZone, now: configuration.now()))
     }
 }
-
-/// The open-link URL of a questionnaire (its pages are under it; see `JourneyScope`).
-enum Paths {
-    static func start(_ formID: String) -> String { "/f/\(formID)" }
-}
-
-/// The personal-link URLs of invitations.
-enum InvitationPaths {
-    static func start(_ token: String) -> String { "/i/\(token)" }
-}

@@ -8,6 +8,14 @@ struct EngagementRowView: Sendable, MustacheParent {
     var started: Int
     var submitted: Int
 
+    init(label: String, _ tally: RoundEngagement.Tally) {
+        self.label = label
+        people = tally.people
+        invited = tally.invited
+        started = tally.started
+        submitted = tally.submitted
+    }
+
     func child(named name: String) -> Any? {
         switch name {
         case "engagementLabel": label

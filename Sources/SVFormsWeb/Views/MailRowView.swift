@@ -17,7 +17,8 @@ struct MailRowView: Sendable, MustacheParent {
         case "mailAttempts": item.attempts
         case "mailError": item.lastError ?? ""
         case "mailSent": item.sentAt.map { AuditRowView.format($0, timeZone) } ?? ""
-        case "canRetry": item.status == .failed
+        case "contentDropped": item.status == .failed && !item.hasContent
+        case "canRetry": item.status == .failed && item.hasContent
         case "retryHref": "/admin/mail/\(item.id)/retry"
         default: nil
         }

@@ -11,7 +11,7 @@ struct PageRenderer: Sendable {
     static let requiredTemplates = MailComposer.templates + [
         "layout", "index", "start", "question", "check_answers", "confirmation", "error", "simple_form", "dashboard", "audit", "rounds", "round", "mail",
         "partials/error_summary", "partials/field_header", "partials/choices", "partials/text_input",
-        "partials/textarea", "partials/date_input", "partials/question",
+        "partials/textarea", "partials/date_input", "partials/question", "partials/engagement_tables",
     ]
 
     init(directory: String) async throws(TemplateProblem) {

@@ -3,16 +3,14 @@ import Mustache
 /// A round on the dashboard: its totals, and invited / started / submitted by organisation type and organisation.
 struct RoundEngagementView: Sendable, MustacheParent {
     var summary: RoundSummaryView
-    var byType: [EngagementRowView]
-    var byOrganisation: [EngagementRowView]
+    var tables: EngagementTablesView
     /// Leads may open the round page (it names people); viewers see the counts only.
     var canOpen: Bool
 
     func child(named name: String) -> Any? {
         switch name {
         case "summary": summary
-        case "byType": byType
-        case "byOrganisation": byOrganisation
+        case "engagement": tables
         case "canOpen": canOpen
         default: summary.child(named: name)
         }

@@ -9,9 +9,10 @@ struct RoundPageView: PageView {
     var datesText: String
     var statusText: String
     var notice: String?
+    /// Something that did not happen as asked (the round is closed; someone could not be emailed).
+    var warning: String?
     var people: [PersonRowView]
-    var byType: [EngagementRowView]
-    var byOrganisation: [EngagementRowView]
+    var engagement: EngagementTablesView
     var notInvited: Int
     var awaiting: Int
     var isOpen: Bool
@@ -27,10 +28,10 @@ struct RoundPageView: PageView {
         case "datesText": datesText
         case "statusText": statusText
         case "notice": notice
+        case "warning": warning
         case "people": people
         case "hasPeople": !people.isEmpty
-        case "byType": byType
-        case "byOrganisation": byOrganisation
+        case "engagement": engagement
         case "notInvited": notInvited
         case "canInvite": notInvited > 0 && isOpen
         case "awaiting": awaiting

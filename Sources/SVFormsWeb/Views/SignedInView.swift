@@ -13,7 +13,7 @@ struct SignedInView: Sendable, MustacheParent {
         case "accountEmail": email
         case "roleLabel": role.rawValue.capitalized
         case "canSeeAudit": role.includes(.admin)
-        case "canSeeRounds": role.includes(.lead)
+        case "canSeeRounds": role.includes(.viewer)
         case "canSeeMail": role.includes(.admin)
         case "canChooseEmails": role.includes(.lead)
         case "dashboardHref": AdminPaths.dashboard
