@@ -9,7 +9,7 @@ extension AppDatabase {
     public func exportSnapshot(formID: String) async throws -> (lastID: Int64, count: Int, lastSubmittedAt: Date?) {
         try await writer.read { db in
             let row = try Row.fetchOne(
-                db, sql: "SELECT max(id), count(*), max(submitted_at) FROM response WHERE form_id = ?", arguments: [formID])
+                db, sql: "SELECT max(id), count(*), max(submitted_at) FROM reported_response AS response WHERE form_id = ?", arguments: [formID])
             return (row?[0] ?? 0, row?[1] ?? 0, (row?[2] as String?).flatMap(Timestamp.date))
         }
     }
@@ -19,7 +19,7 @@ extension AppDatabase {
     public func retiredQuestionIDs(formID: String, currentVersion: Int, current: Set<String>) async throws -> [String] {
         try await writer.read { db in
             try String.fetchAll(db, sql: """
-                SELECT DISTINCT answer.question_id FROM response
+                SELECT DISTINCT answer.question_id FROM reported_response AS response
                 JOIN answer ON answer.response_id = response.id
                 WHERE response.form_id = ? AND response.form_version <> ?
                 ORDER BY answer.question_id
@@ -33,6 +33,7 @@ extension AppDatabase {
         try await writer.read { db in
             let records = try ResponseRecord
                 .filter(ResponseRecord.Columns.formID == formID && Column("id") > afterID)
+                .filter(sql: "id IN (SELECT id FROM reported_response)")
                 .order(Column("id")).limit(limit).fetchAll(db)
             guard let first = records.first?.id, let last = records.last?.id else { return [] }
             var answers: [Int64: Answers] = [:]
@@ -40,7 +41,7 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT answer.response_id, answer.question_id, answer.value FROM answer
-                    JOIN response ON response.id = answer.response_id
+                    JOIN reported_response AS response ON response.id = answer.response_id
                     WHERE response.form_id = ? AND answer.response_id BETWEEN ? AND ?
                     ORDER BY answer.response_id, answer.question_id, answer.position
                     """,

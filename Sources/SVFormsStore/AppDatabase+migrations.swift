@@ -144,6 +144,35 @@ extension AppDatabase {
                 UPDATE outbox SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+5 days');
                 """)
         }
+        migrator.registerMigration("v6: community voices") { db in
+            try db.execute(sql: """
+                -- A response to a questionnaire with a voices block: its place in the review. No client
+                -- address or other identifier of the sender is stored, here or anywhere.
+                CREATE TABLE voice (
+                    response_id INTEGER PRIMARY KEY REFERENCES response (id) ON DELETE CASCADE,
+                    form_id TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('new', 'reviewed', 'actioned', 'quarantined')),
+                    quarantine_reason TEXT,
+                    possible_duplicate INTEGER NOT NULL DEFAULT 0,
+                    contact_deleted_at TEXT,
+                    text_deleted_at TEXT,
+                    changed_at TEXT,
+                    changed_by TEXT
+                );
+                CREATE INDEX voice_by_form ON voice (form_id, status);
+                CREATE TABLE voice_theme (
+                    response_id INTEGER NOT NULL REFERENCES response (id) ON DELETE CASCADE,
+                    theme TEXT NOT NULL,
+                    PRIMARY KEY (response_id, theme)
+                ) WITHOUT ROWID;
+                CREATE INDEX voice_theme_by_theme ON voice_theme (theme, response_id);
+                -- What every count, chart, digest and download reads: quarantined voices are left out
+                -- until a lead releases them.
+                CREATE VIEW reported_response AS
+                    SELECT * FROM response
+                    WHERE id NOT IN (SELECT response_id FROM voice WHERE status = 'quarantined');
+                """)
+        }
         return migrator
     }
 }

@@ -36,7 +36,7 @@ extension AppDatabase {
     public func submittedCount(formID: String, in period: DateInterval) async throws -> Int {
         try await writer.read { db in
             try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM response WHERE form_id = ? AND submitted_at >= ? AND submitted_at < ?",
+                db, sql: "SELECT count(*) FROM reported_response AS response WHERE form_id = ? AND submitted_at >= ? AND submitted_at < ?",
                 arguments: [formID, Timestamp.string(period.start), Timestamp.string(period.end)]) ?? 0
         }
     }
@@ -48,7 +48,7 @@ extension AppDatabase {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT answer.value, count(*) FROM response JOIN answer ON answer.response_id = response.id
+                    SELECT answer.value, count(*) FROM reported_response AS response JOIN answer ON answer.response_id = response.id
                     WHERE response.form_id = ? AND response.submitted_at >= ? AND response.submitted_at < ? AND answer.question_id = ?
                     GROUP BY answer.value
                     """,

@@ -29,7 +29,7 @@ extension AppDatabase {
         return """
             WITH \(periodTable)
             SELECT period.idx, organisation.value, rating.question_id, rating.value, count(*)
-            FROM response
+            FROM reported_response AS response
             JOIN period ON response.submitted_at >= period.starts AND response.submitted_at < period.ends
             JOIN answer AS rating ON rating.response_id = response.id AND rating.question_id IN (\(questionMarks))
             LEFT JOIN answer AS organisation
@@ -41,7 +41,7 @@ extension AppDatabase {
 
     /// Submitted responses per period.
     public func responseCounts(formID: String, periods: [DateInterval]) async throws -> [Int] {
-        try await rowCounts(table: "response", time: "submitted_at", formID: formID, periods: periods)
+        try await rowCounts(table: "reported_response", time: "submitted_at", formID: formID, periods: periods)
     }
 
     /// Answers in progress per period of their last change.
@@ -71,7 +71,7 @@ extension AppDatabase {
     /// When the first response to the form was submitted, if any was.
     public func firstSubmission(formID: String) async throws -> Date? {
         try await writer.read { db in
-            try String.fetchOne(db, sql: "SELECT min(submitted_at) FROM response WHERE form_id = ?", arguments: [formID])
+            try String.fetchOne(db, sql: "SELECT min(submitted_at) FROM reported_response AS response WHERE form_id = ?", arguments: [formID])
                 .flatMap(Timestamp.date)
         }
     }

@@ -8,11 +8,11 @@ extension AppDatabase {
     ///
     /// With a respondent key, the draft must still exist: when two presses of Submit race,
     /// the one that finds the draft already gone stores nothing and returns nil. A representative
-    /// answering a round is marked submitted, and the emails `notify` makes (given the reference)
+    /// answering a round is marked submitted, a community voice gets its place in the review, and the emails `notify` makes (given the reference)
     /// are queued, in the same transaction.
     public func submit(
         respondentKey: Data?, formID: String, formVersion: Int, answers: Answers, at now: Date,
-        representativeID: Int64? = nil, notify: @escaping @Sendable (String) -> [OutboxMessage] = { _ in [] }
+        representativeID: Int64? = nil, voice: NewVoice? = nil, notify: @escaping @Sendable (String) -> [OutboxMessage] = { _ in [] }
     ) async throws -> String? {
         let submittedAt = Timestamp.string(now)
         return try await write { db in
@@ -29,6 +29,7 @@ extension AppDatabase {
                     try AnswerRecord(responseID: response.id!, questionID: questionID, position: position, value: value).insert(db)
                 }
             }
+            if let voice { try Self.insert(voice, responseID: response.id!, formID: formID, db) }
             if let representativeID {
                 try db.execute(
                     sql: "UPDATE representative SET submitted_at = ?, response_reference = ? WHERE id = ?",

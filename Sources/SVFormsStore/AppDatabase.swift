@@ -15,6 +15,8 @@ public final class AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        // Deleted and redacted text is overwritten, not left readable in free pages of the file.
+        configuration.prepareDatabase { try $0.execute(sql: "PRAGMA secure_delete = ON") }
         try self.init(pool: DatabasePool(path: path, configuration: configuration))
     }
 

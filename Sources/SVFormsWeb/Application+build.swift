@@ -51,13 +51,16 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
     RoundsController(site: site).addRoutes(to: signedIn)
     MailController(site: site).addRoutes(to: signedIn)
     AccountController(site: site).addRoutes(to: signedIn)
+    VoicesController(site: site).addRoutes(to: signedIn)
+    RetentionController(site: site).addRoutes(to: signedIn)
 
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         services: [
             HousekeepingService(
-                database: site.database, timeZone: site.partnership.timeZone, now: configuration.now, logger: logger, temporaryDirectory: site.temporaryDirectory),
+                database: site.database, questionnaires: site.catalog.questionnaires, timeZone: site.partnership.timeZone,
+                now: configuration.now, logger: logger, temporaryDirectory: site.temporaryDirectory),
             MailDeliveryService(
                 database: site.database, transport: transport, wakeup: site.mailWakeup, now: configuration.now, logger: logger,
                 retryBase: configuration.mailRetryBaseSeconds),

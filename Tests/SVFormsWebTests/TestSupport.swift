@@ -96,6 +96,8 @@ struct TestBrowser: Sendable {
     let client: any TestClientProtocol
     var cookies: [String: String] = [:]
     var csrf: String?
+    /// The signed "shown at" time of the last community-voice page, posted back as a browser would.
+    var shown: String?
     /// Every Set-Cookie header seen, to check attributes.
     var setCookieHeaders: [String] = []
 
@@ -113,6 +115,7 @@ struct TestBrowser: Sendable {
     mutating func post(_ path: String, _ fields: [(String, String)] = [], csrf includeCSRF: Bool = true) async throws -> TestPage {
         var all = fields
         if includeCSRF, let csrf { all.append(("_csrf", csrf)) }
+        if includeCSRF, let shown { all.append(("_shown", shown)) }
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await send(path, method: .post, body: body)
     }
@@ -136,6 +139,7 @@ struct TestBrowser: Sendable {
         }
         let page = TestPage(status: response.status, headers: response.headers, body: String(buffer: response.body))
         if let token = page.csrfToken { csrf = token }
+        if let stamp = page.body.between("name=\"_shown\" value=\"", "\"") { shown = stamp }
         return page
     }
 

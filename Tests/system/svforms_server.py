@@ -4,6 +4,7 @@ over HTTP as a browser would (cookies, anti-forgery token, redirects not followe
 from __future__ import annotations
 
 import http.cookiejar
+import itertools
 import os
 import re
 import signal
@@ -54,7 +55,10 @@ class SvformsServer:
             args += ["--exit-url", self.exit_url]
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            args, stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT, env={**os.environ, "SVFORMS_BASE_URL": self.base_url, **self.env})
+            args, stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT,
+            # Each Respondent sends its own client address through the "proxy" on 127.0.0.1, as people
+            # behind a reverse proxy would: the per-address limit on submissions applies to each alone.
+            env={**os.environ, "SVFORMS_BASE_URL": self.base_url, "SVFORMS_TRUSTED_PROXIES": "127.0.0.1", **self.env})
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -105,8 +109,12 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+_addresses = itertools.count(1)
+
+
 class Respondent:
-    """A person answering a form: their own cookies, the page's anti-forgery token."""
+    """A person answering a form: their own cookies, client address, the page's anti-forgery token
+    and (on community voices) the signed time the page was shown."""
 
     def __init__(self, server: SvformsServer, timeout: float = 10.0):
         self.server = server
@@ -114,12 +122,16 @@ class Respondent:
         self.cookies = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirect())
         self.csrf: str | None = None
+        self.shown: str | None = None
+        number = next(_addresses)
+        self.address = f"198.51.{number // 250 % 250}.{number % 250 + 1}"
 
     def request(self, path: str, fields: list[tuple[str, str]] | None = None) -> tuple[int, dict, str]:
         data = None
         if fields is not None:
-            data = urllib.parse.urlencode(fields + [("_csrf", self.csrf or "")]).encode()
-        req = urllib.request.Request(self.server.base_url + path, data=data)
+            extra = [("_csrf", self.csrf or "")] + ([("_shown", self.shown)] if self.shown else [])
+            data = urllib.parse.urlencode(fields + extra).encode()
+        req = urllib.request.Request(self.server.base_url + path, data=data, headers={"X-Forwarded-For": self.address})
         try:
             response = self.opener.open(req, timeout=self.timeout)
         except urllib.error.HTTPError as error:  # 3xx (not followed) and 4xx/5xx
@@ -130,6 +142,9 @@ class Respondent:
             match = re.search(r'name="_csrf" value="([^"]+)"', body)
             if match:
                 self.csrf = match.group(1)
+            stamp = re.search(r'name="_shown" value="([^"]+)"', body)
+            if stamp:
+                self.shown = stamp.group(1)
             return response.status, headers, body
 
     def answer(self, form: str, page: str, fields: list[tuple[str, str]]) -> str:

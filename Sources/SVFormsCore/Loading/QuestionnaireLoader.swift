@@ -9,7 +9,7 @@ struct QuestionnaireLoader {
 
     static let topLevelKeys = [
         "id", "version", "title", "audience", "public_link", "estimated_minutes",
-        "description", "privacy", "confirmation", "scales", "pages", "measures",
+        "description", "privacy", "confirmation", "scales", "pages", "measures", "voices",
     ]
 
     /// The questionnaire, and the node of its `id` for duplicate checks across files.
@@ -31,6 +31,7 @@ struct QuestionnaireLoader {
         let scales = readScales(map)
         let pages = readPages(map, scales: scales)
         let measures = readMeasures(map, scales: scales, pages: pages)
+        let voices = VoiceSettingsReader(reader: reader).read(map, audience: audience, questions: pages.flatMap(\.questions))
 
         guard let id, let version, let title, let audience else { return nil }
         let questionnaire = Questionnaire(
@@ -39,7 +40,7 @@ struct QuestionnaireLoader {
             description: reader.paragraphs(map, "description", what),
             privacy: reader.paragraphs(map, "privacy", what),
             confirmation: reader.paragraphs(map, "confirmation", what),
-            scales: scales, pages: pages, measures: measures, sourceFile: reader.file)
+            scales: scales, pages: pages, measures: measures, voices: voices, sourceFile: reader.file)
         return (questionnaire, map["id"])
     }
 

@@ -13,6 +13,8 @@ public struct Questionnaire: Sendable {
     public var scales: [String: RatingScale]
     public var pages: [Page]
     public var measures: [Measure]
+    /// Set when responses are community voices (public questionnaires only).
+    public var voices: VoiceSettings?
     /// The file it was read from, for messages.
     public var sourceFile: String
 
@@ -20,7 +22,7 @@ public struct Questionnaire: Sendable {
         id: String, version: Int, title: String, audience: Audience, publicLink: Bool = false,
         estimatedMinutes: Int? = nil, description: [String] = [], privacy: [String] = [],
         confirmation: [String] = [], scales: [String: RatingScale] = [:], pages: [Page],
-        measures: [Measure] = [], sourceFile: String = ""
+        measures: [Measure] = [], voices: VoiceSettings? = nil, sourceFile: String = ""
     ) {
         self.id = id
         self.version = version
@@ -34,6 +36,7 @@ public struct Questionnaire: Sendable {
         self.scales = scales
         self.pages = pages
         self.measures = measures
+        self.voices = voices
         self.sourceFile = sourceFile
     }
 

@@ -30,6 +30,8 @@ struct DashboardController: Sendable {
 
         var forms: [DashboardFormView] = []
         for (questionnaire, quarters, reports) in figures {
+            // Viewers see a voice questionnaire's counts only in its voice section, where small ones are suppressed.
+            if questionnaire.voices != nil, !account.role.includes(.lead) { continue }
             let counts = try await site.reporter.responseCounts(of: questionnaire, quarters: quarters)
             forms.append(DashboardFormView(
                 id: questionnaire.id, title: questionnaire.title,
@@ -45,10 +47,18 @@ struct DashboardController: Sendable {
             let (summary, tables) = try await site.roundEngagement(round)
             rounds.append(RoundEngagementView(summary: summary, tables: tables, canOpen: account.role.includes(.lead)))
         }
+        var voices: [VoiceSectionView] = []
+        for (questionnaire, quarters, _) in figures {
+            guard let counts = try await site.reporter.voiceCounts(of: questionnaire, quarters: quarters) else { continue }
+            voices.append(VoiceSectionView(
+                questionnaire: questionnaire, counts: counts, selected: selected.flatMap { quarters.firstIndex(of: $0) } ?? quarters.indices.last,
+                suppress: !account.role.includes(.lead), isLead: account.role.includes(.lead),
+                quarantined: try await site.database.quarantinedCount(formID: questionnaire.id)))
+        }
         let failedMail = account.role.includes(.admin) ? try await site.database.mailCounts()[.failed] ?? 0 : 0
         let view = DashboardView(
             layout: layout, quarterOptions: newestFirst.map { QuarterOptionView(label: $0.label, isSelected: $0 == selected) },
-            forms: forms, rounds: rounds, failedMail: failedMail)
+            forms: forms, rounds: rounds, voices: voices, failedMail: failedMail)
         return site.renderer.response("dashboard", view)
     }
 

@@ -13,11 +13,18 @@ struct DownloadsController: Sendable {
         group.get("forms/:form/measures/:file", use: measure)
     }
 
-    /// `responses.csv` and `responses.xlsx`.
+    /// `responses.csv` and `responses.xlsx`; `voice-counts.csv` and `.xlsx`.
     @Sendable func responses(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (name, format) = try fileName(context)
-        guard name == "responses" else { throw WebError.notFound }
         let questionnaire = try questionnaire(context)
+        if name == "voice-counts" {
+            // Everyone signed in; viewers get counts under 5 as "fewer than 5".
+            let account = try context.require(.viewer)
+            guard let export = try await site.reporter.voiceCountsExport(of: questionnaire, suppress: !account.role.includes(.lead))
+            else { throw WebError.notFound }
+            return try await send(export, format, account: account, request: request, context: context)
+        }
+        guard name == "responses" else { throw WebError.notFound }
         let account = try context.require(.lead)
         let export = try await site.reporter.responsesExport(of: questionnaire)
         return try await send(export, format, account: account, request: request, context: context)

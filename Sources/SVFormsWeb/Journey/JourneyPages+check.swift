@@ -19,7 +19,7 @@ extension JourneyPages {
         let view = CheckAnswersView(
             layout: site.layout(title: "Check your answers", scope: scope), rows: rows,
             backHref: journey.visiblePages.last.map { scope.page($0.id) } ?? scope.basePath,
-            actionHref: scope.submit, csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis))
+            actionHref: scope.submit, csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis), shownStamp: shownStamp(scope))
         return site.renderer.response("check_answers", view)
     }
 
@@ -29,6 +29,7 @@ extension JourneyPages {
         let questionnaire = scope.questionnaire
         let input = try await FormBody.read(request, context: context)
         try verify(input, scope)
+        let screening = try screeningSignal(input, scope)
         guard let stored = try await site.database.draft(respondentKey: scope.draftKey, formID: questionnaire.id) else {
             // Already submitted (another press of the button, perhaps still in flight): the confirmation
             // page shows the reference once it is known, and sends anyone else to the start.
@@ -38,10 +39,15 @@ extension JourneyPages {
         if let redirect = try await redirectIfIncomplete(journey, scope) { return (redirect, nil) }
 
         let answers = journey.submittableAnswers
+        let now = site.configuration.now()
+        if scope.invitation == nil, let wait = await site.submissionLimit.take(site.clientThrottleKey(request, context), at: now) {
+            throw WebError.tooManySubmissions(retryAfter: wait)
+        }
+        let voice = await newVoice(stored.draft, answers: answers, screening: screening, scope, request, context, now: now)
         let notify = try await site.submissionNotices(questionnaire, answers: answers)
         let reference = try await site.database.submit(
             respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version,
-            answers: answers, at: site.configuration.now(), representativeID: scope.invitation?.representative.id,
+            answers: answers, at: now, representativeID: scope.invitation?.representative.id, voice: voice,
             notify: notify)
         // Only now is the notice committed, so the worker will find it.
         if reference != nil { site.mailWakeup.signal() }

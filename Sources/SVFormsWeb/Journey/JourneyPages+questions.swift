@@ -24,6 +24,7 @@ extension JourneyPages {
         let page = try page(pageID, of: questionnaire)
         let input = try await FormBody.read(request, context: context)
         try verify(input, scope)
+        let screening = try screeningSignal(input, scope)
         let journey = Journey(questionnaire: questionnaire, draft: try await draft(scope))
         if let redirect = redirectIfNotVisitable(page, journey, scope) { return redirect }
 
@@ -36,7 +37,8 @@ extension JourneyPages {
         let updated = try await site.database.updateDraft(
             respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version, at: site.configuration.now()
         ) { latest in
-            Journey(questionnaire: questionnaire, draft: latest).answering(page, with: answers)
+            let answered = Journey(questionnaire: questionnaire, draft: latest).answering(page, with: answers)
+            return screening.map { answered.noting(shownAt: $0.shownAt, trapTripped: $0.tripped) } ?? answered
         }
         let next = Journey(questionnaire: questionnaire, draft: updated).destination(after: page.id, returningToCheck: returning)
         var response = Response.redirect(to: scope.destination(next, returningToCheck: returning), type: .normal)
@@ -79,7 +81,7 @@ extension JourneyPages {
                 questions.first { $0.id == problem.questionID }.map { ErrorLinkView(problem, question: $0) }
             },
             backHref: backHref, actionHref: scope.page(page.id, returningToCheck: returning),
-            csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis))
+            csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis), shownStamp: shownStamp(scope))
         return site.renderer.response("question", view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -17,7 +17,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as WebError {
             var response = page(for: error.status, questionnaire: questionnaire, explanation: Self.explanation(for: error))
-            if case .tooManyAttempts(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
+            switch error {
+            case .tooManyAttempts(let seconds), .tooManySubmissions(let seconds): response.headers[.retryAfter] = String(seconds)
+            default: break
+            }
             return response
         } catch let error as any HTTPResponseError {
             return page(for: error.status, questionnaire: questionnaire)
@@ -60,6 +63,12 @@ struct ErrorPageMiddleware: RouterMiddleware {
             ("Too many attempts", [
                 "There have been too many unsuccessful attempts from your connection. For your security, wait "
                     + (seconds <= 60 ? "a minute" : "\((seconds + 59) / 60) minutes") + " and try again.",
+            ])
+        case .tooManySubmissions(let seconds):
+            ("Please wait before sending this", [
+                "A lot of forms have been sent from your connection in the last few minutes, so we have paused it for a moment.",
+                "Your answers are saved. Wait " + (seconds <= 60 ? "a minute" : "\((seconds + 59) / 60) minutes")
+                    + ", then go back to \"Check your answers\" and press Submit again.",
             ])
         case .roundNotOpenYet(let day):
             ("This survey is not open yet", ["It opens on \(day.longDescription). Come back then with the same link."])

@@ -41,4 +41,9 @@ extension Site {
             peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[.xForwardedFor],
             trustedProxies: configuration.trustedProxies)
     }
+
+    /// The key limits are counted under for this request's client (an IPv6 address by its /64).
+    func clientThrottleKey(_ request: Request, _ context: AppRequestContext) -> String {
+        ClientAddress.throttleKey(clientAddress(request, context))
+    }
 }

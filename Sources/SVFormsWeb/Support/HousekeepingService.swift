@@ -7,9 +7,12 @@ import SVFormsStore
 /// Deletes what has outlived its purpose, at start-up and then every hour: answers in progress
 /// untouched for `AppDatabase.draftLifetime` (they may hold personal details the person later
 /// withdrew) unless their round is still open, sessions past their idle or absolute timeout, the
-/// content of mail that failed long ago, and download files left in the temporary directory by a crash.
+/// content of mail that failed long ago, download files left in the temporary directory by a crash,
+/// and the personal parts of community voices whose retention period is over.
 struct HousekeepingService: Service {
     let database: AppDatabase
+    /// The questionnaires whose voices' retention is applied (none in tests of other chores).
+    var questionnaires: [Questionnaire] = []
     let timeZone: TimeZone
     let now: @Sendable () -> Date
     let logger: Logger
@@ -36,6 +39,7 @@ struct HousekeepingService: Service {
                 startedBefore: now.addingTimeInterval(-SessionPolicy.absoluteTimeout))
             let mail = try await database.dropFailedMailContent(queuedBefore: now.addingTimeInterval(-AppDatabase.failedMailContentLifetime))
             removeLeftoverFiles(olderThan: now.addingTimeInterval(-3600))
+            try await applyRetention(now)
             if drafts + sessions + mail > 0 {
                 logger.info("housekeeping", metadata: [
                     "expired_drafts": .stringConvertible(drafts), "expired_sessions": .stringConvertible(sessions),
@@ -45,6 +49,27 @@ struct HousekeepingService: Service {
         } catch {
             // A full or read-only disk must not stop the server; the next sweep tries again.
             logger.error("housekeeping failed", metadata: ["error": .string("\(error)")])
+        }
+    }
+
+    /// Deletes contact details and voice text past their questionnaire's periods (each deletion audited).
+    func applyRetention(_ now: Date) async throws {
+        for questionnaire in questionnaires {
+            guard let settings = questionnaire.voices else { continue }
+            let parts = [
+                (RetainedPart.contactDetails, settings.contactQuestionIDs, settings.retention.contactDays),
+                (.text, settings.textQuestionIDs, settings.retention.textDays),
+            ]
+            for (part, questionIDs, days) in parts {
+                let deleted = try await database.applyRetention(
+                    formID: questionnaire.id, part: part, questionIDs: questionIDs,
+                    submittedBefore: now.addingTimeInterval(-Double(days) * 86_400), at: now)
+                if deleted > 0 {
+                    logger.info("retention", metadata: [
+                        "form": .string(questionnaire.id), "part": .string(part.rawValue), "voices": .stringConvertible(deleted),
+                    ])
+                }
+            }
         }
     }
 

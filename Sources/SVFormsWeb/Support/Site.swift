@@ -17,6 +17,10 @@ struct Site: Sendable {
     /// Guessing personal invitation links: 20 unknown links per client address in 15 minutes.
     let linkThrottle = AttemptThrottle(
         perAccount: .init(failures: .max, window: 1), perClient: .init(failures: 20, window: 15 * 60))
+    /// Public submissions: 20 at once from one client address, then one every 6 seconds.
+    let submissionLimit = SubmissionRateLimit()
+    /// The same words from the same client within 10 minutes, flagged as a possible duplicate voice.
+    let recentVoices = RecentVoices()
     /// At most two Excel files are built at once.
     let exportSlots = ExportSlots(limit: 2)
     /// A hash of a random password, checked when no account matches so that an unknown
@@ -29,6 +33,8 @@ struct Site: Sendable {
     let logger: Logger
 
     var partnership: Partnership { catalog.partnership }
+
+    var shownStamp: ShownStamp { ShownStamp(secret: antiForgery.secret) }
 
     var reporter: ResultsReporter { ResultsReporter(catalog: catalog, database: database, now: configuration.now) }
 

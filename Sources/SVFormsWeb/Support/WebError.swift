@@ -13,6 +13,8 @@ enum WebError: Error, HTTPResponseError {
     case notPermitted
     /// Too many attempts; try again after this many seconds.
     case tooManyAttempts(retryAfter: Int)
+    /// Too many public forms sent from one client address; try again after this many seconds.
+    case tooManySubmissions(retryAfter: Int)
     /// A round's personal link used before the round opens.
     case roundNotOpenYet(opensOn: CalendarDay)
     /// A round's personal link used after the round closed.
@@ -23,7 +25,7 @@ enum WebError: Error, HTTPResponseError {
         case .notFound: .notFound
         case .badRequest: .badRequest
         case .formExpired, .notPermitted: .forbidden
-        case .tooManyAttempts: .tooManyRequests
+        case .tooManyAttempts, .tooManySubmissions: .tooManyRequests
         case .roundNotOpenYet: .forbidden
         case .roundClosed: .gone
         }

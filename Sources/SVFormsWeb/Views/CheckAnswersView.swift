@@ -7,6 +7,8 @@ struct CheckAnswersView: PageView {
     var backHref: String
     var actionHref: String
     var csrfToken: String
+    /// On community voices: the signed time shown and the field people never see.
+    var shownStamp: String?
 
     func field(named name: String) -> Any? {
         switch name {
@@ -14,6 +16,7 @@ struct CheckAnswersView: PageView {
         case "backHref": backHref
         case "actionHref": actionHref
         case "csrfToken": csrfToken
+        case "shownStamp": shownStamp
         default: nil
         }
     }

@@ -7,6 +7,7 @@ struct DashboardView: PageView {
     var quarterOptions: [QuarterOptionView]
     var forms: [DashboardFormView]
     var rounds: [RoundEngagementView] = []
+    var voices: [VoiceSectionView] = []
     /// Failed emails, shown to admins so a broken mail setting is not missed.
     var failedMail = 0
 
@@ -17,6 +18,7 @@ struct DashboardView: PageView {
         case "hasQuarterOptions": !quarterOptions.isEmpty
         case "quarterOptions": quarterOptions
         case "forms": forms
+        case "voices": voices
         case "failedMailText":
             failedMail == 0 ? nil : failedMail == 1 ? "1 email could not be delivered." : "\(failedMail) emails could not be delivered."
         default: nil

@@ -11,6 +11,8 @@ struct QuestionPageView: PageView {
     var backHref: String
     var actionHref: String
     var csrfToken: String
+    /// On community voices: the signed time shown and the field people never see.
+    var shownStamp: String?
 
     func field(named name: String) -> Any? {
         switch name {
@@ -21,6 +23,7 @@ struct QuestionPageView: PageView {
         case "backHref": backHref
         case "actionHref": actionHref
         case "csrfToken": csrfToken
+        case "shownStamp": shownStamp
         default: nil
         }
     }

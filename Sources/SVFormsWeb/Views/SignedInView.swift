@@ -15,6 +15,8 @@ struct SignedInView: Sendable, MustacheParent {
         case "canSeeAudit": role.includes(.admin)
         case "canSeeRounds": role.includes(.viewer)
         case "canSeeMail": role.includes(.admin)
+        case "canSeeVoices": role.includes(.lead)
+        case "canSeeRetention": role.includes(.admin)
         case "canChooseEmails": role.includes(.lead)
         case "dashboardHref": AdminPaths.dashboard
         case "auditHref": AdminPaths.audit

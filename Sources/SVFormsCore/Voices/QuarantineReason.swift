@@ -1,0 +1,24 @@
+import Foundation
+
+/// Why a voice was set aside rather than counted: it looks like it was sent by a program.
+/// The person is thanked as usual; a lead can release it.
+public enum QuarantineReason: String, Sendable, CaseIterable {
+    /// The field hidden from people and screen readers came back filled in.
+    case hiddenField = "hidden-field"
+    /// Sent sooner after its first page was shown than a person could read and answer it.
+    case tooFast = "too-fast"
+
+    public var description: String {
+        switch self {
+        case .hiddenField: "a field people cannot see was filled in"
+        case .tooFast: "it was sent faster than a person could answer"
+        }
+    }
+
+    /// The reason to quarantine a voice sent at `now` from `draft`, if any.
+    public static func screening(_ draft: Draft, settings: VoiceSettings, now: Date) -> QuarantineReason? {
+        if draft.trapTripped == true { return .hiddenField }
+        if let shown = draft.firstShownAt, now.timeIntervalSince(shown) < Double(settings.minimumSeconds) { return .tooFast }
+        return nil
+    }
+}

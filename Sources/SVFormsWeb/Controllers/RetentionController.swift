@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+/// `/admin/retention`: for admins, how long each questionnaire keeps contact details and what people
+/// wrote, what has been deleted, and what will be deleted next. The policy itself lives in the
+/// questionnaire's `voices.retention` block; the hourly housekeeping applies it.
+struct RetentionController: Sendable {
+    let site: Site
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("retention", use: show)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.admin)
+        let now = site.configuration.now()
+        let timeZone = site.partnership.timeZone
+        var forms: [RetentionPageView.Form] = []
+        for questionnaire in site.catalog.questionnaires {
+            guard let settings = questionnaire.voices else { continue }
+            var rows: [RetentionPageView.Row] = []
+            for (part, days) in [(RetainedPart.contactDetails, settings.retention.contactDays), (.text, settings.retention.textDays)] {
+                let outlook = try await site.database.retentionOutlook(formID: questionnaire.id, part: part, keptFor: days, now: now)
+                rows.append(RetentionPageView.Row(
+                    partLabel: part.label, keptFor: "\(days) days after the voice was sent",
+                    deleted: outlook.alreadyDeleted, dueSoon: outlook.dueWithin30Days,
+                    nextDue: outlook.nextDue.map { AuditRowView.format(max($0, now), timeZone) } ?? "Nothing to delete"))
+            }
+            forms.append(RetentionPageView.Form(formTitle: questionnaire.title, rows: rows))
+        }
+        let view = RetentionPageView(layout: site.adminLayout(title: "Retention", context), forms: forms)
+        return site.renderer.response("retention", view)
+    }
+}

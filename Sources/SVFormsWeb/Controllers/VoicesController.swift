@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+/// `/admin/voices`: leads read, sort and act on what community members said. Every change is audited.
+struct VoicesController: Sendable {
+    let site: Site
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("voices", use: list)
+        group.get("voices/:form/:reference", use: show)
+        group.post("voices/:form/:reference/:action", use: act)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.lead)
+        let forms = site.catalog.questionnaires.filter { $0.voices != nil }
+        let wanted = request.uri.queryParameters["form"].map(String.init)
+        var layout = site.adminLayout(title: "Community voices", context)
+        layout.isWide = true
+        guard let questionnaire = forms.first(where: { $0.id == wanted }) ?? forms.first, let settings = questionnaire.voices else {
+            return site.renderer.response("voices", VoiceListView(layout: layout, questionnaire: nil))
+        }
+        let quarters = try await site.reporter.quarters(of: questionnaire).reversed()
+        let query = VoiceListQuery(request, questionnaire: questionnaire, quarters: Array(quarters))
+        let filter = query.filter(questionnaire, settings: settings, period: query.quarter.map(site.reporter.period))
+        let (voices, total) = try await site.database.voices(
+            filter, limit: VoiceListQuery.pageSize, offset: (query.page - 1) * VoiceListQuery.pageSize)
+        let view = VoiceListView(
+            layout: layout, questionnaire: questionnaire, forms: forms, quarters: Array(quarters), query: query,
+            voices: voices, total: total, quarantined: try await site.database.quarantinedCount(formID: questionnaire.id),
+            timeZone: site.partnership.timeZone,
+            deleted: request.uri.queryParameters["deleted"].map(String.init).flatMap { Reference.isWellFormed($0) ? $0 : nil })
+        return site.renderer.response("voices", view)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.lead)
+        let (questionnaire, voice) = try await voice(context)
+        let notice = request.uri.queryParameters["done"].flatMap { VoicePageView.notice(for: String($0)) }
+        return page(questionnaire, voice, context, notice: notice, problem: nil)
+    }
+
+    func page(
+        _ questionnaire: Questionnaire, _ voice: StoredVoice, _ context: AppRequestContext, notice: String?, problem: VoiceProblem?
+    ) -> Response {
+        let view = VoicePageView(
+            layout: site.adminLayout(title: "Voice \(voice.reference)", context, hasErrors: problem != nil),
+            questionnaire: questionnaire, voice: voice, timeZone: site.partnership.timeZone, csrfToken: site.csrfToken(context),
+            notice: notice, problem: problem)
+        return site.renderer.response("voice", view, status: problem == nil ? .ok : .unprocessableContent)
+    }
+
+    func voice(_ context: AppRequestContext) async throws -> (Questionnaire, StoredVoice) {
+        guard let formID = context.parameters.get("form"), let questionnaire = site.catalog.questionnaire(id: formID),
+            questionnaire.voices != nil, let reference = context.parameters.get("reference"), Reference.isWellFormed(reference),
+            let voice = try await site.database.voice(formID: formID, reference: reference)
+        else { throw WebError.notFound }
+        return (questionnaire, voice)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import HummingbirdTesting
+import SVFormsStore
+import SVFormsWeb
+import Testing
+
+/// Leads read, sort, theme, redact and mark voices at /admin/voices; every change is audited.
+@Suite struct VoiceReviewRouteTests {
+    /// The references of voices sent, in order.
+    static func references(_ configuration: AppConfiguration) throws -> [String] {
+        try withDatabase(configuration) { try String.fetchAll($0, sql: "SELECT reference FROM response ORDER BY id") }
+    }
+
+    @Test func leadsFilterByAreaThemeStatusQuarterAndWords() async throws {
+        let clock = TestClock()
+        let configuration = voiceConfiguration(clock)
+        try await addAccount("lead@example.org", role: .lead, to: configuration)
+        try await addAccount("viewer@example.org", role: .viewer, to: configuration)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var person = TestBrowser(client)
+            try await person.sendVoice(VoiceAnswers(area: "woking", worries: ["vawg"], text: "The underpass near the 50% off shop"), clock: clock)
+            try await person.sendVoice(VoiceAnswers(area: "guildford", worries: ["drugs"], text: "Dealing outside the station"), clock: clock)
+            var lead = TestBrowser(client)
+            try await lead.signIn("lead@example.org")
+            let all = try await lead.get("/admin/voices")
+            #expect(all.status == .ok)
+            #expect(all.text.contains("2 voices match."))
+            let woking = try await lead.get("/admin/voices?form=community-voice&area=woking")
+            #expect(woking.text.contains("1 voice matches.") && woking.text.contains("underpass"))
+            let drugs = try await lead.get("/admin/voices?theme=drugs")
+            #expect(drugs.text.contains("Dealing outside") && !drugs.text.contains("underpass"))
+            let words = try await lead.get("/admin/voices?q=50%25+off")  // "%" is matched as itself, "+" is a space
+            #expect(words.text.contains("1 voice matches.") && words.text.contains("underpass"))
+            let wildcard = try await lead.get("/admin/voices?q=%25")
+            #expect(wildcard.text.contains("1 voice matches."))
+            let quarter = try await lead.get("/admin/voices?quarter=2025/26+Q1&status=new")
+            #expect(quarter.text.contains("2 voices match."))
+            let none = try await lead.get("/admin/voices?quarter=2025/26+Q1&status=actioned")
+            #expect(none.text.contains("0 voices match."))
+
+            var viewer = TestBrowser(client)
+            try await viewer.signIn("viewer@example.org")
+            #expect(try await viewer.get("/admin/voices").status == .forbidden)
+            let reference = try Self.references(configuration)[0]
+            #expect(try await viewer.get("/admin/voices/community-voice/\(reference)").status == .forbidden)
+        }
+    }
+
+    @Test func aLeadThemesMarksAndRedactsAVoiceAndTheAuditLogSaysWhoAndWhen() async throws {
+        let clock = TestClock()
+        let configuration = voiceConfiguration(clock)
+        try await addAccount("lead@example.org", role: .lead, to: configuration)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var person = TestBrowser(client)
+            try await person.sendVoice(VoiceAnswers(text: "Bob Smith from number 4 threatens people; bob smith again yesterday"), clock: clock)
+            let reference = try Self.references(configuration)[0]
+            let path = "/admin/voices/community-voice/\(reference)"
+            var lead = TestBrowser(client)
+            try await lead.signIn("lead@example.org")
+            let page = try await lead.get(path)
+            #expect(page.text.contains("Bob Smith from number 4"))
+
+            let themed = try await lead.post(path + "/themes", [("themes", "street-lighting"), ("themes", "drugs"), ("themes", "not-a-theme")])
+            #expect(themed.location == path + "?done=themes")
+            let marked = try await lead.post(path + "/status", [("status", "actioned")])
+            #expect(marked.status == .seeOther)
+            let missing = try await lead.post(path + "/redact", [("question", "voice"), ("passage", "Alice Jones")])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.title?.hasPrefix("Error: ") == true)
+            #expect(missing.text.contains("Those words are not in that answer"))
+            let redacted = try await lead.post(path + "/redact", [("question", "voice"), ("passage", "Bob Smith")])
+            #expect(redacted.location == path + "?done=redact")
+            let after = try await lead.get(path)
+            #expect(after.text.contains("[redacted] from number 4 threatens people; [redacted] again yesterday"))
+            #expect(after.text.contains("Status: Actioned"))
+            #expect(after.text.contains("Last changed") && after.text.contains("by lead@example.org"))
+        }
+        let stored = try withDatabase(configuration) { db in
+            (try String.fetchAll(db, sql: "SELECT theme FROM voice_theme ORDER BY theme"),
+             try String.fetchOne(db, sql: "SELECT value FROM answer WHERE question_id = 'voice'"),
+             try Row.fetchAll(db, sql: "SELECT actor, action, subject FROM audit_event WHERE action LIKE 'voice.%' ORDER BY id")
+                .map { "\($0[0] as String) \($0[1] as String) \($0[2] as String)" })
+        }
+        let reference = try Self.references(configuration)[0]
+        #expect(stored.0 == ["drugs", "street-lighting"])
+        #expect(stored.1?.contains("Bob") == false && stored.1?.contains("bob") == false)
+        #expect(stored.2 == [
+            "lead@example.org voice.themes community-voice \(reference)",
+            "lead@example.org voice.actioned community-voice \(reference)",
+            "lead@example.org voice.redact community-voice \(reference) voice",
+        ])
+    }
+
+    @Test func aQuarantinedVoiceCountsOnlyOnceReleasedAndCanBeDeleted() async throws {
+        let clock = TestClock()
+        let configuration = voiceConfiguration(clock)
+        try await addAccount("lead@example.org", role: .lead, to: configuration)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var bot = TestBrowser(client)
+            try await bot.sendVoice(VoiceAnswers(area: "woking", trap: "x"), clock: clock)
+            try await bot.sendVoice(VoiceAnswers(area: "woking", trap: "y"), clock: clock)
+            let references = try Self.references(configuration)
+            var lead = TestBrowser(client)
+            try await lead.signIn("lead@example.org")
+            let before = try await lead.get("/admin/forms/community-voice/voice-counts.csv")
+            #expect(before.body.contains("2025/26 Q1,All voices,,,0"))
+            let dashboard = try await lead.get("/admin")
+            #expect(dashboard.text.contains("2 in quarantine, not counted here."))
+
+            let path = "/admin/voices/community-voice/\(references[0])"
+            let notYet = try await lead.post(path + "/status", [("status", "reviewed")])
+            #expect(notYet.status == .unprocessableContent)
+            let released = try await lead.post(path + "/release")
+            #expect(released.location == path + "?done=release")
+            let after = try await lead.get("/admin/forms/community-voice/voice-counts.csv")
+            #expect(after.body.contains("2025/26 Q1,All voices,,,1"))
+            #expect(after.body.contains("2025/26 Q1,By area,Woking,All voices,1"))
+
+            let second = "/admin/voices/community-voice/\(references[1])"
+            let unconfirmed = try await lead.post(second + "/delete")
+            #expect(unconfirmed.status == .unprocessableContent)
+            let deleted = try await lead.post(second + "/delete", [("confirm", "yes")])
+            #expect(deleted.location?.hasSuffix("deleted=\(references[1])") == true)
+            #expect(try await lead.get(second).status == .notFound)
+            let releasedCannotBeDeleted = try await lead.post(path + "/delete", [("confirm", "yes")])
+            #expect(releasedCannotBeDeleted.status == .unprocessableContent)
+        }
+        #expect(try voiceStatuses(configuration).map(\.status) == ["new"])
+    }
+}
