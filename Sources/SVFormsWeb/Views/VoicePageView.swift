@@ -44,8 +44,6 @@ struct VoicePageView: PageView {
         case "notice": return notice
         case "hasErrors": return problem != nil
         case "errors": return problem.map { [["href": "#\($0.field)", "message": $0.message]] } ?? []
-        case "problemMessage": return problem?.message
-        case "problemField": return problem?.field
         default: return nil
         }
     }
