@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-browser tests (Tests/system) need, offline-safe:
-#   - Debian packages: chromium, fonts, python3-venv (apt; `apt-get update` only when
+#   - Debian packages: chromium, fonts, python3-venv, caddy, systemd (apt; `apt-get update` only when
 #     something is missing);
 #   - a Python virtual environment at .venv with the pinned packages of
 #     Tests/system/requirements.txt (rebuilt only when that file changes).
@@ -24,7 +24,8 @@ PYTHON="${PYTHON:-/usr/bin/python3}"
 # so pages render as designed and legibly (chromium only *recommends* it, and
 # recommends are not installed). fonts-dejavu-core: wide-coverage fallback font.
 # python3-venv: `python3 -m venv` for Debian's python3.
-APT_PACKAGES=(chromium fonts-liberation fonts-dejavu-core python3-venv)
+# caddy, systemd: `caddy validate` and `systemd-analyze verify` check the files in deploy/.
+APT_PACKAGES=(chromium fonts-liberation fonts-dejavu-core python3-venv caddy systemd)
 
 log() { printf 'install-test-tools: %s\n' "$*" >&2; }
 source scripts/lib/debian-packages.sh

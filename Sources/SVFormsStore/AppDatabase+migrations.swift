@@ -173,6 +173,15 @@ extension AppDatabase {
                     WHERE id NOT IN (SELECT response_id FROM voice WHERE status = 'quarantined');
                 """)
         }
+        migrator.registerMigration("v7: readiness probe") { db in
+            try db.execute(sql: """
+                -- One row that /readyz rewrites, proving the database still takes a durable write.
+                CREATE TABLE readiness_probe (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    checked_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -22,6 +22,7 @@ public enum StartupProblem: Error, CustomStringConvertible {
 
 /// Builds the whole application from its configuration; `svforms serve` and the tests both call this.
 public func buildApplication(_ configuration: AppConfiguration, logger: Logger? = nil) async throws -> some ApplicationProtocol {
+    let started = ContinuousClock.now
     var logger = logger ?? Logger(label: "svforms")
     logger.logLevel = configuration.logLevel
     if !configuration.servesHTTPS, !configuration.isLoopback, !configuration.allowInsecureHTTP {
@@ -36,9 +37,11 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
     try await offerFirstRunSetup(site, logger: logger)
 
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.servesHTTPS))
     router.add(middleware: ErrorPageMiddleware(site: site))
     PublicController(site: site).addRoutes(to: router)
+    HealthController(site: site).addRoutes(to: router)
     OpenLinkController(site: site).addRoutes(to: router)
     InvitationController(site: site).addRoutes(to: router)
     LoginController(site: site).addRoutes(to: router)
@@ -57,7 +60,9 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        // The group stops services in reverse order: the server first, the database last.
         services: [
+            DatabaseCloser(database: site.database, logger: logger),
             HousekeepingService(
                 database: site.database, questionnaires: site.catalog.questionnaires, timeZone: site.partnership.timeZone,
                 now: configuration.now, logger: logger, temporaryDirectory: site.temporaryDirectory),
@@ -66,5 +71,16 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
                 retryBase: configuration.mailRetryBaseSeconds),
             ScheduledMailService(site: site),
         ],
+        onServerRunning: { [logger] channel in
+            logger.info("svforms is listening", metadata: [
+                "address": .string(channel.localAddress?.description ?? "unknown"),
+                "startup_ms": .stringConvertible((ContinuousClock.now - started).milliseconds),
+            ])
+        },
         logger: logger)
+}
+
+extension Duration {
+    /// Whole milliseconds, for log lines.
+    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import SVFormsStore
 import SVFormsWeb
 
 /// `svforms serve`: runs the web server until stopped.
@@ -24,6 +25,8 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("exit-url"), help: "Where 'Exit this page' goes (SVFORMS_EXIT_URL).") var exitURL: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (SVFORMS_LOG_LEVEL).")
     var logLevel: String?
+    @Option(name: .customLong("log-format"), help: "text, or json for log collectors: one object per line (SVFORMS_LOG_FORMAT).")
+    var logFormat: String?
     @Option(
         name: .customLong("trusted-proxies"),
         help: "Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (SVFORMS_TRUSTED_PROXIES).")
@@ -34,6 +37,11 @@ struct Serve: AsyncParsableCommand {
     var allowInsecureHTTP = false
 
     func run() async throws {
+        switch Settings.value(logFormat, "SVFORMS_LOG_FORMAT") ?? "text" {
+        case "text": break
+        case "json": LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+        case let other: throw ValidationError("unknown log format \"\(other)\" (text or json)")
+        }
         var configuration = AppConfiguration()
         configuration.host = Settings.value(host, "SVFORMS_HOST") ?? configuration.host
         configuration.port = try Settings.int(port, "SVFORMS_PORT") ?? configuration.port
@@ -60,8 +68,14 @@ struct Serve: AsyncParsableCommand {
             configuration.logLevel = parsed
         }
         do {
+            // Held until the process ends: no second server, and no restore, while this one runs.
+            let lock = try DataDirectoryLock(directory: configuration.dataDirectory)
             let app = try await buildApplication(configuration)
             try await app.runService()
+            withExtendedLifetime(lock) {}
+        } catch let held as DataDirectoryLock.Held {
+            Settings.printError("svforms cannot start: \(held).")
+            throw ExitCode(1)
         } catch let problem as StartupProblem {
             Settings.printError("svforms cannot start:\n\(problem)")
             throw ExitCode(1)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 
-from svforms_server import Respondent, SvformsServer, submit_community_voice
+from submission_load import SubmissionLoad
+from svforms_server import Respondent, SvformsServer
 
 ROUNDS = 3
 WORKERS = 8
@@ -16,32 +16,11 @@ BURST_SECONDS = 1.5
 def burst_then_kill(server: SvformsServer) -> tuple[list[str], int]:
     """Submits from several respondents at once, kills the server mid-burst.
     Returns the references the server acknowledged and how many attempts failed."""
-    acknowledged: list[str] = []
-    failures = 0
-    lock = threading.Lock()
-    stop = threading.Event()
-
-    def worker() -> None:
-        nonlocal failures
-        while not stop.is_set():
-            try:
-                reference = submit_community_voice(Respondent(server, timeout=5))
-            except Exception:
-                with lock:
-                    failures += 1
-                continue
-            with lock:
-                acknowledged.append(reference)
-
-    threads = [threading.Thread(target=worker) for _ in range(WORKERS)]
-    for thread in threads:
-        thread.start()
+    load = SubmissionLoad(server, workers=WORKERS).start()
     time.sleep(BURST_SECONDS)
     server.kill9()  # while requests are in flight
-    stop.set()
-    for thread in threads:
-        thread.join(timeout=30)
-    return acknowledged, failures
+    load.stop()
+    return load.acknowledged(), load.failures
 
 
 def stored_references(database_path) -> set[str]:

@@ -1,13 +1,12 @@
 import Hummingbird
 import SVFormsStore
 
-/// The home page, health check, exit link and stylesheet.
+/// The home page, exit link and stylesheet.
 struct PublicController: Sendable {
     let site: Site
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/", use: index)
-        router.get("healthz", use: health)
         router.get("exit", use: exit)
         router.get("assets/:file", use: asset)
     }
@@ -19,14 +18,6 @@ struct PublicController: Sendable {
         let view = IndexPageView(
             layout: site.layout(title: "Have your say", isPublic: true), partnershipName: site.partnership.name, forms: forms)
         return site.renderer.response("index", view)
-    }
-
-    /// 200 `ok` only when the database answers.
-    @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard await site.database.isReachable() else {
-            return Response(status: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "database unavailable")))
-        }
-        return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
     }
 
     /// "Exit this page": a redirect, so the neutral page replaces ours without JavaScript,

@@ -28,7 +28,7 @@ extension RoundsController {
         }
         site.mailWakeup.signal()
         for skipped in outcome.skipped {
-            site.logger.error("cannot write to a round member", metadata: ["round": "\(round.id)", "error": .string(skipped.reason)])
+            site.logger.error("cannot write to a round member", metadata: ["round": "\(round.id)", "error": .string(LogText.withoutEmailAddresses(skipped.reason))])
         }
         try await site.database.record(AuditEvent(
             at: now, actor: account.email, action: "round.\(mailing.rawValue)", subject: "\(round.name) (\(questionnaire.id))",

@@ -91,7 +91,7 @@ struct ScheduledMailService: Service {
                 do {
                     return try composer.digest(to: account, day: yesterday, count: count, sections: digestSections)
                 } catch {
-                    logger.error("cannot write a digest", metadata: ["account": .string(account.email), "error": .string("\(error)")])
+                    logger.error("cannot write a digest", metadata: ["account": "\(account.id)", "error": .string(LogText.withoutEmailAddresses("\(error)"))])
                     return nil
                 }
             }

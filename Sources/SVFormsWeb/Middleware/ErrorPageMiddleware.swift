@@ -31,7 +31,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch {
             let reference = Reference.generate()
             context.logger.error(
-                "internal error", metadata: ["reference": .string(reference), "error": .string(String(reflecting: error))])
+                "internal error", metadata: ["reference": .string(reference), "error": .string(LogText.withoutEmailAddresses(String(reflecting: error)))])
             return page(for: .internalServerError, questionnaire: questionnaire, reference: reference)
         }
     }

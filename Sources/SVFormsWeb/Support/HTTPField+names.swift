@@ -9,4 +9,5 @@ extension HTTPField.Name {
     static let retryAfter = Self("Retry-After")!
     static let contentDisposition = Self("Content-Disposition")!
     static let xForwardedFor = Self("X-Forwarded-For")!
+    static let requestID = Self("X-Request-Id")!
 }
