@@ -20,6 +20,21 @@ import Testing
         }
     }
 
+    @Test func readinessIsCheckedAtMostOncePerMaxAge() async {
+        let checks = LineSink()
+        let recent = RecentReadiness(maxAge: .seconds(60))
+        for _ in 0..<5 {
+            _ = await recent.value {
+                checks.append("check")
+                return Readiness(databaseProblem: nil, formsLoaded: 1, mail: MailQueueHealth(waiting: 0, overdue: 0, oldestDue: nil))
+            }
+        }
+        #expect(checks.all.count == 1)
+        let fresh = RecentReadiness(maxAge: .zero)
+        for _ in 0..<3 { _ = await fresh.value { checks.append("check"); return Readiness() } }
+        #expect(checks.all.count == 4)
+    }
+
     @Test func readinessFailsWhenAnyCheckFails() {
         let moving = MailQueueHealth(waiting: 2, overdue: 0, oldestDue: nil)
         #expect(Readiness(databaseProblem: nil, formsLoaded: 2, mail: moving).isReady)

@@ -6,6 +6,8 @@ import SVFormsStore
 /// `/readyz` (able to do its work) for monitoring. Plain text, one check per line, never cached.
 struct HealthController: Sendable {
     let site: Site
+    /// Anyone can ask /readyz, and each check is a durable write: a flood of probes costs one per second.
+    let recentReadiness = RecentReadiness(maxAge: .seconds(1))
     /// How long a due message may wait before the mail worker counts as stuck.
     static let mailAllowedLag: TimeInterval = 15 * 60
 
@@ -22,6 +24,11 @@ struct HealthController: Sendable {
     /// 200 when the database takes a durable write, questionnaires are loaded and the outbox is
     /// moving; otherwise 503, with the failing check said in words.
     @Sendable func readiness(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let report = await recentReadiness.value { await check() }
+        return Self.text(report.isReady ? .ok : .serviceUnavailable, report.lines.joined(separator: "\n"))
+    }
+
+    private func check() async -> Readiness {
         let now = site.configuration.now()
         var report = Readiness()
         do {
@@ -31,7 +38,7 @@ struct HealthController: Sendable {
         }
         report.formsLoaded = site.catalog.questionnaires.count
         report.mail = try? await site.database.mailQueueHealth(at: now, allowedLag: Self.mailAllowedLag)
-        return Self.text(report.isReady ? .ok : .serviceUnavailable, report.lines.joined(separator: "\n"))
+        return report
     }
 
     private static func text(_ status: HTTPResponse.Status, _ body: String) -> Response {
@@ -60,5 +67,22 @@ struct Readiness: Equatable {
                     : "mail: \($0.waiting) waiting"
             } ?? "mail: cannot read the outbox",
         ]
+    }
+}
+
+/// The last readiness report, reused while it is younger than `maxAge`.
+actor RecentReadiness {
+    let maxAge: Duration
+    private var last: (at: ContinuousClock.Instant, report: Readiness)?
+
+    init(maxAge: Duration) {
+        self.maxAge = maxAge
+    }
+
+    func value(_ check: @Sendable () async -> Readiness) async -> Readiness {
+        if let last, ContinuousClock.now - last.at < maxAge { return last.report }
+        let report = await check()
+        last = (ContinuousClock.now, report)
+        return report
     }
 }
