@@ -74,13 +74,8 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
         onServerRunning: { [logger] channel in
             logger.info("svforms is listening", metadata: [
                 "address": .string(channel.localAddress?.description ?? "unknown"),
-                "startup_ms": .stringConvertible((ContinuousClock.now - started).milliseconds),
+                "startup_ms": .string(String(format: "%.0f", (ContinuousClock.now - started).milliseconds)),
             ])
         },
         logger: logger)
-}
-
-extension Duration {
-    /// Whole milliseconds, for log lines.
-    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
 }

@@ -24,15 +24,13 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 
     private func log(_ request: Request, _ context: Context, status: HTTPResponse.Status, since started: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let route = context.endpointPath.map { $0 == "NotFound" ? "(no route)" : $0 } ?? "(no route)"
         let isProbe = route == "/healthz" || route == "/readyz"
         context.logger.log(level: isProbe ? .debug : .info, "request", metadata: [
             "method": .string(request.method.rawValue),
             "route": .string(route),
             "status": .stringConvertible(status.code),
-            "duration_ms": .string(String(format: "%.1f", milliseconds)),
+            "duration_ms": .string(String(format: "%.1f", (ContinuousClock.now - started).milliseconds)),
         ])
     }
 }
