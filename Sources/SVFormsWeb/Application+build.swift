@@ -36,26 +36,7 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
     let (site, transport) = try await makeSite(configuration, logger: logger)
     try await offerFirstRunSetup(site, logger: logger)
 
-    let router = Router(context: AppRequestContext.self)
-    router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.servesHTTPS))
-    router.add(middleware: ErrorPageMiddleware(site: site))
-    PublicController(site: site).addRoutes(to: router)
-    HealthController(site: site).addRoutes(to: router)
-    OpenLinkController(site: site).addRoutes(to: router)
-    InvitationController(site: site).addRoutes(to: router)
-    LoginController(site: site).addRoutes(to: router)
-    SetupController(site: site).addRoutes(to: router)
-    let signedIn = router.group("admin").add(middleware: SessionMiddleware(site: site))
-    LoginController(site: site).addSignedInRoutes(to: signedIn)
-    DashboardController(site: site).addRoutes(to: signedIn)
-    AuditController(site: site).addRoutes(to: signedIn)
-    DownloadsController(site: site).addRoutes(to: signedIn)
-    RoundsController(site: site).addRoutes(to: signedIn)
-    MailController(site: site).addRoutes(to: signedIn)
-    AccountController(site: site).addRoutes(to: signedIn)
-    VoicesController(site: site).addRoutes(to: signedIn)
-    RetentionController(site: site).addRoutes(to: signedIn)
+    let router = makeRouter(site: site)
 
     return Application(
         router: router,

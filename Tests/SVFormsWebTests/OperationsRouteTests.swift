@@ -20,18 +20,18 @@ import Testing
         }
     }
 
-    @Test func readinessIsCheckedAtMostOncePerMaxAge() async {
+    @Test func theWriteProbeRunsAtMostOncePerMaxAge() async {
         let checks = LineSink()
-        let recent = RecentReadiness(maxAge: .seconds(60))
+        let recent = RecentResult<String?>(maxAge: .seconds(60))
         for _ in 0..<5 {
             _ = await recent.value {
                 checks.append("check")
-                return Readiness(databaseProblem: nil, formsLoaded: 1, mail: MailQueueHealth(waiting: 0, overdue: 0, oldestDue: nil))
+                return nil
             }
         }
         #expect(checks.all.count == 1)
-        let fresh = RecentReadiness(maxAge: .zero)
-        for _ in 0..<3 { _ = await fresh.value { checks.append("check"); return Readiness() } }
+        let fresh = RecentResult<String?>(maxAge: .zero)
+        for _ in 0..<3 { _ = await fresh.value { checks.append("check"); return "SQLITE_FULL" } }
         #expect(checks.all.count == 4)
     }
 

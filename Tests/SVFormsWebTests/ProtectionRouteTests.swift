@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import SVFormsWeb
 import Testing
@@ -34,6 +35,26 @@ import Testing
             #expect(withoutCookie.status == .forbidden)
             let notSaved = try await browser.get("/f/every-type/about")
             #expect(notSaved.location == "/f/every-type/organisation")
+        }
+    }
+
+    /// Without SVFORMS_BASE_URL (development), the page's own address is the only origin a post may come from.
+    @Test func postsABrowserSaysCameFromAnotherSiteAreRefused() async throws {
+        let app = try await buildApplication(testConfiguration())
+        try await app.test(.live) { client in
+            var browser = TestBrowser(client)
+            try await browser.get("/f/every-type/organisation")
+            let body = "organisation=test-police&_csrf=" + TestBrowser.encode(browser.csrf ?? "")
+            for (name, value) in [("Origin", "https://evil.example"), ("Origin", "null"), ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-site")] {
+                let forged = try await browser.send(
+                    "/f/every-type/organisation", method: .post, body: body, headers: [HTTPField.Name(name)!: value])
+                #expect(forged.status == .forbidden, "\(name): \(value)")
+            }
+            // The live test client sends `Host: localhost`, so that is this page's own origin.
+            let own = try await browser.send(
+                "/f/every-type/organisation", method: .post, body: body,
+                headers: [.origin: "http://localhost", HTTPField.Name("Sec-Fetch-Site")!: "same-origin"])
+            #expect(own.status == .seeOther)
         }
     }
 

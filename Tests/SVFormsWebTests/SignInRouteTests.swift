@@ -26,7 +26,7 @@ import Testing
         var https = configuration
         https.baseURL = "https://forms.example.org"
         let app = try await buildApplication(https)
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             var browser = TestBrowser(client)
             let signedIn = try await browser.signIn("LEAD@example.org")
             #expect(signedIn.status == .seeOther)
@@ -101,7 +101,7 @@ import Testing
         let configuration = testConfiguration()
         try await addAccount("lead@example.org", role: .lead, to: configuration)
         let app = try await buildApplication(configuration)
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             var browser = TestBrowser(client)
             let planted = "fixatedfixatedfixatedfixatedfixatedfixated"
             browser.cookies["svf_session"] = planted
@@ -118,7 +118,7 @@ import Testing
         let configuration = testConfiguration()
         try await addAccount("lead@example.org", role: .lead, to: configuration)
         let app = try await buildApplication(configuration)
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             var browser = TestBrowser(client)
             try await browser.signIn("lead@example.org")
             let dashboard = try await browser.get("/admin")
@@ -145,7 +145,7 @@ import Testing
         configuration.now = { clock.now }
         try await addAccount("lead@example.org", role: .lead, to: configuration)
         let app = try await buildApplication(configuration)
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             var browser = TestBrowser(client)
             try await browser.signIn("lead@example.org")
             clock.advance(by: 29 * 60)

@@ -126,12 +126,18 @@ class Respondent:
         number = next(_addresses)
         self.address = f"198.51.{number // 250 % 250}.{number % 250 + 1}"
 
-    def request(self, path: str, fields: list[tuple[str, str]] | None = None) -> tuple[int, dict, str]:
+    def request(self, path: str, fields: list[tuple[str, str]] | None = None, *, method: str | None = None,
+                headers: dict[str, str] | None = None, token: str | None = "own") -> tuple[int, dict, str]:
+        """GET, or POST when there are fields (another method when given). The post carries the
+        page's anti-forgery token ("own"), none (None) or the token given."""
         data = None
-        if fields is not None:
-            extra = [("_csrf", self.csrf or "")] + ([("_shown", self.shown)] if self.shown else [])
-            data = urllib.parse.urlencode(fields + extra).encode()
-        req = urllib.request.Request(self.server.base_url + path, data=data, headers={"X-Forwarded-For": self.address})
+        if fields is not None or method not in (None, "GET", "HEAD"):
+            own = self.csrf or ""
+            extra = ([("_csrf", own if token == "own" else token)] if token is not None else []) + \
+                ([("_shown", self.shown)] if self.shown else [])
+            data = urllib.parse.urlencode((fields or []) + extra).encode()
+        req = urllib.request.Request(self.server.base_url + path, data=data, method=method,
+                                     headers={"X-Forwarded-For": self.address, **(headers or {})})
         try:
             response = self.opener.open(req, timeout=self.timeout)
         except urllib.error.HTTPError as error:  # 3xx (not followed) and 4xx/5xx

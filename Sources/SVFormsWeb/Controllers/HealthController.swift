@@ -2,12 +2,12 @@ import Foundation
 import Hummingbird
 import SVFormsStore
 
-/// `/healthz` (the process is alive and its database answers) for the proxy and restarts, and
+/// `/healthz` (the process is alive and its database takes answers) for the proxy and restarts, and
 /// `/readyz` (able to do its work) for monitoring. Plain text, one check per line, never cached.
 struct HealthController: Sendable {
     let site: Site
-    /// Anyone can ask /readyz, and each check is a durable write: a flood of probes costs one per second.
-    let recentReadiness = RecentReadiness(maxAge: .seconds(1))
+    /// Anyone can ask either, and the write check is a durable write: a flood of probes costs one per second.
+    let recentWriteProblem = RecentResult<String?>(maxAge: .seconds(1))
     /// How long a due message may wait before the mail worker counts as stuck.
     static let mailAllowedLag: TimeInterval = 15 * 60
 
@@ -16,26 +16,37 @@ struct HealthController: Sendable {
         router.get("readyz", use: readiness)
     }
 
-    /// 200 `ok` only when the database file is in place and answers a read.
+    /// 200 `ok` only when the database file is in place, answers a read and takes a durable write:
+    /// a full disk or a read-only file would turn every answer away, so the proxy must know.
     @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Response {
-        await site.database.isReachable() ? Self.text(.ok, "ok") : Self.text(.serviceUnavailable, "database unavailable")
+        guard await site.database.isReachable() else { return Self.text(.serviceUnavailable, "database unavailable") }
+        if let problem = await writeProblem() { return Self.text(.serviceUnavailable, "database cannot write (\(problem))") }
+        return Self.text(.ok, "ok")
     }
 
     /// 200 when the database takes a durable write, questionnaires are loaded and the outbox is
     /// moving; otherwise 503, with the failing check said in words.
     @Sendable func readiness(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let report = await recentReadiness.value { await check() }
+        let report = await check()
         return Self.text(report.isReady ? .ok : .serviceUnavailable, report.lines.joined(separator: "\n"))
+    }
+
+    /// Why the database refuses a write, or nil when it takes one (checked at most once a second).
+    private func writeProblem() async -> String? {
+        await recentWriteProblem.value {
+            do {
+                try await site.database.probeWrite(at: site.configuration.now())
+                return nil
+            } catch {
+                return error is StorageUnavailable ? "\(error)" : "unexpected error"
+            }
+        }
     }
 
     private func check() async -> Readiness {
         let now = site.configuration.now()
         var report = Readiness()
-        do {
-            try await site.database.probeWrite(at: now)
-        } catch {
-            report.databaseProblem = error is StorageUnavailable ? "\(error)" : "unexpected error"
-        }
+        report.databaseProblem = await writeProblem()
         report.formsLoaded = site.catalog.questionnaires.count
         report.mail = try? await site.database.mailQueueHealth(at: now, allowedLag: Self.mailAllowedLag)
         return report
@@ -70,19 +81,19 @@ struct Readiness: Equatable {
     }
 }
 
-/// The last readiness report, reused while it is younger than `maxAge`.
-actor RecentReadiness {
+/// The last result of a costly check, reused while it is younger than `maxAge`.
+actor RecentResult<Value: Sendable> {
     let maxAge: Duration
-    private var last: (at: ContinuousClock.Instant, report: Readiness)?
+    private var last: (at: ContinuousClock.Instant, value: Value)?
 
     init(maxAge: Duration) {
         self.maxAge = maxAge
     }
 
-    func value(_ check: @Sendable () async -> Readiness) async -> Readiness {
-        if let last, ContinuousClock.now - last.at < maxAge { return last.report }
-        let report = await check()
-        last = (ContinuousClock.now, report)
-        return report
+    func value(_ check: @Sendable () async -> Value) async -> Value {
+        if let last, ContinuousClock.now - last.at < maxAge { return last.value }
+        let value = await check()
+        last = (ContinuousClock.now, value)
+        return value
     }
 }

@@ -10,4 +10,5 @@ extension HTTPField.Name {
     static let contentDisposition = Self("Content-Disposition")!
     static let xForwardedFor = Self("X-Forwarded-For")!
     static let requestID = Self("X-Request-Id")!
+    static let secFetchSite = Self("Sec-Fetch-Site")!
 }

@@ -1,0 +1,206 @@
+"""A running server seeded with something behind every route, for the attack suite: accounts of each
+role, role surveys, community voices, a survey round with invited people, their personal links,
+sent mail and the one-time setup link. Also the route list (routes.tsv), a snapshot of the
+database's data for "nothing changed" checks, and raw requests with any method, headers and token.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import sqlite3
+import time
+import urllib.parse
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from rounds import add_people, open_round, send_invitations, link_in
+from svforms_server import Respondent, SvformsServer, submit_community_voice, submit_role_survey
+
+ROUTES_FILE = Path(__file__).with_name("routes.tsv")
+ACCESS_LEVELS = ["anyone", "link", "viewer", "lead", "admin"]
+ROLES = ["viewer", "lead", "admin"]
+PASSWORD = "correct horse battery staple"
+
+# Tables a request may change as bookkeeping, not data: sign-in sessions, the audit log (downloads
+# and sign-ins are audited), the readiness probe's row and the scheduler's record of its runs.
+BOOKKEEPING_TABLES = {"session", "audit_event", "readiness_probe", "job_run"}
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str
+    access: str
+    example: str
+    form_page: str  # for a POST, the page whose form posts to it ("-" for a GET)
+
+    @property
+    def is_signed_in(self) -> bool:
+        return self.access in ROLES
+
+    def allows(self, role: str) -> bool:
+        """Whether a signed-in account of this role may use the route."""
+        return ROLES.index(role) >= ROLES.index(self.access)
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+def load_routes() -> list[Route]:
+    routes = []
+    for line in ROUTES_FILE.read_text().splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        method, path, access, example, form_page = line.split("\t")
+        assert access in ACCESS_LEVELS, f"routes.tsv: unknown access {access!r} for {method} {path}"
+        routes.append(Route(method, path, access, example, form_page))
+    return routes
+
+
+ROUTES = load_routes()
+
+
+class Client(Respondent):
+    """A Respondent that can also send any method with any headers and any anti-forgery token."""
+
+    def send(self, method: str, path: str, fields: list[tuple[str, str]] | None = None,
+             token: str | None = "own", headers: dict[str, str] | None = None) -> tuple[int, dict, str]:
+        """token: "own" adds this client's current token, None sends none, any other string is sent as it is."""
+        return self.request(path, fields, method=method, headers=headers, token=token)
+
+
+class AttackSite:
+    """The seeded server and the values that fill the placeholders of routes.tsv."""
+
+    def __init__(self, data_dir: Path, seed: bool = True):
+        self.server = SvformsServer(data_dir).start()
+        self.values: dict[str, str] = {}
+        self.values["setup"] = self.server.setup_link().rsplit("/", 1)[1]
+        if seed:
+            self._seed()
+
+    @classmethod
+    def without_accounts(cls, data_dir: Path) -> "AttackSite":
+        """A first start: no account yet, so the one-time setup link is live."""
+        return cls(data_dir, seed=False)
+
+    def _seed(self) -> None:
+        for role in ROLES:
+            added = self.server.cli("user", "add", f"{role}@example.org", "--role", role,
+                                    input=(PASSWORD + "\n").encode())
+            assert added.returncode == 0, added.stderr
+        for organisation, rating in [("surrey-police", "good"), ("surrey-county-council", "limited")]:
+            submit_role_survey(Client(self.server), organisation, rating, "Analyst")
+        self.values["voice"] = submit_community_voice(Client(self.server))
+        submit_community_voice(Client(self.server))
+
+        lead = self.signed_in("lead")
+        round_path = open_round(lead)
+        self.values["round"] = round_path.rsplit("/", 1)[1]
+        add_people(lead, round_path, "Ada Police,ada@police.example,surrey-police\n"
+                                     "Ben Fire,ben@fire.example,surrey-fire-and-rescue")
+        send_invitations(lead, round_path)
+        self.values["token"] = self._invitation_link("ada@police.example").split("/")[2]
+        self.values["other_token"] = self._invitation_link("ben@fire.example").split("/")[2]
+        self.values["stylesheet"] = re.search(r'rel="stylesheet" href="/assets/([^"]+)"', Client(self.server).request("/")[2])[1]
+        self.values["person"] = str(self.query("SELECT max(id) FROM representative")[0][0])
+        self.values["mail"] = str(self.query("SELECT min(id) FROM outbox")[0][0])
+
+    def _invitation_link(self, address: str) -> str:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            for eml in sorted((self.server.data_dir / "mail").glob("*.eml")):
+                text = eml.read_bytes().decode("utf-8", errors="replace")
+                if address in text:
+                    return link_in(re.sub(r"=\r?\n", "", text))
+            time.sleep(0.1)
+        raise AssertionError("no invitation was written")
+
+    def stop(self) -> None:
+        self.server.stop()
+
+    def example(self, route: Route, **overrides: str) -> str:
+        """The route's example path with the seeded values (or the overrides) in its placeholders."""
+        return self.fill(route.example, **overrides)
+
+    def form_page(self, route: Route, **overrides: str) -> str:
+        """Where a browser gets the token for a route: its form's page for a POST, the page itself for a GET."""
+        return self.fill(route.example if route.method == "GET" else route.form_page, **overrides)
+
+    def fill(self, template: str, **overrides: str) -> str:
+        values = {**self.values, **overrides}
+        return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template)
+
+    def signed_in(self, role: str) -> Client:
+        client = Client(self.server)
+        client.sign_in(f"{role}@example.org", PASSWORD)
+        client.request("/admin")  # the session's anti-forgery token
+        return client
+
+    def client_for(self, access: str) -> Client:
+        """A client allowed through the route's access: signed in for admin routes, a fresh browser otherwise."""
+        return self.signed_in(access) if access in ROLES else Client(self.server)
+
+    def query(self, sql: str, *args) -> list[tuple]:
+        connection = sqlite3.connect(f"file:{self.server.database_path}?mode=ro", uri=True)
+        try:
+            return connection.execute(sql, args).fetchall()
+        finally:
+            connection.close()
+
+    def snapshot(self, skip: set[str] = frozenset()) -> dict[str, list[tuple]]:
+        """Every row of every data table (and the schema), to compare before and after an attack."""
+        connection = sqlite3.connect(f"file:{self.server.database_path}?mode=ro", uri=True)
+        try:
+            tables = [row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+            shot = {"schema": connection.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()}
+            for table in tables:
+                if table not in BOOKKEEPING_TABLES | set(skip):
+                    shot[table] = sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+            return shot
+        finally:
+            connection.close()
+
+    def integrity(self) -> str:
+        return self.query("PRAGMA integrity_check")[0][0]
+
+
+def changed_tables(before: dict, after: dict) -> list[str]:
+    return sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+
+
+def random_token() -> str:
+    """A well-formed personal link token that was never issued (43 base64url characters)."""
+    return secrets.token_urlsafe(32)
+
+
+class _FormFields(HTMLParser):
+    """The names of the fields of each form on a page, by the form's action."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: dict[str, list[str]] = {}
+        self._action: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form":
+            self._action = urllib.parse.urlsplit(attributes.get("action") or "").path
+            self.forms.setdefault(self._action, [])
+        elif tag in ("input", "select", "textarea") and self._action is not None:
+            name = attributes.get("name")
+            if name and name not in ("_csrf", "_shown") and name not in self.forms[self._action]:
+                self.forms[self._action].append(name)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._action = None
+
+
+def form_fields(html: str) -> dict[str, list[str]]:
+    parser = _FormFields()
+    parser.feed(html)
+    return parser.forms
