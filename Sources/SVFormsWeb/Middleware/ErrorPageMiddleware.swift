@@ -98,7 +98,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             ("Your answer is too long to send", ["Go back and shorten your answer, then try again."])
         case .serviceUnavailable:
             ("Sorry, the service is unavailable", [
-                "Your answer has not been saved. Please try again in a few minutes.",
+                // Said of a submit too, where the answers are kept as a draft: "not saved" would alarm for nothing.
+                "We could not save this just now. Answers you saved before are kept.",
+                "Please try again in a few minutes.",
             ])
         case .internalServerError:
             ("Sorry, there is a problem with the service", [
