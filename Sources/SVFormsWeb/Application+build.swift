@@ -40,6 +40,9 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
 
     return Application(
         router: router,
+        // A connection that sends no request (or only part of its headers) for 30 s is closed, so idle
+        // and slow clients cannot hold connections for ever.
+        server: .http1(configuration: .init(idleTimeout: .seconds(30))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         // The group stops services in reverse order: the server first, the database last.
         services: [

@@ -170,14 +170,15 @@ import Testing
         try await addAccount("admin@example.org", role: .admin, to: configuration)
         let app = try await buildApplication(configuration)
         try await app.test(.router) { client in
-            for next in ["//evil.example", "https://evil.example/admin", "/admin//evil.example", "/\\evil.example", "/f/every-type", "/admin@evil.example"] {
+            for next in ["//evil.example", "https://evil.example/admin", "/admin//evil.example", "/\\evil.example", "/f/every-type", "/admin@evil.example",
+                "/admin\"><script>alert(1)</script>", "/admin/voices?q='x'"] {
                 var browser = TestBrowser(client)
                 let signedIn = try await browser.signIn("admin@example.org", next: TestBrowser.encode(next))
                 #expect(signedIn.location == "/admin", "\(next)")
             }
             var browser = TestBrowser(client)
-            let back = try await browser.signIn("admin@example.org", next: "/admin/audit")
-            #expect(back.location == "/admin/audit")
+            let back = try await browser.signIn("admin@example.org", next: TestBrowser.encode("/admin/audit?page=2&x=%20y"))
+            #expect(back.location == "/admin/audit?page=2&x=%20y")
         }
     }
 

@@ -65,6 +65,8 @@ def test_serve_refuses_to_start_with_a_broken_questionnaire(tmp_path):
     assert result.returncode == 1
     assert "svforms cannot start" in result.stderr
     assert f"{forms}/broken.yaml:8: unknown question type" in result.stderr
+    # It stopped before touching any data: no database was created to be left half-made.
+    assert not (tmp_path / "data" / "svforms.sqlite").exists()
 
 
 def test_serve_takes_its_settings_from_svforms_environment_variables(tmp_path):

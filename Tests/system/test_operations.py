@@ -43,6 +43,9 @@ def test_a_backup_taken_under_load_restores_every_earlier_submission(tmp_path):
         server.stop()
     assert backed_up.returncode == 0, backed_up.stderr.decode()
     assert "integrity ok" in backed_up.stdout.decode()
+    for database in (tmp_path / "copy.sqlite", server.database_path):
+        with sqlite3.connect(database) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok", database
     before = load.acknowledged(before=backup_started)
     during = len(load.acknowledged(before=backup_ended)) - len(before)
     assert len(before) >= 5, "too few submissions before the backup to prove anything"

@@ -39,7 +39,7 @@ struct JourneyPages: Sendable {
 
     /// Checks the posted anti-forgery token against the scope's basis.
     func verify(_ input: FormInput, _ scope: JourneyScope) throws(WebError) {
-        guard !scope.isNewBrowser, site.antiForgery.isValid(input.value(AntiForgery.fieldName), for: scope.antiForgeryBasis) else {
+        guard !scope.isNewBrowser, site.antiForgery.isValid(AntiForgery.submittedToken(in: input), for: scope.antiForgeryBasis) else {
             throw .formExpired
         }
     }

@@ -15,13 +15,15 @@ enum AdminPaths {
     }
 
     /// Only paths inside the signed-in area are allowed, so a crafted link
-    /// (`next=//evil.example`, `next=https://…`, `next=/\\evil`) can never send anyone off-site.
+    /// (`next=//evil.example`, `next=https://…`, `next=/\\evil`) can never send anyone off-site;
+    /// and only the characters of this site's own paths and queries, so no markup rides along either.
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/admin"), !next.hasPrefix("//"),
-            next.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "\\" && $0 != "@" }), !next.contains("//")
+        guard let next, next.hasPrefix("/admin"), !next.contains("//"), next.unicodeScalars.allSatisfy(nextCharacters.contains)
         else { return nil }
         return next
     }
+
+    private static let nextCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-_.~?=&%+")
 
     static func setup(_ token: String) -> String { "/admin/setup/\(token)" }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SVFormsCore
 
 /// Anti-forgery (CSRF) tokens: an HMAC of the browser's own cookie token under the server
 /// secret. A page can only post back with the token of the cookie it was shown to, and a
@@ -10,6 +11,13 @@ struct AntiForgery: Sendable {
 
     /// The hidden field every form carries.
     static let fieldName = "_csrf"
+
+    /// The token a post carries: its one `_csrf` value. Two values are no token at all, so a forged
+    /// value cannot ride beside a real one, whichever comes first.
+    static func submittedToken(in input: FormInput) -> String? {
+        let values = input.values(fieldName)
+        return values.count == 1 ? values[0] : nil
+    }
 
     /// The token a form shown to this cookie's browser carries.
     func token(for cookieToken: String) -> String {

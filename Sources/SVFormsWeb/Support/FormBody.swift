@@ -12,7 +12,16 @@ enum FormBody {
 
     static func read(_ request: Request, context: AppRequestContext) async throws -> FormInput {
         var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        } catch let error as any HTTPResponseError {
+            throw error  // 413: too large
+        } catch {
+            // The body ended before its Content-Length, or the client gave up half-way: a broken
+            // request, not a fault of the server's.
+            throw WebError.badRequest
+        }
         let contentType = request.headers[.contentType] ?? ""
         if contentType.lowercased().hasPrefix("multipart/form-data") {
             return try parseMultipart(buffer, contentType: contentType)
@@ -46,7 +55,9 @@ enum FormBody {
     static func parseMultipart(_ body: ByteBuffer, contentType: String) throws(WebError) -> FormInput {
         guard let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
             .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count)
-            .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            .trimmingCharacters(in: CharacterSet(charactersIn: "\"")),
+            // RFC 2046: 1 to 70 characters. MultipartKit stops the process on an empty one.
+            (1...70).contains(boundary.count)
         else { throw .badRequest }
         let collector = MultipartCollector()
         let parser = MultipartParser(boundary: boundary)

@@ -27,7 +27,11 @@ final class MultipartCollector {
 
     func complete() {
         defer { (name, isFile, bytes) = (nil, false, []) }
-        guard let name else { return }
+        // Every part must be named (RFC 7578); a nameless one (or a name that was not UTF-8) is a broken post.
+        guard let name, !name.isEmpty else {
+            isValid = false
+            return
+        }
         guard let text = String(validating: bytes, as: UTF8.self) ?? (isFile ? Self.legacyText(bytes) : nil) else {
             isValid = false
             return

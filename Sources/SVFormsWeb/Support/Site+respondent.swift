@@ -10,7 +10,7 @@ extension Site {
 
     /// The respondent of a form post, which must carry the cookie and a matching anti-forgery token.
     func verifiedRespondent(_ request: Request, input: FormInput) throws(WebError) -> Respondent {
-        guard let token = cookies.token(in: request), antiForgery.isValid(input.value(AntiForgery.fieldName), for: token) else {
+        guard let token = cookies.token(in: request), antiForgery.isValid(AntiForgery.submittedToken(in: input), for: token) else {
             throw .formExpired
         }
         return Respondent(token: token, isNew: false)

@@ -19,7 +19,7 @@ extension Site {
     /// The body of a signed-in form post, once its anti-forgery token matches the session.
     func signedInForm(_ request: Request, _ context: AppRequestContext) async throws -> FormInput {
         let input = try await FormBody.read(request, context: context)
-        guard let token = context.sessionToken, antiForgery.isValid(input.value(AntiForgery.fieldName), for: token) else {
+        guard let token = context.sessionToken, antiForgery.isValid(AntiForgery.submittedToken(in: input), for: token) else {
             throw WebError.formExpired
         }
         return input
