@@ -83,6 +83,18 @@ import Testing
             let flood = (0..<5_000).map { "f\($0)=x" }.joined(separator: "&")
             let tooMany = try await browser.send("/f/every-type/organisation", method: .post, body: flood)
             #expect(tooMany.status == .badRequest)
+            for boundary in ["", "\"\"", String(repeating: "b", count: 71)] {
+                let noBoundary = try await browser.send(
+                    "/f/every-type/organisation", method: .post, body: "x=1", headers: [.contentType: "multipart/form-data; boundary=\(boundary)"])
+                #expect(noBoundary.status == .badRequest, "boundary=\(boundary)")
+            }
+            let nameless = "--b\r\nContent-Disposition: form-data\r\n\r\nguildford\r\n--b--\r\n"
+            let namelessPart = try await browser.send(
+                "/f/every-type/organisation", method: .post, body: nameless, headers: [.contentType: "multipart/form-data; boundary=b"])
+            #expect(namelessPart.status == .badRequest)
+            let twoTokens = try await browser.send(
+                "/f/every-type/organisation", method: .post, body: "organisation=test-police&_csrf=\(token)&_csrf=forged")
+            #expect(twoTokens.status == .forbidden)
         }
     }
 
