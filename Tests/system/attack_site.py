@@ -6,9 +6,11 @@ database's data for "nothing changed" checks, and raw requests with any method, 
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import sqlite3
+import subprocess
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from rounds import add_people, open_round, send_invitations, link_in
-from svforms_server import Respondent, SvformsServer, submit_community_voice, submit_role_survey
+from svforms_server import BINARY, Respondent, SvformsServer, submit_community_voice, submit_role_survey
 
 ROUTES_FILE = Path(__file__).with_name("routes.tsv")
 ACCESS_LEVELS = ["anyone", "link", "viewer", "lead", "admin"]
@@ -175,6 +177,33 @@ def changed_tables(before: dict, after: dict) -> list[str]:
 def random_token() -> str:
     """A well-formed personal link token that was never issued (43 base64url characters)."""
     return secrets.token_urlsafe(32)
+
+
+def yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is a subset of YAML's)."""
+    return json.dumps(text)
+
+
+def check_forms(folder: Path) -> subprocess.CompletedProcess:
+    """`svforms check --forms FOLDER`."""
+    return subprocess.run([str(BINARY), "check", "--forms", str(folder)], capture_output=True, text=True, timeout=60)
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs.extend(value for name, value in attrs if name == "href" and value)
+
+
+def page_links(html: str) -> list[str]:
+    """The href of every link on a page, in order."""
+    parser = _Links()
+    parser.feed(html)
+    return parser.hrefs
 
 
 class _FormFields(HTMLParser):

@@ -69,3 +69,11 @@ def parts(message) -> tuple[str, str]:
     text = message.get_body(preferencelist=("plain",)).get_content()
     html = message.get_body(preferencelist=("html",)).get_content()
     return text, html
+
+
+def smtp_env(port: int) -> dict[str, str]:
+    """The settings that send a server's mail to an SMTP sink on this port, retrying after a second."""
+    return {
+        "SVFORMS_SMTP_URL": f"smtp://127.0.0.1:{port}", "SVFORMS_MAIL_FROM": "svforms@partnership.example",
+        "SVFORMS_MAIL_RETRY_SECONDS": "1",
+    }

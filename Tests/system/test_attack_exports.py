@@ -31,18 +31,16 @@ import datetime
 import email
 import email.policy
 import io
-import json
 import re
 import shutil
-import subprocess
 import time
 import xml.etree.ElementTree as ElementTree
 import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from svforms_server import BINARY, REPO_ROOT, Respondent, SvformsServer
+from attack_site import check_forms, page_links, yaml_string
+from svforms_server import REPO_ROOT, Respondent, SvformsServer
 
 PASSWORD = "correct horse battery staple"
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -71,9 +69,6 @@ def email_formula(index: int, marker: str) -> str:
 
 
 # --- the forms folder: every label a column heading or cell is made of ----------------------
-
-def q(text: str) -> str:
-    return json.dumps(text)  # a YAML double-quoted scalar
 
 
 # (file, text in the shipped file, how to write the payload in its place, marker, payload kind)
@@ -116,17 +111,6 @@ def payload_of(marker: str) -> str:
     return formula(entry[4], marker)
 
 
-def check_forms(folder: Path) -> subprocess.CompletedProcess:
-    """`svforms check --forms FOLDER`, waiting out a rebuild of the binary."""
-    for attempt in range(30):
-        try:
-            return subprocess.run([str(BINARY), "check", "--forms", str(folder)], capture_output=True, text=True, timeout=60)
-        except OSError:
-            if attempt == 29:
-                raise
-            time.sleep(2)
-    raise AssertionError("unreachable")
-
 
 def hostile_forms(folder: Path) -> Path:
     shutil.copytree(REPO_ROOT / "forms", folder, ignore=shutil.ignore_patterns("examples"))
@@ -134,7 +118,7 @@ def hostile_forms(folder: Path) -> Path:
         path = folder / name
         text = path.read_text()
         assert text.count(old) == 1, f"{name}: {old!r} is not in the file exactly once"
-        path.write_text(text.replace(old, new if marker is None else new.format(q(formula(kind, marker)))))
+        path.write_text(text.replace(old, new if marker is None else new.format(yaml_string(formula(kind, marker)))))
     checked = check_forms(folder)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     return folder
@@ -192,48 +176,9 @@ def community_voice(person: Person, index: int) -> None:
     person.submit(base)
 
 
-class Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            self.hrefs.extend(value for name, value in attrs if name == "href" and value)
-
 
 def download_links(body: str) -> set[str]:
-    parser = Links()
-    parser.feed(body)
-    return {href for href in parser.hrefs if re.search(r"\.(csv|xlsx)$", href)}
-
-
-def start(server: SvformsServer) -> SvformsServer:
-    """Starts the server, waiting out a rebuild of the binary (missing or half-written for a moment)."""
-    failures = 0
-    for attempt in range(30):
-        try:
-            return server.start()
-        except (RuntimeError, OSError) as error:
-            server.stop()
-            # Missing: wait for the build; anything else (say, a half-written binary): three tries.
-            failures += "not built" not in str(error)
-            if attempt == 29 or failures == 3:
-                raise
-            time.sleep(2)
-    return server
-
-
-def cli(server: SvformsServer, *args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
-    """`svforms ...` against the server's data, waiting out a rebuild of the binary."""
-    for attempt in range(30):
-        try:
-            return server.cli(*args, input=input)
-        except OSError:  # missing, or "text file busy" while it is written
-            if attempt == 29:
-                raise
-            time.sleep(2)
-    raise AssertionError("unreachable")
+    return {href for href in page_links(body) if re.search(r"\.(csv|xlsx)$", href)}
 
 
 # --- the files -------------------------------------------------------------------------------
@@ -284,10 +229,10 @@ def exports(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("formulas")
     forms = hostile_forms(root / "forms")
     server = SvformsServer(root / "data", forms_dir=forms)
-    start(server)
+    server.start()
     try:
         for role in ["lead", "viewer"]:
-            added = cli(server, "user", "add", f"{role}@example.org", "--role", role, input=(PASSWORD + "\n").encode())
+            added = server.cli("user", "add", f"{role}@example.org", "--role", role, input=(PASSWORD + "\n").encode())
             assert added.returncode == 0, added.stderr
         lead, viewer = Person(server), Person(server)
         lead.sign_in("lead@example.org", PASSWORD)
@@ -343,7 +288,7 @@ def exports(tmp_path_factory) -> dict:
             for extension in ["csv", "xlsx"]:
                 out = root / f"cli-{what}-{form}.{extension}"
                 args = ["export", what, "--form", form, "--forms", str(forms), "--out", str(out)]
-                result = cli(server, *args + (["--measure", measure] if measure else []))
+                result = server.cli(*args + (["--measure", measure] if measure else []))
                 assert result.returncode == 0, result.stderr
                 files[f"cli {what} {form}{' ' + measure if measure else ''} {extension}"] = out.read_bytes()
         yield {"files": files, "offered": offered, "server": server}

@@ -101,17 +101,6 @@ class Tokens:
     setup: str
 
 
-def start_server(data) -> SvformsServer:
-    for attempt in range(5):  # the binary may be briefly missing while it is rebuilt
-        try:
-            return SvformsServer(data).start()
-        except RuntimeError:
-            if attempt == 4:
-                raise
-            time.sleep(3)
-    raise AssertionError("unreachable")
-
-
 def invitation_link(server: SvformsServer) -> str:
     """Opens a round with one representative and returns their personal link (from the .eml written)."""
     lead = signed_in_lead(server)
@@ -139,7 +128,7 @@ def hypothesis_home(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    server = start_server(tmp_path_factory.mktemp("fuzz") / "data")
+    server = SvformsServer(tmp_path_factory.mktemp("fuzz") / "data").start()
     try:
         yield server
     finally:
@@ -367,14 +356,7 @@ def recover(server: SvformsServer) -> str:
     except subprocess.TimeoutExpired:
         server.kill9()
     report = f"exit status {server.process.returncode}\n" + crash_report(server.log())
-    for attempt in range(5):  # the binary may be briefly missing while it is rebuilt
-        try:
-            server.start()
-            break
-        except RuntimeError:
-            if attempt == 4:
-                raise
-            time.sleep(3)
+    server.start()
     return report
 
 

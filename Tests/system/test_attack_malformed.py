@@ -41,20 +41,9 @@ LEAD_PASSWORD = "correct horse battery staple"
 FORM_TYPE = "application/x-www-form-urlencoded"
 
 
-def start_server(data) -> SvformsServer:
-    for attempt in range(5):  # the binary may be briefly missing while it is rebuilt
-        try:
-            return SvformsServer(data).start()
-        except RuntimeError:
-            if attempt == 4:
-                raise
-            time.sleep(3)
-    raise AssertionError("unreachable")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    server = start_server(tmp_path_factory.mktemp("malformed") / "data")
+    server = SvformsServer(tmp_path_factory.mktemp("malformed") / "data").start()
     try:
         added = server.cli("user", "add", LEAD_EMAIL, "--role", "lead", input=(LEAD_PASSWORD + "\n").encode())
         assert added.returncode == 0, added.stderr
@@ -327,7 +316,7 @@ def crash_summary(server: SvformsServer) -> str:
 ])
 def test_a_multipart_post_with_an_empty_boundary_is_a_400(tmp_path, path, content_type):
     # Its own server: a request that kills the server must not take the other tests with it.
-    own = start_server(tmp_path / "data")
+    own = SvformsServer(tmp_path / "data").start()
     try:
         watch = Watch(own)
         request = http_request("POST", path.encode(), {"Content-Type": content_type}, b"area=guildford")

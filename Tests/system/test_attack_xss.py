@@ -39,11 +39,9 @@ import datetime
 import email
 import email.policy
 import io
-import json
 import re
 import shutil
 import sqlite3
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -53,7 +51,8 @@ from pathlib import Path
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import pytest
-from svforms_server import BINARY, REPO_ROOT, Respondent, SvformsServer
+from attack_site import check_forms, page_links, yaml_string
+from svforms_server import REPO_ROOT, Respondent, SvformsServer
 
 PASSWORD = "correct horse battery staple"
 
@@ -137,10 +136,6 @@ EMAIL_MARKERS = {"xss12", "xss14", "xss22", "xss47", "xss48", "xss49", "xss50"}
 
 # --- the forms folder -----------------------------------------------------------------------
 
-def q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's string syntax is a subset of YAML's)."""
-    return json.dumps(text)
-
 
 def edit(path: Path, replacements: list[tuple[str, str]]) -> None:
     text = path.read_text()
@@ -161,55 +156,44 @@ def zone_name(offset: int) -> str:
     return "Etc/GMT" if offset == 0 else f"Etc/GMT{'-' if offset > 0 else '+'}{abs(offset)}"
 
 
-def check_forms(folder: Path) -> subprocess.CompletedProcess:
-    """`svforms check --forms FOLDER`, waiting out a rebuild of the binary."""
-    for attempt in range(30):
-        try:
-            return subprocess.run([str(BINARY), "check", "--forms", str(folder)], capture_output=True, text=True, timeout=60)
-        except OSError:
-            if attempt == 29:
-                raise
-            time.sleep(2)
-    raise AssertionError("unreachable")
-
 
 def hostile_forms(folder: Path, offset: int) -> Path:
     shutil.copytree(REPO_ROOT / "forms", folder, ignore=shutil.ignore_patterns("examples"))
     edit(folder / "role-understanding.yaml", [
-        ("title: Your organisation's role in the response to serious violence", "title: " + q(full("xss01"))),
+        ("title: Your organisation's role in the response to serious violence", "title: " + yaml_string(full("xss01"))),
         ("  This survey asks how well you understand", f"  {full('xss42')}\n  This survey asks how well you understand"),
-        ("label: What is your job role?", "label: " + q(full("xss02"))),
-        ("hint: For example, community safety manager.", "hint: " + q(full("xss03"))),
-        ("error_message: Select the organisation you represent", "error_message: " + q(full("xss04"))),
-        ('{ value: good, label: "Good understanding" }', "{ value: good, label: %s }" % q(full("xss05"))),
-        ("title: The Duty and the partnership", "title: " + q(full("xss43"))),
-        ("label: The Serious Violence Duty's requirements on your organisation", "label: " + q(full("xss44"))),
-        ("title: Specified and relevant authorities understand their role", "title: " + q(full("xss45"))),
-        ("label: Is there anything else you want to tell us about your role?", "label: " + q(full("xss52"))),
+        ("label: What is your job role?", "label: " + yaml_string(full("xss02"))),
+        ("hint: For example, community safety manager.", "hint: " + yaml_string(full("xss03"))),
+        ("error_message: Select the organisation you represent", "error_message: " + yaml_string(full("xss04"))),
+        ('{ value: good, label: "Good understanding" }', "{ value: good, label: %s }" % yaml_string(full("xss05"))),
+        ("title: The Duty and the partnership", "title: " + yaml_string(full("xss43"))),
+        ("label: The Serious Violence Duty's requirements on your organisation", "label: " + yaml_string(full("xss44"))),
+        ("title: Specified and relevant authorities understand their role", "title: " + yaml_string(full("xss45"))),
+        ("label: Is there anything else you want to tell us about your role?", "label: " + yaml_string(full("xss52"))),
     ])
     edit(folder / "community-voice.yaml", [
-        ("title: Tell us how violence affects your area", "title: " + q(full("xss33"))),
-        ('{ value: town-centre, label: "Town centre" }', "{ value: town-centre, label: %s }" % q(full("xss34"))),
-        ('hint: "For example, a station, bus stop or train"', "hint: " + q(full("xss35"))),
-        ('{ value: knife-crime, label: "Knife crime" }', "{ value: knife-crime, label: %s }" % q(full("xss36"))),
-        ('{ value: fairly-unsafe, label: "Fairly unsafe" }', "{ value: fairly-unsafe, label: %s }" % q(full("xss37"))),
+        ("title: Tell us how violence affects your area", "title: " + yaml_string(full("xss33"))),
+        ('{ value: town-centre, label: "Town centre" }', "{ value: town-centre, label: %s }" % yaml_string(full("xss34"))),
+        ('hint: "For example, a station, bus stop or train"', "hint: " + yaml_string(full("xss35"))),
+        ('{ value: knife-crime, label: "Knife crime" }', "{ value: knife-crime, label: %s }" % yaml_string(full("xss36"))),
+        ('{ value: fairly-unsafe, label: "Fairly unsafe" }', "{ value: fairly-unsafe, label: %s }" % yaml_string(full("xss37"))),
         ("label: Tell us in your own words how violence or the fear of violence affects you there",
-         "label: " + q(full("xss38"))),
+         "label: " + yaml_string(full("xss38"))),
         ("hint: >-\n          Please do not include the names of people, or anything else that could\n"
-         "          identify someone.", "hint: " + q(full("xss39"))),
+         "          identify someone.", "hint: " + yaml_string(full("xss39"))),
         ('{ value: street-lighting, label: "Street lighting and the look of the place" }',
-         "{ value: street-lighting, label: %s }" % q(full("xss40"))),
+         "{ value: street-lighting, label: %s }" % yaml_string(full("xss40"))),
         ("  Thank you for telling us.", f"  {full('xss46')}\n\n  Thank you for telling us."),
     ])
     edit(folder / "partnership.yaml", [
-        ("name: Surrey Serious Violence Reduction Partnership\n", "name: %s\n" % q(full("xss09"))),
-        ("short_name: Surrey SVRP\n", "short_name: %s\ntime_zone: %s\n" % (q("SVRP " + full("xss51")), zone_name(offset))),
+        ("name: Surrey Serious Violence Reduction Partnership\n", "name: %s\n" % yaml_string(full("xss09"))),
+        ("short_name: Surrey SVRP\n", "short_name: %s\ntime_zone: %s\n" % (yaml_string("SVRP " + full("xss51")), zone_name(offset))),
         ("time_zone: Europe/London\n", ""),
-        ("name: Surrey Police\n", "name: %s\n" % q("Surrey Police " + full("xss06"))),
-        ("name: Guildford\n", "name: %s\n" % q("Guildford " + full("xss41"))),
-        ("name: Crimestoppers\n", "name: %s\n" % q("Crimestoppers " + full("xss08"))),
-        ('phone: "0800 555 111"', "phone: " + q("0800 555 111 " + full("xss07"))),
-        ("description: Tell them what you know, 100% anonymously.", "description: " + q(full("xss08"))),
+        ("name: Surrey Police\n", "name: %s\n" % yaml_string("Surrey Police " + full("xss06"))),
+        ("name: Guildford\n", "name: %s\n" % yaml_string("Guildford " + full("xss41"))),
+        ("name: Crimestoppers\n", "name: %s\n" % yaml_string("Crimestoppers " + full("xss08"))),
+        ('phone: "0800 555 111"', "phone: " + yaml_string("0800 555 111 " + full("xss07"))),
+        ("description: Tell them what you know, 100% anonymously.", "description: " + yaml_string(full("xss08"))),
     ])
     checked = check_forms(folder)
     assert checked.returncode == 0, checked.stdout + checked.stderr
@@ -298,21 +282,6 @@ class Client(Respondent):
         return headers.get("location")
 
 
-class Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            self.hrefs.extend(value for name, value in attrs if name == "href" and value)
-
-
-def links(body: str) -> list[str]:
-    parser = Links()
-    parser.feed(body)
-    return parser.hrefs
-
 
 DOWNLOAD = re.compile(r"\.(csv|xlsx)$")
 
@@ -334,7 +303,7 @@ def crawl(client: Client, seeds: list[str], limit: int = 400) -> set[str]:
         _, headers, body = client.request(path)
         if not headers.get("content-type", "").startswith("text/html"):
             continue
-        for href in links(body):
+        for href in page_links(body):
             target = urljoin(path, href)
             parts = urlsplit(target)
             if parts.scheme or parts.netloc or not parts.path.startswith("/"):
@@ -437,34 +406,6 @@ def html_part(message) -> str:
     return part.get_content()
 
 
-def start(server: SvformsServer) -> SvformsServer:
-    """Starts the server, waiting out a rebuild of the binary (missing or half-written for a moment)."""
-    failures = 0
-    for attempt in range(30):
-        try:
-            return server.start()
-        except (RuntimeError, OSError) as error:
-            server.stop()
-            # Missing: wait for the build; anything else (say, a half-written binary): three tries.
-            failures += "not built" not in str(error)
-            if attempt == 29 or failures == 3:
-                raise
-            time.sleep(2)
-    return server
-
-
-def cli(server: SvformsServer, *args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
-    """`svforms ...` against the server's data, waiting out a rebuild of the binary."""
-    for attempt in range(30):
-        try:
-            return server.cli(*args, input=input)
-        except OSError:  # missing, or "text file busy" while it is written
-            if attempt == 29:
-                raise
-            time.sleep(2)
-    raise AssertionError("unreachable")
-
-
 @dataclass
 class Site:
     server: SvformsServer
@@ -482,7 +423,7 @@ def site(tmp_path_factory) -> Site:
     forms = hostile_forms(root / "forms", offset)
     server = SvformsServer(root / "data", forms_dir=forms)
     site = Site(server, forms)
-    start(server)
+    server.start()
     try:
         build(site, offset)
         yield site
@@ -505,7 +446,7 @@ def build(site: Site, offset: int) -> None:
     admin.post(setup, [("email", full("xss67")), ("password", PASSWORD), ("confirm", PASSWORD)], expect=422)
     admin.post(setup, [("email", accounts["admin"]), ("password", PASSWORD), ("confirm", PASSWORD)])
     for role in ["lead", "viewer"]:
-        added = cli(server, "user", "add", accounts[role], "--role", role, input=(PASSWORD + "\n").encode())
+        added = server.cli("user", "add", accounts[role], "--role", role, input=(PASSWORD + "\n").encode())
         assert added.returncode == 0, added.stderr
     lead, viewer = client("lead"), client("viewer")
     for person, role in [(lead, "lead"), (viewer, "viewer")]:
@@ -666,7 +607,7 @@ def build(site: Site, offset: int) -> None:
                            "WHERE form_id = 'community-voice'")
         connection.execute("DELETE FROM job_run WHERE name LIKE 'digest:%'")
     connection.close()
-    start(server)
+    server.start()
     wait_for_mail(server, lambda ms: any(kind_of(m) == "digest" for m in ms), "daily digest")
     wait_for_mail(server, lambda ms: sum(kind_of(m) == "submission" for m in ms) >= 4, "submission notice")
 
@@ -928,7 +869,7 @@ def test_a_javascript_url_for_a_safeguarding_contact_is_refused(tmp_path):
     for url in ["javascript:alert(1)", " javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>",
                 "http://crimestoppers-uk.org"]:
         text = (REPO_ROOT / "forms/partnership.yaml").read_text()
-        (forms / "partnership.yaml").write_text(text.replace("url: https://crimestoppers-uk.org", "url: " + q(url)))
+        (forms / "partnership.yaml").write_text(text.replace("url: https://crimestoppers-uk.org", "url: " + yaml_string(url)))
         checked = check_forms(forms)
         assert checked.returncode == 1, (url, checked.stdout)
         assert "must start with https://" in checked.stdout, (url, checked.stdout)

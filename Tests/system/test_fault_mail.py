@@ -17,7 +17,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 
-from mail_sink import MailSink
+from mail_sink import MailSink, smtp_env
 from rounds import add_people, open_round, send_invitations, signed_in_lead
 from svforms_server import REPO_ROOT, Respondent, SvformsServer, free_port
 
@@ -53,13 +53,6 @@ class SlowMailSink(MailSink):
     def released(self) -> int:
         """How many held messages it has since stored."""
         return len(list(self.directory.glob("released-*")))
-
-
-def smtp_env(port: int) -> dict[str, str]:
-    return {
-        "SVFORMS_SMTP_URL": f"smtp://127.0.0.1:{port}", "SVFORMS_MAIL_FROM": "svforms@partnership.example",
-        "SVFORMS_MAIL_RETRY_SECONDS": "1",
-    }
 
 
 def outbox(server: SvformsServer) -> list[tuple]:

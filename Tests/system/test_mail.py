@@ -9,16 +9,9 @@ import sqlite3
 import time
 from collections import defaultdict
 
-from mail_sink import MailSink, parts
+from mail_sink import MailSink, parts, smtp_env
 from rounds import add_people, link_in, open_round, send_invitations, signed_in_lead
 from svforms_server import SvformsServer, free_port
-
-
-def smtp_env(port: int) -> dict[str, str]:
-    return {
-        "SVFORMS_SMTP_URL": f"smtp://127.0.0.1:{port}", "SVFORMS_MAIL_FROM": "svforms@partnership.example",
-        "SVFORMS_MAIL_RETRY_SECONDS": "1",
-    }
 
 
 def outbox(server: SvformsServer) -> list[tuple]:
