@@ -55,6 +55,12 @@ import Testing
                 "/f/every-type/organisation", method: .post, body: body,
                 headers: [.origin: "http://localhost", HTTPField.Name("Sec-Fetch-Site")!: "same-origin"])
             #expect(own.status == .seeOther)
+            // A page with `Referrer-Policy: no-referrer` posts with `Origin: null`, from the same origin.
+            try await browser.get("/f/every-type/organisation")
+            let fromPrivatePage = try await browser.send(
+                "/f/every-type/organisation", method: .post, body: "organisation=test-police&_csrf=" + TestBrowser.encode(browser.csrf ?? ""),
+                headers: [.origin: "null", HTTPField.Name("Sec-Fetch-Site")!: "same-origin"])
+            #expect(fromPrivatePage.status == .seeOther)
         }
     }
 

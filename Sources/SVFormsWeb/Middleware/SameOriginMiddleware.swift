@@ -14,7 +14,10 @@ struct SameOriginMiddleware: RouterMiddleware {
     init(configuration: AppConfiguration) {
         publicOrigin = configuration.baseURL.flatMap(URL.init(string:)).flatMap { url in
             guard let scheme = url.scheme, let host = url.host else { return nil }
-            return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+            // A browser leaves the scheme's default port out of Origin.
+            let defaultPort = scheme.lowercased() == "https" ? 443 : 80
+            let port = url.port.flatMap { $0 == defaultPort ? nil : ":\($0)" } ?? ""
+            return "\(scheme)://\(host)\(port)"
         }
     }
 
@@ -24,7 +27,9 @@ struct SameOriginMiddleware: RouterMiddleware {
     }
 
     private func isSameOrigin(_ request: Request) -> Bool {
-        if let site = request.headers[.secFetchSite], site != "same-origin", site != "none" { return false }
+        // Where the browser says, that settles it: on a page with `Referrer-Policy: no-referrer`
+        // (personal links) its own posts carry `Origin: null`, but still `Sec-Fetch-Site: same-origin`.
+        if let site = request.headers[.secFetchSite] { return site == "same-origin" || site == "none" }
         guard let origin = request.headers[.origin]?.lowercased() else { return true }
         if let publicOrigin { return origin == publicOrigin.lowercased() }
         return request.head.authority.map { origin == "http://\($0.lowercased())" } ?? false
