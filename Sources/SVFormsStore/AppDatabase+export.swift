@@ -31,21 +31,23 @@ extension AppDatabase {
     /// batch at a time, so memory stays flat however many responses there are.
     public func responses(formID: String, after afterID: Int64, limit: Int) async throws -> [ExportedResponse] {
         try await writer.read { db in
-            let records = try ResponseRecord
-                .filter(ResponseRecord.Columns.formID == formID && Column("id") > afterID)
-                .filter(sql: "id IN (SELECT id FROM reported_response)")
-                .order(Column("id")).limit(limit).fetchAll(db)
+            // `+form_id` keeps SQLite off the form index: it walks the primary key on from `afterID`
+            // and stops after `limit` rows, where the index would make it gather and sort every
+            // response of the form for each batch (90 s instead of a second for 100,000 responses).
+            let records = try ResponseRecord.fetchAll(
+                db, sql: "SELECT * FROM reported_response WHERE +form_id = ? AND id > ? ORDER BY id LIMIT ?",
+                arguments: [formID, afterID, limit])
             guard let first = records.first?.id, let last = records.last?.id else { return [] }
+            // Every answer in the id range, by primary key; answers of other responses in the range
+            // (another form's, a quarantined voice's) are never looked up below.
             var answers: [Int64: Answers] = [:]
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT answer.response_id, answer.question_id, answer.value FROM answer
-                    JOIN reported_response AS response ON response.id = answer.response_id
-                    WHERE response.form_id = ? AND answer.response_id BETWEEN ? AND ?
-                    ORDER BY answer.response_id, answer.question_id, answer.position
+                    SELECT response_id, question_id, value FROM answer WHERE response_id BETWEEN ? AND ?
+                    ORDER BY response_id, question_id, position
                     """,
-                arguments: [formID, first, last])
+                arguments: [first, last])
             while let row = try rows.next() {
                 answers[row[0], default: [:]][row[1] as String, default: []].append(row[2])
             }

@@ -61,6 +61,26 @@ import Testing
         #expect(seen == (0..<7).map(String.init))
     }
 
+    @Test func exportBatchesSkipOtherFormsAndQuarantinedVoicesBetweenTheirRows() async throws {
+        for index in 0..<9 {
+            try await submit(index % 3 == 1 ? "other" : "survey", ["n": ["\(index)"]], at: 1_745_000_000 + Double(index))
+        }
+        // The response holding "3" is a voice in quarantine: left out like everywhere else.
+        try await database.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO voice (response_id, form_id, status) SELECT response_id, 'survey', 'quarantined'
+                FROM answer WHERE question_id = 'n' AND value = '3'
+                """)
+        }
+        var seen: [[String]] = []
+        var after: Int64 = 0
+        while let batch = try await database.responses(formID: "survey", after: after, limit: 2).nilIfEmpty {
+            seen += batch.map { $0.answers["n"] ?? [] }
+            after = batch.last!.id
+        }
+        #expect(seen == [["0"], ["2"], ["5"], ["6"], ["8"]])
+    }
+
     @Test func theRatingQueryIsDrivenByTheFormIndex() async throws {
         try await submit("survey", ["org": ["police"], "duty": ["good"]], at: 1_745_000_000)
         let (table, periodArguments) = AppDatabase.periodTable([q1])
@@ -74,4 +94,8 @@ import Testing
         #expect(plan.contains { $0.contains("response_by_form") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN response") || $0.hasPrefix("SCAN rating") }, "\(plan)")
     }
+}
+
+extension Array {
+    fileprivate var nilIfEmpty: Self? { isEmpty ? nil : self }
 }
