@@ -9,6 +9,7 @@ Standard library only: it runs on Debian's python3 without the test virtual envi
 from __future__ import annotations
 
 import argparse
+import atexit
 import base64
 import datetime
 import hashlib
@@ -57,6 +58,7 @@ class Server:
              "--forms", str(ROOT / "forms"), "--templates", str(ROOT / "templates")],
             stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT,
             env={**os.environ, "SVFORMS_BASE_URL": self.url, "SVFORMS_TRUSTED_PROXIES": "127.0.0.1"})
+        atexit.register(self._kill_if_running)  # a failed measurement leaves no server behind
         self.startup_seconds = self._first_answer()
 
     def _first_answer(self) -> float:
@@ -74,6 +76,10 @@ class Server:
             if line.startswith(field + ":"):
                 return int(line.split()[1])
         raise RuntimeError(field)
+
+    def _kill_if_running(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
 
     def stop(self) -> None:
         self.process.terminate()
