@@ -211,26 +211,34 @@ def add_lead(server: SvformsServer) -> None:
     assert added.returncode == 0, added.stderr.decode()
 
 
-def test_a_full_disk_gets_503s_keeps_the_answers_and_the_server_carries_on_once_there_is_space(small_disk, tmp_path):
-    server = SvformsServer(small_disk)
-    server.log_path = tmp_path / "server.log"  # not on the disk that fills up
+def break_and_recover(server: SvformsServer, break_storage, restore_storage, broken: str, restored: str) -> None:
+    """With the server running: storage broken → every write refused with a 503 page and the answers
+    kept; storage restored → the same process takes the same people's submissions; nothing
+    acknowledged is lost and the file is sound."""
     add_lead(server)
     server.start()
     try:
         acknowledged = [submit_community_voice(Respondent(server))]
         person, late, lead = people_mid_form(server)
-        ballast = fill(small_disk)
+        break_storage()
         try:
-            assert_writes_refused(server, person, late, lead, "a full disk")
+            assert_writes_refused(server, person, late, lead, broken)
         finally:
-            ballast.unlink()
-        # Space again, the same server process.
-        acknowledged += assert_writes_work_again(server, person, late, lead, "space was freed")
+            restore_storage()
+        acknowledged += assert_writes_work_again(server, person, late, lead, restored)
         assert "storage unavailable" in server.log()
     finally:
         server.stop()
     assert "internal error" not in server.log(), server.log()[-3000:]
     assert_all_stored(server, acknowledged)
+
+
+def test_a_full_disk_gets_503s_keeps_the_answers_and_the_server_carries_on_once_there_is_space(small_disk, tmp_path):
+    server = SvformsServer(small_disk)
+    server.log_path = tmp_path / "server.log"  # not on the disk that fills up
+    ballast: list[Path] = []
+    break_and_recover(server, lambda: ballast.append(fill(small_disk)), lambda: ballast.pop().unlink(),
+                      "a full disk", "space was freed")
 
 
 @pytest.fixture
@@ -314,20 +322,4 @@ def test_a_disk_remounted_read_only_gets_503s_and_the_server_carries_on_once_it_
         "LD_PRELOAD": str(readonly_shim), "READONLY_SHIM_DIR": os.path.realpath(small_disk),
         "READONLY_SHIM_FLAG": str(read_only)})
     server.log_path = tmp_path / "server.log"
-    add_lead(server)
-    server.start()
-    try:
-        acknowledged = [submit_community_voice(Respondent(server))]
-        person, late, lead = people_mid_form(server)
-        read_only.touch()
-        try:
-            assert_writes_refused(server, person, late, lead, "a read-only disk")
-        finally:
-            read_only.unlink()
-        # "Remounted rw", the same server process.
-        acknowledged += assert_writes_work_again(server, person, late, lead, "the disk was writable again")
-        assert "storage unavailable" in server.log()
-    finally:
-        server.stop()
-    assert "internal error" not in server.log(), server.log()[-3000:]
-    assert_all_stored(server, acknowledged)
+    break_and_recover(server, read_only.touch, read_only.unlink, "a read-only disk", "the disk was writable again")
