@@ -35,6 +35,7 @@ RATINGS = ["duty", "governance", "strategy-priorities", "data-sharing", "needs-a
            "public-health-approach", "trauma-informed-practice", "community-engagement"]
 PAGES = ["organisation", "job-role", "duty-and-partnership", "data-and-evidence", "ways-of-working", "comments"]
 SCALE = ["none", "limited", "some", "good", "full", "dont-know"]
+SECTIONS = ["limits", "server", "seeded"]
 REFERENCE_LETTERS = "ABCDEFGHJKMNPQRSTWXYZ23456789"
 
 
@@ -193,6 +194,16 @@ def measure(args, work: Path) -> dict:
     def add(name: str, value) -> None:
         figures.setdefault(name, []).append(value)
 
+    if "limits" in args.only:
+        sqlite_limits(args, work, add)
+    if "server" in args.only:
+        fresh_server_figures(args, work, add)
+    if "seeded" in args.only:
+        seeded_server_figures(args, work, add)
+    return figures
+
+
+def sqlite_limits(args, work: Path, add) -> None:
     limits = work / "sqlite_limits"
     subprocess.run(["gcc", "-O2", "-o", str(limits), str(ROOT / "bench/sqlite_limits.c"), "-lsqlite3"], check=True)
     for run in range(args.runs):
@@ -201,6 +212,8 @@ def measure(args, work: Path) -> dict:
         add("sqlite single-row commits/s", result["single_row_commits_per_s"])
         add("sqlite 100-row batch rows/s", result["batch_100_rows_per_s"])
 
+
+def fresh_server_figures(args, work: Path, add) -> None:
     for run in range(args.runs):
         server = Server(work / f"fresh-{run}")
         add("start-up to first request (ms)", server.startup_seconds * 1000)
@@ -225,6 +238,8 @@ def measure(args, work: Path) -> dict:
         add("acknowledged but not stored (must be 0)", max(0, submitted["acknowledged"] - stored))
         server.stop()
 
+
+def seeded_server_figures(args, work: Path, add) -> None:
     seeded = work / "seeded"
     Server(seeded).stop()  # creates the database with every migration
     seed_responses(seeded / "svforms.sqlite", args.responses)
@@ -237,7 +252,20 @@ def measure(args, work: Path) -> dict:
         add(f"CSV export of {args.responses:,} responses × 12 answers (s)", seconds)
         add("CSV export peak memory growth (MB)", growth / 1024)
     server.stop()
-    return figures
+
+
+def ratios_of(medians: dict) -> dict:
+    """Each ratio whose figures were measured in this run."""
+    wanted = {
+        "question page / ceiling": ("question page GET (req/s)", "ceiling GET /exit (req/s)", 1),
+        "submissions / ceiling": ("durable submissions (acknowledged/s)", "ceiling GET /exit (req/s)", 1),
+        "submissions / sqlite single-row commits": ("durable submissions (acknowledged/s)", "sqlite single-row commits/s", 1),
+        # A submission writes 14 rows (response, 12 answers, draft removed), so batch rows ÷ 14 is SQLite's own ceiling.
+        "submissions / (sqlite batch rows ÷ 14 rows a submission)": (
+            "durable submissions (acknowledged/s)", "sqlite 100-row batch rows/s", 14),
+    }
+    return {name: medians[top] / (medians[bottom] / per) for name, (top, bottom, per) in wanted.items()
+            if top in medians and bottom in medians}
 
 
 def main() -> None:
@@ -246,19 +274,13 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--drafts", type=int, default=60_000, help="complete drafts seeded per submission run")
     parser.add_argument("--responses", type=int, default=111_112, help="seeded responses for scoring and export")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=SECTIONS,
+                        help="measure only these sections (for working on one figure; the full run is the benchmark)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="svforms-bench-") as folder:
         figures = measure(args, Path(folder))
     medians = {name: statistics.median(values) for name, values in figures.items()}
-    ceiling = medians["ceiling GET /exit (req/s)"]
-    ratios = {
-        "question page / ceiling": medians["question page GET (req/s)"] / ceiling,
-        "submissions / ceiling": medians["durable submissions (acknowledged/s)"] / ceiling,
-        "submissions / sqlite single-row commits": medians["durable submissions (acknowledged/s)"]
-        / medians["sqlite single-row commits/s"],
-        "submissions / (sqlite batch rows ÷ 14 rows a submission)": medians["durable submissions (acknowledged/s)"]
-        / (medians["sqlite 100-row batch rows/s"] / 14),
-    }
+    ratios = ratios_of(medians)
     print(f"\n{'figure':<58} {'median':>12} {'min – max':>24}")
     for name, values in figures.items():
         print(f"{name:<58} {medians[name]:>12,.1f} {min(values):>11,.1f} – {max(values):<11,.1f}")

@@ -8,9 +8,7 @@ extension AppDatabase {
 
     /// The answers in progress of one respondent (a browser, or a representative's draft key) to one form.
     public func draft(respondentKey: Data, formID: String) async throws -> StoredDraft? {
-        try await writer.read { db in
-            try DraftRecord.filter(respondentKey: respondentKey, formID: formID).fetchOne(db).map(Self.stored)
-        }
+        try await writer.read { try Self.storedDraft(respondentKey: respondentKey, formID: formID, $0) }
     }
 
     /// Reads the draft, applies `change` and saves the result in one transaction, so two
@@ -23,12 +21,13 @@ extension AppDatabase {
     ) async throws -> Draft {
         let updatedAt = Timestamp.string(now)
         return try await write { db in
-            let current = try DraftRecord.filter(respondentKey: respondentKey, formID: formID).fetchOne(db)
-            let draft = change(try current.map(Self.stored)?.draft ?? Draft())
+            let draft = change(try Self.storedDraft(respondentKey: respondentKey, formID: formID, db)?.draft ?? Draft())
             let state = String(decoding: try JSONEncoder.sorted.encode(draft), as: UTF8.self)
-            try DraftRecord(
-                respondentKey: respondentKey, formID: formID, formVersion: formVersion, state: state, updatedAt: updatedAt
-            ).save(db)
+            try db.cachedStatement(sql: """
+                INSERT INTO draft (respondent_key, form_id, form_version, state, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (respondent_key, form_id) DO UPDATE
+                SET form_version = excluded.form_version, state = excluded.state, updated_at = excluded.updated_at
+                """).execute(arguments: [respondentKey, formID, formVersion, state, updatedAt])
             return draft
         }
     }
@@ -51,8 +50,12 @@ extension AppDatabase {
         }
     }
 
-    private static func stored(_ record: DraftRecord) throws -> StoredDraft {
-        StoredDraft(formVersion: record.formVersion, draft: try JSONDecoder().decode(Draft.self, from: Data(record.state.utf8)))
+    /// Every page view reads a draft: the statement is prepared once per connection and reused.
+    private static func storedDraft(respondentKey: Data, formID: String, _ db: Database) throws -> StoredDraft? {
+        let statement = try db.cachedStatement(sql: "SELECT form_version, state FROM draft WHERE respondent_key = ? AND form_id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [respondentKey, formID]) else { return nil }
+        let state: String = row[1]
+        return StoredDraft(formVersion: row[0], draft: try JSONDecoder().decode(Draft.self, from: Data(state.utf8)))
     }
 }
 

@@ -17,34 +17,38 @@ extension AppDatabase {
         let submittedAt = Timestamp.string(now)
         return try await write { db in
             if let respondentKey {
-                let removed = try DraftRecord.filter(respondentKey: respondentKey, formID: formID).deleteAll(db)
-                guard removed == 1 else { return nil }
+                try db.cachedStatement(sql: "DELETE FROM draft WHERE respondent_key = ? AND form_id = ?")
+                    .execute(arguments: [respondentKey, formID])
+                guard db.changesCount == 1 else { return nil }
             }
-            var response = ResponseRecord(
-                id: nil, reference: try Self.unusedReference(db), formID: formID, formVersion: formVersion,
-                submittedAt: submittedAt)
-            try response.insert(db)
+            let reference = try Self.unusedReference(db)
+            try db.cachedStatement(sql: "INSERT INTO response (reference, form_id, form_version, submitted_at) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [reference, formID, formVersion, submittedAt])
+            let responseID = db.lastInsertedRowID
+            let insertAnswer = try db.cachedStatement(sql: "INSERT INTO answer (response_id, question_id, position, value) VALUES (?, ?, ?, ?)")
             for (questionID, values) in answers.sorted(by: { $0.key < $1.key }) {
                 for (position, value) in values.enumerated() {
-                    try AnswerRecord(responseID: response.id!, questionID: questionID, position: position, value: value).insert(db)
+                    try insertAnswer.execute(arguments: [responseID, questionID, position, value])
                 }
             }
-            if let voice { try Self.insert(voice, responseID: response.id!, formID: formID, db) }
+            if let voice { try Self.insert(voice, responseID: responseID, formID: formID, db) }
             if let representativeID {
                 try db.execute(
                     sql: "UPDATE representative SET submitted_at = ?, response_reference = ? WHERE id = ?",
-                    arguments: [submittedAt, response.reference, representativeID])
+                    arguments: [submittedAt, reference, representativeID])
             }
-            try Self.enqueue(notify(response.reference), at: now, db)
-            return response.reference
+            try Self.enqueue(notify(reference), at: now, db)
+            return reference
         }
     }
 
     /// A fresh reference; with 29^8 possibilities a clash is rare, but it is checked, not assumed.
+    /// (The submission path runs thousands of times a second: its statements are prepared once and reused.)
     private static func unusedReference(_ db: Database) throws -> String {
+        let taken = try db.cachedStatement(sql: "SELECT 1 FROM response WHERE reference = ?")
         while true {
             let candidate = Reference.generate()
-            if try !ResponseRecord.filter(ResponseRecord.Columns.reference == candidate).isEmpty(db) { continue }
+            if try Bool.fetchOne(taken, arguments: [candidate]) != nil { continue }
             return candidate
         }
     }

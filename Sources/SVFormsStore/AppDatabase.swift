@@ -5,6 +5,7 @@ import SVFormsCore
 /// Owns the SQLite database: opening it durably, migrating it, and every read and write the app makes.
 public final class AppDatabase: Sendable {
     let writer: DatabasePool
+    let groupCommit: GroupCommit
 
     /// The database file inside a data directory.
     public static let fileName = "svforms.sqlite"
@@ -23,6 +24,7 @@ public final class AppDatabase: Sendable {
     /// Wraps an open pool: makes writes durable and migrates.
     init(pool: DatabasePool) throws {
         writer = pool
+        groupCommit = GroupCommit(writer: pool, translate: StorageUnavailable.translating)
         // DatabasePool sets synchronous=NORMAL on its writer after prepareDatabase runs:
         // FULL must be set here, after opening, or an acknowledged commit could be lost on power failure.
         try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
@@ -38,6 +40,7 @@ public final class AppDatabase: Sendable {
     /// Wraps a pool as it is, for tests that need a database the app could not set up (read-only).
     init(unmigrated pool: DatabasePool) {
         writer = pool
+        groupCommit = GroupCommit(writer: pool, translate: StorageUnavailable.translating)
     }
 
     /// The effective durability settings, for the start-up log and tests.

@@ -48,9 +48,9 @@ extension JourneyPages {
         let reference = try await site.database.submit(
             respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version,
             answers: answers, at: now, representativeID: scope.invitation?.representative.id, voice: voice,
-            notify: notify)
+            notify: notify ?? { _ in [] })
         // Only now is the notice committed, so the worker will find it.
-        if reference != nil { site.mailWakeup.signal() }
+        if reference != nil, notify != nil { site.mailWakeup.signal() }
         return (.redirect(to: scope.confirmation, type: .normal), reference)
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// Lets code that queues mail wake the delivery worker at once instead of at its next poll.
 actor MailWakeup {
     private var pending = false
-    private var waiter: (id: Int, continuation: CheckedContinuation<Void, Never>)?
+    private var waiter: (id: Int, continuation: CheckedContinuation<Void, Never>, timer: Task<Void, Never>)?
     private var nextID = 0
 
     /// Mail was queued.
@@ -14,6 +14,8 @@ actor MailWakeup {
     private func wake() {
         if let waiter {
             self.waiter = nil
+            // A busy server wakes the worker often: each wait's timer goes when it is no longer needed.
+            waiter.timer.cancel()
             waiter.continuation.resume()
         } else {
             pending = true
@@ -31,11 +33,11 @@ actor MailWakeup {
         // Cancellation (the server shutting down) ends the wait at once, like the timeout does.
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                waiter = (id, continuation)
-                Task {
-                    try? await Task.sleep(for: duration)
+                let timer = Task {
+                    guard (try? await Task.sleep(for: duration)) != nil else { return }
                     self.timeOut(id)
                 }
+                waiter = (id, continuation, timer)
             }
         } onCancel: {
             Task { await self.timeOut(id) }
