@@ -7,10 +7,18 @@ extension AppDatabase {
     /// submitted: an export fixes these before it starts, so the count it audits is exactly the
     /// rows it writes, and the time it stamps in a file depends on the data alone.
     public func exportSnapshot(formID: String) async throws -> (lastID: Int64, count: Int, lastSubmittedAt: Date?) {
+        // Three queries that each stop early or read one index, where one aggregate over the view checked
+        // every response against the quarantine list (80 ms for 100,000 responses instead of about 12).
         try await writer.read { db in
-            let row = try Row.fetchOne(
-                db, sql: "SELECT max(id), count(*), max(submitted_at) FROM reported_response AS response WHERE form_id = ?", arguments: [formID])
-            return (row?[0] ?? 0, row?[1] ?? 0, (row?[2] as String?).flatMap(Timestamp.date))
+            let lastID = try Int64.fetchOne(
+                db, sql: "SELECT id FROM reported_response WHERE +form_id = ? ORDER BY id DESC LIMIT 1", arguments: [formID]) ?? 0
+            let count = try Int.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM response WHERE form_id = ?)
+                    - (SELECT count(*) FROM voice WHERE form_id = ? AND status = 'quarantined')
+                """, arguments: [formID, formID]) ?? 0
+            let lastSubmittedAt = try String.fetchOne(
+                db, sql: "SELECT submitted_at FROM reported_response WHERE form_id = ? ORDER BY submitted_at DESC LIMIT 1", arguments: [formID])
+            return (lastID, count, lastSubmittedAt.flatMap(Timestamp.date))
         }
     }
 
@@ -34,10 +42,10 @@ extension AppDatabase {
             // `+form_id` keeps SQLite off the form index: it walks the primary key on from `afterID`
             // and stops after `limit` rows, where the index would make it gather and sort every
             // response of the form for each batch (90 s instead of a second for 100,000 responses).
-            let records = try ResponseRecord.fetchAll(
-                db, sql: "SELECT * FROM reported_response WHERE +form_id = ? AND id > ? ORDER BY id LIMIT ?",
+            let records = try Row.fetchAll(
+                db, sql: "SELECT id, reference, form_version, submitted_at FROM reported_response WHERE +form_id = ? AND id > ? ORDER BY id LIMIT ?",
                 arguments: [formID, afterID, limit])
-            guard let first = records.first?.id, let last = records.last?.id else { return [] }
+            guard let first = records.first?[0] as Int64?, let last = records.last?[0] as Int64? else { return [] }
             // Every answer in the id range, by primary key; answers of other responses in the range
             // (another form's, a quarantined voice's) are never looked up below.
             var answers: [Int64: Answers] = [:]
@@ -52,9 +60,10 @@ extension AppDatabase {
                 answers[row[0], default: [:]][row[1] as String, default: []].append(row[2])
             }
             return records.map { record in
-                ExportedResponse(
-                    id: record.id ?? 0, reference: record.reference, formVersion: record.formVersion,
-                    submittedAt: Timestamp.date(record.submittedAt) ?? .distantPast, answers: answers[record.id ?? 0] ?? [:])
+                let id: Int64 = record[0]
+                return ExportedResponse(
+                    id: id, reference: record[1], formVersion: record[2],
+                    submittedAt: Timestamp.date(record[3]) ?? .distantPast, answers: answers[id] ?? [:])
             }
         }
     }

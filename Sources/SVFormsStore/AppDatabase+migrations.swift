@@ -182,6 +182,9 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v8: rating tally") { db in
+            try db.execute(sql: ratingTallySchema)
+        }
         return migrator
     }
 }

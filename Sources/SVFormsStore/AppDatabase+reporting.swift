@@ -4,26 +4,78 @@ import SVFormsCore
 
 extension AppDatabase {
     /// Counts ratings per period, organisation, question and value in SQLite, without loading responses.
-    /// `periods` are half-open instants (a quarter's first instant up to the next quarter's).
+    /// `periods` are half-open instants (a quarter's first instant up to the next quarter's). Whole UTC
+    /// months come from the rating tally (brought up to date first); the edges of each period, and anything
+    /// the tally does not hold yet, are counted from the answers themselves, in the same snapshot.
     public func ratingCounts(
         formID: String, questionIDs: [String], organisationQuestionID: String?, periods: [DateInterval]
     ) async throws -> [RatingCount] {
         guard !questionIDs.isEmpty, !periods.isEmpty else { return [] }
-        let (periodTable, periodArguments) = Self.periodTable(periods)
-        let sql = Self.ratingCountsSQL(periodTable: periodTable, questionCount: questionIDs.count)
-        var arguments = periodArguments
-        arguments += StatementArguments(questionIDs)
-        arguments += [organisationQuestionID, formID]
-        let finalArguments = arguments
+        let source = TallySource(questionIDs: questionIDs, organisationQuestionID: organisationQuestionID)
+        let isBehind = try await writer.read { db in
+            try Self.tallyCountedThrough(formID: formID, source, db) != Self.lastResponseID(formID: formID, db)
+        }
+        if isBehind { try await refreshRatingTally(formID: formID, source) }
         return try await writer.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { row in
-                RatingCount(period: row[0], organisationID: row[1], questionID: row[2], value: row[3], count: row[4])
+            var counts: [RatingCount.Key: Int] = [:]
+            let countedThrough = try Self.tallyCountedThrough(formID: formID, source, db) ?? 0
+            let splits = periods.map(MonthSplit.init)
+            try Self.addTallied(formID: formID, source, months: splits, countedThrough: countedThrough > 0, into: &counts, db)
+            // Slivers between each period and its months, from responses the tally holds; every period
+            // from responses it does not hold yet.
+            if countedThrough > 0 {
+                let added = splits.enumerated().flatMap { index, split in split.added.map { (index, $0) } }
+                let subtracted = splits.enumerated().flatMap { index, split in split.subtracted.map { (index, $0) } }
+                try Self.addCounted(formID: formID, source, added, ids: 0...countedThrough, into: &counts, db)
+                try Self.addCounted(formID: formID, source, subtracted, ids: 0...countedThrough, sign: -1, into: &counts, db)
             }
+            try Self.addCounted(
+                formID: formID, source, periods.enumerated().map { ($0.offset, $0.element) }, ids: (countedThrough + 1)...Int64.max,
+                into: &counts, db)
+            return counts.filter { $0.value != 0 }.map { RatingCount(period: $0.period, organisationID: $0.organisationID, questionID: $0.questionID, value: $0.value, count: $1) }
+        }
+    }
+
+    private static func addTallied(
+        formID: String, _ source: TallySource, months splits: [MonthSplit], countedThrough: Bool, into counts: inout [RatingCount.Key: Int], _ db: Database
+    ) throws {
+        let periodOfMonth = Dictionary(splits.enumerated().flatMap { index, split in split.months.map { ($0, index) } }) { first, _ in first }
+        guard countedThrough, let first = periodOfMonth.keys.min(), let last = periodOfMonth.keys.max() else { return }
+        var arguments: StatementArguments = [formID, first, last]
+        arguments += StatementArguments(source.questionIDs)
+        let marks = Array(repeating: "?", count: source.questionIDs.count).joined(separator: ", ")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT month, organisation_id, question_id, value, count FROM rating_tally
+            WHERE form_id = ? AND month BETWEEN ? AND ? AND question_id IN (\(marks))
+            """, arguments: arguments)
+        while let row = try rows.next() {
+            guard let period = periodOfMonth[row[0]] else { continue }
+            let organisation: String = row[1]
+            let key = RatingCount.Key(period: period, organisationID: organisation.isEmpty ? nil : organisation, questionID: row[2], value: row[3])
+            counts[key, default: 0] += row[4]
+        }
+    }
+
+    /// Counts ratings straight from the answers of responses with ids in `ids`, in the given (period index, interval)
+    /// pairs, and adds them to `counts` (or takes them away, with `sign` -1).
+    private static func addCounted(
+        formID: String, _ source: TallySource, _ periods: [(Int, DateInterval)], ids: ClosedRange<Int64>, sign: Int = 1,
+        into counts: inout [RatingCount.Key: Int], _ db: Database
+    ) throws {
+        guard !periods.isEmpty else { return }
+        let (periodTable, periodArguments) = periodTable(periods)
+        var arguments = periodArguments
+        arguments += StatementArguments(source.questionIDs)
+        arguments += [source.organisationQuestionID, formID, ids.lowerBound, ids.upperBound]
+        let sql = ratingCountsSQL(periodTable: periodTable, questionCount: source.questionIDs.count)
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            let key = RatingCount.Key(period: row[0], organisationID: row[1], questionID: row[2], value: row[3])
+            counts[key, default: 0] += sign * (row[4] as Int)
         }
     }
 
     /// The rating count query: arguments are the period bounds, the question ids, the organisation
-    /// question id and the form id.
+    /// question id, the form id and the lowest and highest response id to count.
     static func ratingCountsSQL(periodTable: String, questionCount: Int) -> String {
         let questionMarks = Array(repeating: "?", count: questionCount).joined(separator: ", ")
         return """
@@ -34,7 +86,7 @@ extension AppDatabase {
             JOIN answer AS rating ON rating.response_id = response.id AND rating.question_id IN (\(questionMarks))
             LEFT JOIN answer AS organisation
                 ON organisation.response_id = response.id AND organisation.question_id = ? AND organisation.position = 0
-            WHERE response.form_id = ?
+            WHERE response.form_id = ? AND response.id BETWEEN ? AND ?
             GROUP BY period.idx, organisation.value, rating.question_id, rating.value
             """
     }
@@ -84,8 +136,13 @@ extension AppDatabase {
     /// `period(idx, starts, ends) AS (VALUES (0, ?, ?), …)` and its arguments: the reporting periods as a
     /// table SQLite can join against, with bounds in the same sortable text as `submitted_at`.
     static func periodTable(_ periods: [DateInterval]) -> (String, StatementArguments) {
-        let rows = periods.indices.map { "(\($0), ?, ?)" }.joined(separator: ", ")
-        let bounds = periods.flatMap { [Timestamp.string($0.start), Timestamp.string($0.end)] }
+        periodTable(periods.enumerated().map { ($0.offset, $0.element) })
+    }
+
+    /// The same, for (index, interval) pairs: several intervals may share an index.
+    static func periodTable(_ periods: [(Int, DateInterval)]) -> (String, StatementArguments) {
+        let rows = periods.map { "(\($0.0), ?, ?)" }.joined(separator: ", ")
+        let bounds = periods.flatMap { [Timestamp.string($0.1.start), Timestamp.string($0.1.end)] }
         return ("period(idx, starts, ends) AS (VALUES \(rows))", StatementArguments(bounds))
     }
 }

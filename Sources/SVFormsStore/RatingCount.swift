@@ -12,3 +12,13 @@ public struct RatingCount: Sendable, Equatable {
     public var value: String
     public var count: Int
 }
+
+extension RatingCount {
+    /// What one count is of, for adding up counts from the tally and from the answers.
+    struct Key: Hashable {
+        let period: Int
+        let organisationID: String?
+        let questionID: String
+        let value: String
+    }
+}

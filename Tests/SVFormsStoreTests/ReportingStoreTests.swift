@@ -85,7 +85,7 @@ import Testing
         try await submit("survey", ["org": ["police"], "duty": ["good"]], at: 1_745_000_000)
         let (table, periodArguments) = AppDatabase.periodTable([q1])
         var arguments = periodArguments
-        arguments += ["duty", "org", "survey"]
+        arguments += ["duty", "org", "survey", 0, Int64.max]
         let sql = "EXPLAIN QUERY PLAN " + AppDatabase.ratingCountsSQL(periodTable: table, questionCount: 1)
         let finalArguments = arguments
         let plan = try await database.writer.read { db in

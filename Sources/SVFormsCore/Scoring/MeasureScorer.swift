@@ -19,6 +19,10 @@ public struct MeasureScorer: Sendable {
     private let ratedQuestions: [Question]
     private let organisations: [Organisation]
     private let optionsByValue: [String: Choice]
+    /// The rated questions' ids and the values that meet the measure, worked out once: the responses
+    /// download asks `ratedAndMet` of every row.
+    private let ratedIDs: [String]
+    private let metValues: Set<String>
 
     public init(measure: Measure, questionnaire: Questionnaire, partnership: Partnership) {
         self.measure = measure
@@ -29,11 +33,13 @@ public struct MeasureScorer: Sendable {
         organisations = partnership.organisations
         let options = questionnaire.scales[measure.scale]?.options ?? []
         optionsByValue = Dictionary(options.map { ($0.value, $0) }, uniquingKeysWith: { first, _ in first })
+        ratedIDs = ratedQuestions.map(\.id)
+        metValues = Set(measure.met)
     }
 
     /// The rating questions on the measure's scale, in questionnaire order
     /// (the storage layer needs their ids for its SQL).
-    public var ratedQuestionIDs: [String] { ratedQuestions.map(\.id) }
+    public var ratedQuestionIDs: [String] { ratedIDs }
 
     /// Scores every quarter in `quarters` (oldest first, empty ones included).
     ///
@@ -72,13 +78,12 @@ public struct MeasureScorer: Sendable {
     /// One response's ratings on the measure's scale that count (not excluded) and those that meet
     /// the measure: the per-response columns of the responses download, by the same rules.
     public func ratedAndMet(_ answers: Answers) -> (rated: Int, met: Int) {
-        let met = Set(measure.met)
         var result = (rated: 0, met: 0)
-        for question in ratedQuestions {
-            for value in answers[question.id] ?? [] {
+        for questionID in ratedIDs {
+            for value in answers[questionID] ?? [] {
                 guard let option = optionsByValue[value], !option.isExcluded else { continue }
                 result.rated += 1
-                if met.contains(option.value) { result.met += 1 }
+                if metValues.contains(option.value) { result.met += 1 }
             }
         }
         return result

@@ -24,7 +24,11 @@ public struct ReportingCalendar: Sendable, Equatable {
     /// The quarter whose interval holds `date`.
     public func quarter(containing date: Date) -> ReportingQuarter {
         let parts = gregorian.dateComponents([.year, .month], from: date)
-        let year = parts.year!, month = parts.month!
+        return quarter(year: parts.year!, month: parts.month!)
+    }
+
+    /// The quarter holding a month of the partnership's calendar.
+    func quarter(year: Int, month: Int) -> ReportingQuarter {
         let monthsIntoYear = (month - yearStartMonth + 12) % 12
         return ReportingQuarter(
             yearStart: month >= yearStartMonth ? year : year - 1,

@@ -10,19 +10,28 @@ struct ResponseColumns {
     /// Questions earlier versions asked that this one does not: kept, in columns of their own.
     let retired: [String]
     let scorers: [MeasureScorer]
+    /// What every row needs, worked out once per download rather than once per row.
+    let clock: LocalClock
+    let questions: [Question]
+    let organisationQuestionID: String?
+    let organisationsByID: [String: Organisation]
 
     init(questionnaire: Questionnaire, partnership: Partnership, calendar: ReportingCalendar, retired: [String] = []) {
         self.questionnaire = questionnaire
         self.partnership = partnership
         self.calendar = calendar
         self.retired = retired
+        clock = LocalClock(calendar)
+        questions = questionnaire.questions
+        organisationQuestionID = questionnaire.organisationQuestion?.id
+        organisationsByID = Dictionary(partnership.organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         scorers = questionnaire.measures.map { MeasureScorer(measure: $0, questionnaire: questionnaire, partnership: partnership) }
     }
 
     var header: [String] {
-        let labels = questionnaire.questions.map(\.label)
+        let labels = questions.map(\.label)
         // Two questions with the same words would be two identical headings: add their ids.
-        let questionHeadings = questionnaire.questions.map { question in
+        let questionHeadings = questions.map { question in
             labels.filter { $0 == question.label }.count > 1 ? "\(question.label) (\(question.id))" : question.label
         }
         return ["Reference", "Form version", "Submitted at", "Quarter", "Organisation", "Organisation type"]
@@ -32,15 +41,15 @@ struct ResponseColumns {
     }
 
     func cells(_ response: ExportedResponse) -> [ExportCell] {
-        let organisation = questionnaire.organisationQuestion.flatMap { response.answers[$0.id]?.first }
-            .flatMap { id in partnership.organisations.first { $0.id == id } }
+        let organisation = organisationQuestionID.flatMap { response.answers[$0]?.first }.flatMap { organisationsByID[$0] }
         var cells: [ExportCell] = [
             .text(response.reference), .integer(response.formVersion),
-            .text(LocalTimestamp.string(response.submittedAt, in: calendar.timeZone)),
-            .text(calendar.quarter(containing: response.submittedAt).label),
+            .text(clock.timestamp(response.submittedAt)),
+            .text(clock.quarter(containing: response.submittedAt).label),
             organisation.map { .text($0.name) } ?? .empty, organisation.map { .text($0.type.label) } ?? .empty,
         ]
-        cells += questionnaire.questions.map { Self.cell($0, response.answers[$0.id]) }
+        cells.reserveCapacity(6 + questions.count + retired.count + 2 * scorers.count)
+        cells += questions.map { Self.cell($0, response.answers[$0.id]) }
         cells += retired.map { id in response.answers[id].map { .text($0.joined(separator: "; ")) } ?? .empty }
         for scorer in scorers {
             let counts = scorer.ratedAndMet(response.answers)

@@ -18,15 +18,21 @@ extension ResultsReporter {
             formID: questionnaire.id, currentVersion: questionnaire.version, current: Set(questionnaire.questions.map(\.id)))
         let columns = ResponseColumns(questionnaire: questionnaire, partnership: catalog.partnership, calendar: calendar, retired: retired)
         try await writer.writeHeader(columns.header)
-        var after: Int64 = 0
+        let database = self.database
+        let formID = questionnaire.id
+        let read = { @Sendable (after: Int64) in
+            Task { try await database.responses(formID: formID, after: after, limit: Self.exportBatchSize).filter { $0.id <= lastID } }
+        }
+        // The next batch is read from SQLite while this one is written out: two cores, two jobs.
+        var next = read(0)
+        defer { next.cancel() }
         var rows = 0
         while true {
-            let batch = try await database.responses(formID: questionnaire.id, after: after, limit: Self.exportBatchSize)
-                .filter { $0.id <= lastID }
+            let batch = try await next.value
             guard let last = batch.last else { break }
+            next = read(last.id)
             for response in batch { try await writer.writeRow(columns.cells(response)) }
             rows += batch.count
-            after = last.id
             progress?(rows)
         }
         try await writer.finish()
