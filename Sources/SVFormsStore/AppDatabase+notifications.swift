@@ -13,11 +13,13 @@ extension AppDatabase {
 
     /// Active leads and admins who asked for `kind` (viewers never receive response-level news).
     public func accountsToNotify(_ kind: NotificationKind) async throws -> [Account] {
+        try await writer.read { try Self.accountsToNotify(kind, $0) }
+    }
+
+    static func accountsToNotify(_ kind: NotificationKind, _ db: Database) throws -> [Account] {
         let column = kind == .submissions ? "notify_submissions" : "notify_digest"
-        return try await writer.read { db in
-            try AccountRecord.filter(sql: "\(column) = 1 AND disabled_at IS NULL AND role IN ('admin', 'lead')")
-                .order(AccountRecord.Columns.email).fetchAll(db).map(\.account)
-        }
+        return try AccountRecord.filter(sql: "\(column) = 1 AND disabled_at IS NULL AND role IN ('admin', 'lead')")
+            .order(AccountRecord.Columns.email).fetchAll(db).map(\.account)
     }
 
     /// Runs a scheduled job at most once ever, whatever restarts happen: claims `name` and queues the

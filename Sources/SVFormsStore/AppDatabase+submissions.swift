@@ -9,10 +9,11 @@ extension AppDatabase {
     /// With a respondent key, the draft must still exist: when two presses of Submit race,
     /// the one that finds the draft already gone stores nothing and returns nil. A representative
     /// answering a round is marked submitted, a community voice gets its place in the review, and the emails `notify` makes (given the reference)
-    /// are queued, in the same transaction.
+    /// are queued, in the same transaction, to the accounts that asked for `kind`.
     public func submit(
         respondentKey: Data?, formID: String, formVersion: Int, answers: Answers, at now: Date,
-        representativeID: Int64? = nil, voice: NewVoice? = nil, notify: @escaping @Sendable (String) -> [OutboxMessage] = { _ in [] }
+        representativeID: Int64? = nil, voice: NewVoice? = nil, notifying kind: NotificationKind? = nil,
+        notify: @escaping @Sendable (_ reference: String, _ accounts: [Account]) -> [OutboxMessage] = { _, _ in [] }
     ) async throws -> String? {
         let submittedAt = Timestamp.string(now)
         return try await write { db in
@@ -37,7 +38,9 @@ extension AppDatabase {
                     sql: "UPDATE representative SET submitted_at = ?, response_reference = ? WHERE id = ?",
                     arguments: [submittedAt, reference, representativeID])
             }
-            try Self.enqueue(notify(reference), at: now, db)
+            // The accounts are read here, in the writer, rather than before: one less trip to a reader per submission.
+            let accounts = try kind.map { try Self.accountsToNotify($0, db) } ?? []
+            if !accounts.isEmpty { try Self.enqueue(notify(reference, accounts), at: now, db) }
             return reference
         }
     }

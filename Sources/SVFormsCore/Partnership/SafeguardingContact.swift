@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where to get help; shown on every public form page.
-public struct SafeguardingContact: Sendable, Equatable {
+public struct SafeguardingContact: Sendable, Hashable {
     public var name: String
     public var phone: String?
     public var url: String?

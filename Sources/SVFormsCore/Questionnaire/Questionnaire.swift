@@ -11,7 +11,9 @@ public struct Questionnaire: Sendable {
     public var privacy: [String]
     public var confirmation: [String]
     public var scales: [String: RatingScale]
-    public var pages: [Page]
+    public var pages: [Page] {
+        didSet { indexQuestions() }
+    }
     public var measures: [Measure]
     /// Set when responses are community voices (public questionnaires only).
     public var voices: VoiceSettings?
@@ -35,13 +37,22 @@ public struct Questionnaire: Sendable {
         self.confirmation = confirmation
         self.scales = scales
         self.pages = pages
+        questions = []
+        questionsByID = [:]
         self.measures = measures
         self.voices = voices
         self.sourceFile = sourceFile
+        indexQuestions()
     }
 
-    /// Every question in page order.
-    public var questions: [Question] { pages.flatMap(\.questions) }
+    /// Every question in page order (kept with `pages`: every page view and every exported row asks).
+    public private(set) var questions: [Question]
+    private var questionsByID: [String: Question]
+
+    private mutating func indexQuestions() {
+        questions = pages.flatMap(\.questions)
+        questionsByID = Dictionary(questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// Whether anyone with the link may answer it at `/f/{id}`.
     public var isOpenToPublicLink: Bool { audience == .public || publicLink }
@@ -53,5 +64,5 @@ public struct Questionnaire: Sendable {
         questions.first { if case .organisation = $0.kind { true } else { false } }
     }
 
-    public func question(id: String) -> Question? { questions.first { $0.id == id } }
+    public func question(id: String) -> Question? { questionsByID[id] }
 }

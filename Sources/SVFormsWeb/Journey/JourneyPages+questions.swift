@@ -82,6 +82,7 @@ extension JourneyPages {
             },
             backHref: backHref, actionHref: scope.page(page.id, returningToCheck: returning),
             csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis), shownStamp: shownStamp(scope))
-        return site.renderer.response("question", view, status: problems.isEmpty ? .ok : .unprocessableContent)
+        guard problems.isEmpty else { return site.renderer.response("question", view, status: .unprocessableContent) }
+        return site.renderer.response("question", prerendering: view)
     }
 }

@@ -22,9 +22,18 @@ enum RandomToken {
 }
 
 extension Data {
+    /// Unpadded base64url. Every page view and submission makes one or two (tokens, anti-forgery MACs), so the
+    /// base64 bytes are mapped directly rather than through three Foundation string replacements.
     var base64URLEncoded: String {
-        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let bytes = base64EncodedString().utf8.compactMap { byte -> UInt8? in
+            switch byte {
+            case UInt8(ascii: "+"): UInt8(ascii: "-")
+            case UInt8(ascii: "/"): UInt8(ascii: "_")
+            case UInt8(ascii: "="): nil
+            default: byte
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     init?(base64URLEncoded text: String) {

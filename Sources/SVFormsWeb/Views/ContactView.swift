@@ -3,7 +3,7 @@ import Mustache
 import SVFormsCore
 
 /// A safeguarding contact as shown on public pages.
-struct ContactView: Sendable, MustacheParent {
+struct ContactView: Sendable, Hashable, MustacheParent {
     let contact: SafeguardingContact
 
     func child(named name: String) -> Any? {

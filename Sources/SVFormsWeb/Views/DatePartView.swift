@@ -2,7 +2,7 @@ import Mustache
 import SVFormsCore
 
 /// The day, month or year box of a date question.
-struct DatePartView: Sendable, MustacheParent {
+struct DatePartView: Sendable, Hashable, MustacheParent {
     var htmlID: String
     var name: String
     var label: String

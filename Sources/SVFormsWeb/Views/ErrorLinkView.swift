@@ -2,7 +2,7 @@ import Mustache
 import SVFormsCore
 
 /// A line of the error summary, linking to the input it is about.
-struct ErrorLinkView: Sendable, MustacheParent {
+struct ErrorLinkView: Sendable, Hashable, MustacheParent {
     var href: String
     var message: String
 

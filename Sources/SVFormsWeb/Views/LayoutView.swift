@@ -2,7 +2,7 @@ import Mustache
 import SVFormsCore
 
 /// What every page shows around its content: title, header, safeguarding panel, exit link.
-struct LayoutView: Sendable, MustacheParent {
+struct LayoutView: Sendable, Hashable, MustacheParent {
     var pageTitle: String
     var serviceName: String
     var stylesheetPath: String

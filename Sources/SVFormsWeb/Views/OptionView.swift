@@ -3,7 +3,7 @@ import SVFormsCore
 
 /// One radio or checkbox. Its names are distinct from the question's so that a missing
 /// value (no hint) never falls through to the question's value of the same name.
-struct OptionView: Sendable, MustacheParent {
+struct OptionView: Sendable, Hashable, MustacheParent {
     var htmlID: String
     var value: String
     var label: String

@@ -5,6 +5,7 @@ import Mustache
 /// Holds every page template, parsed once at start-up, and renders view models into responses.
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    let prerendered = PrerenderedPages()
 
     /// Templates the server cannot run without; checked at start-up so a missing one
     /// stops the server with a clear message instead of failing on the first request.
@@ -38,12 +39,33 @@ struct PageRenderer: Sendable {
     }
 
     func response(_ template: String, _ view: some MustacheParent, status: HTTPResponse.Status = .ok) -> Response {
-        let buffer = ByteBuffer(string: html(template, view))
+        htmlResponse(html(template, view), status: status)
+    }
+
+    /// The same bytes as `response`, from a copy rendered ahead when the page has been seen in this shape.
+    func response(_ template: String, prerendering view: some PrerenderablePage) -> Response {
+        htmlResponse(prerenderedHTML(template, view) ?? html(template, view), status: .ok)
+    }
+
+    func prerenderedHTML<View: PrerenderablePage>(_ template: String, _ view: View) -> String? {
+        guard let (shape, holes) = view.shape() else { return nil }
+        let page = prerendered.page(for: PrerenderKey(template: template, shape: shape), holeCount: holes.count) { html(template, shape) }
+        return page?.filled(with: holes)
+    }
+
+    private func htmlResponse(_ html: String, status: HTTPResponse.Status) -> Response {
+        let buffer = ByteBuffer(string: html)
         return Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .contentLength: String(buffer.readableBytes)],
             body: .init(byteBuffer: buffer))
     }
+}
+
+/// A page's shape and the template it is rendered with.
+private struct PrerenderKey<Shape: Hashable>: Hashable {
+    let template: String
+    let shape: Shape
 }
 
 /// A template that is missing or cannot be parsed.

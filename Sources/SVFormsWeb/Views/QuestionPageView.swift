@@ -2,7 +2,7 @@ import Mustache
 import SVFormsCore
 
 /// A question page: one question, or a titled group, with the error summary when there are problems.
-struct QuestionPageView: PageView {
+struct QuestionPageView: PageView, Hashable {
     var layout: LayoutView
     /// The page title when the page groups several questions.
     var heading: String?

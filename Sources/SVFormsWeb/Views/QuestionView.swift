@@ -2,8 +2,8 @@ import Mustache
 import SVFormsCore
 
 /// One question as its partial template shows it, with the person's input and any error.
-struct QuestionView: Sendable, MustacheParent {
-    enum Control: String, Sendable {
+struct QuestionView: Sendable, Hashable, MustacheParent {
+    enum Control: String, Sendable, Hashable {
         case radios, checkboxes, textInput, textarea, dateInput
     }
 

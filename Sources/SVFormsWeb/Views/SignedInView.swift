@@ -2,7 +2,7 @@ import Mustache
 import SVFormsStore
 
 /// The header of signed-in pages: who is signed in, what they can open, and signing out.
-struct SignedInView: Sendable, MustacheParent {
+struct SignedInView: Sendable, Hashable, MustacheParent {
     var email: String
     var role: Role
     /// The anti-forgery token for the sign-out form.

@@ -1,0 +1,17 @@
+import Foundation
+@testable import SVFormsWeb
+import Testing
+
+@Suite struct RandomTokenTests {
+    @Test func base64URLIsBase64WithTheURLAlphabetAndNoPadding() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<70 {
+            let data = Data((0..<length).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+            let expected = data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+            #expect(data.base64URLEncoded == expected)
+            #expect(Data(base64URLEncoded: data.base64URLEncoded) == data)
+        }
+        #expect(RandomToken.isWellFormed(RandomToken.generate()))
+    }
+}
