@@ -7,17 +7,20 @@ extension CSVTableWriter {
 
     /// Appends one line: the fields separated by commas, ended by CRLF.
     static func appendLine(_ cells: [ExportCell], to bytes: inout [UInt8]) {
-        if cells == [.empty] || cells == [.text("")] {
+        if cells.count == 1 && (cells[0] == .empty || cells[0] == .text("")) {
             // A line holding one empty field would be a blank line, which many readers
             // (Python's csv among them) skip or read as no fields at all.
-            bytes.append(contentsOf: [quote, quote])
+            bytes.append(quote)
+            bytes.append(quote)
         } else {
             for (index, cell) in cells.enumerated() {
                 if index > 0 { bytes.append(comma) }
                 appendField(cell, to: &bytes)
             }
         }
-        bytes.append(contentsOf: [carriageReturn, lineFeed])
+        // Byte by byte, here and below: an export writes a million fields, and array literals allocate.
+        bytes.append(carriageReturn)
+        bytes.append(lineFeed)
     }
 
     /// Appends one field. Numbers are written bare and never neutralised: `-2.5` is a change,

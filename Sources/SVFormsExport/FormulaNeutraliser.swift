@@ -6,13 +6,12 @@
 /// makes Excel and LibreOffice show the text as typed. This follows the OWASP advice on
 /// CSV injection. Only text is neutralised: computed numbers such as `-2.5` stay numbers.
 public enum FormulaNeutraliser {
-    /// The first characters that make a spreadsheet treat a field as a formula.
-    private static let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
-
     /// A cell starting with = + - @ tab or carriage return gets a leading apostrophe (').
     public static func neutralise(_ text: String) -> String {
         // Unicode scalars, not Characters: "\r\n" is one Character, and it must still count as "\r".
-        guard let first = text.unicodeScalars.first, triggers.contains(first) else { return text }
-        return "'" + text
+        switch text.unicodeScalars.first {
+        case "=", "+", "-", "@", "\t", "\r": "'" + text
+        default: text
+        }
     }
 }

@@ -56,9 +56,17 @@ extension AppDatabase {
                     ORDER BY response_id, question_id, position
                     """,
                 arguments: [first, last])
+            // Rows come grouped by response: each response's answers are gathered, then stored once.
+            var current: (id: Int64, answers: Answers)?
             while let row = try rows.next() {
-                answers[row[0], default: [:]][row[1] as String, default: []].append(row[2])
+                let id: Int64 = row[0]
+                if current?.id != id {
+                    if let done = current { answers[done.id] = done.answers }
+                    current = (id, [:])
+                }
+                current!.answers[row[1] as String, default: []].append(row[2])
             }
+            if let done = current { answers[done.id] = done.answers }
             return records.map { record in
                 let id: Int64 = record[0]
                 return ExportedResponse(

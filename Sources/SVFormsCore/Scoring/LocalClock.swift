@@ -28,15 +28,34 @@ public final class LocalClock {
         return Reading(date: CivilDate(daysSince1970: days), secondOfDay: local - days * 86_400, offsetSeconds: offset)
     }
 
-    /// "2025-03-31T23:30:00+01:00": see `LocalTimestamp`.
+    /// "2025-03-31T23:30:00+01:00": see `LocalTimestamp`. Written byte by byte: one per exported row.
     public func timestamp(_ instant: Date) -> String {
         let reading = read(instant)
-        let sign = reading.offsetSeconds < 0 ? "-" : "+"
         let offsetMinutes = abs(reading.offsetSeconds) / 60
         let time = reading.secondOfDay
-        return Self.digits(reading.date.year, 4) + "-" + Self.digits(reading.date.month, 2) + "-" + Self.digits(reading.date.day, 2)
-            + "T" + Self.digits(time / 3_600, 2) + ":" + Self.digits(time / 60 % 60, 2) + ":" + Self.digits(time % 60, 2)
-            + sign + Self.digits(offsetMinutes / 60, 2) + ":" + Self.digits(offsetMinutes % 60, 2)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        func digits(_ value: Int, _ width: Int) {
+            let text = String(value).utf8
+            bytes += repeatElement(UInt8(ascii: "0"), count: max(0, width - text.count))
+            bytes += text
+        }
+        digits(reading.date.year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(reading.date.month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(reading.date.day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(time / 3_600, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(time / 60 % 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(time % 60, 2)
+        bytes.append(reading.offsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        digits(offsetMinutes / 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(offsetMinutes % 60, 2)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The reporting quarter holding `instant`, as `ReportingCalendar.quarter(containing:)` gives it.
@@ -55,10 +74,5 @@ public final class LocalClock {
         guard first == last else { return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) }
         offsets[bucket] = first
         return first
-    }
-
-    private static func digits(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }

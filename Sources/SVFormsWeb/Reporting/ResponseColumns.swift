@@ -15,6 +15,7 @@ struct ResponseColumns {
     let questions: [Question]
     let organisationQuestionID: String?
     let organisationsByID: [String: Organisation]
+    let answerColumns: [AnswerColumn]
 
     init(questionnaire: Questionnaire, partnership: Partnership, calendar: ReportingCalendar, retired: [String] = []) {
         self.questionnaire = questionnaire
@@ -23,6 +24,7 @@ struct ResponseColumns {
         self.retired = retired
         clock = LocalClock(calendar)
         questions = questionnaire.questions
+        answerColumns = questions.map(AnswerColumn.init)
         organisationQuestionID = questionnaire.organisationQuestion?.id
         organisationsByID = Dictionary(partnership.organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         scorers = questionnaire.measures.map { MeasureScorer(measure: $0, questionnaire: questionnaire, partnership: partnership) }
@@ -49,7 +51,7 @@ struct ResponseColumns {
             organisation.map { .text($0.name) } ?? .empty, organisation.map { .text($0.type.label) } ?? .empty,
         ]
         cells.reserveCapacity(6 + questions.count + retired.count + 2 * scorers.count)
-        cells += questions.map { Self.cell($0, response.answers[$0.id]) }
+        cells += answerColumns.map { $0.cell(response.answers[$0.questionID]) }
         cells += retired.map { id in response.answers[id].map { .text($0.joined(separator: "; ")) } ?? .empty }
         for scorer in scorers {
             let counts = scorer.ratedAndMet(response.answers)
@@ -58,18 +60,47 @@ struct ResponseColumns {
         return cells
     }
 
-    /// An answer as a spreadsheet cell: option labels (several joined with "; "), ISO dates, whole numbers as numbers.
-    static func cell(_ question: Question, _ values: [String]?) -> ExportCell {
-        guard let values, !values.isEmpty else { return .empty }
+}
+
+/// How one question's answers become a spreadsheet cell: option labels (several joined with "; "), ISO
+/// dates, whole numbers as numbers. Worked out once per download: an export fills a million cells.
+struct AnswerColumn {
+    enum Rule {
+        case number, date, consent, asAnswered
+        case labelled([String: String])
+    }
+
+    let questionID: String
+    let rule: Rule
+
+    init(_ question: Question) {
+        questionID = question.id
         switch question.kind {
+        case .number: rule = .number
+        case .date: rule = .date
+        case .consent: rule = .consent
+        default:
+            // The labels "Check your answers" shows (`AnswerText`), looked up rather than searched for.
+            rule = question.kind.choices.map { .labelled(Dictionary($0.map { ($0.value, $0.label) }, uniquingKeysWith: { first, _ in first })) }
+                ?? .asAnswered
+        }
+    }
+
+    func cell(_ values: [String]?) -> ExportCell {
+        guard let values, !values.isEmpty else { return .empty }
+        switch rule {
         case .number:
             guard let number = Double(values[0]) else { return .text(values[0]) }
             // Whole numbers as numbers; anything else exactly as answered (one decimal place would round it).
             return number == number.rounded() && abs(number) < 1e15 ? .integer(Int(number)) : .text(values[0])
         case .date:
             return .text(values[0])
-        default:
-            return .text(AnswerText.lines(for: question, values).joined(separator: "; "))
+        case .consent:
+            return .text("Yes")
+        case .labelled(let labels):
+            return .text(values.count == 1 ? labels[values[0]] ?? values[0] : values.map { labels[$0] ?? $0 }.joined(separator: "; "))
+        case .asAnswered:
+            return .text(values.joined(separator: "; "))
         }
     }
 }
