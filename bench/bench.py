@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import secrets
+import shutil
 import socket
 import sqlite3
 import statistics
@@ -48,7 +49,7 @@ def free_port() -> int:
 class Server:
     """`svforms serve` (release) on 127.0.0.1 with its own data directory, logging at info to a file."""
 
-    def __init__(self, data: Path):
+    def __init__(self, data: Path, forms: Path = ROOT / "forms"):
         self.data = data
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -56,7 +57,7 @@ class Server:
         self.log = open(data.parent / f"{data.name}.log", "ab")
         self.process = subprocess.Popen(
             [str(BINARY), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--data", str(data),
-             "--forms", str(ROOT / "forms"), "--templates", str(ROOT / "templates")],
+             "--forms", str(forms), "--templates", str(ROOT / "templates")],
             stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT,
             env={**os.environ, "SVFORMS_BASE_URL": self.url, "SVFORMS_TRUSTED_PROXIES": "127.0.0.1"})
         atexit.register(self._kill_if_running)  # a failed measurement leaves no server behind
@@ -164,6 +165,40 @@ def seed_responses(database: Path, count: int) -> None:
     connection.close()
 
 
+def forms_with_bench_form(work: Path) -> Path:
+    """The shipped forms plus bench/forms/bench-fourteen.yaml, the peer-shaped questionnaire."""
+    forms = work / "forms"
+    forms.mkdir()
+    for source in list((ROOT / "forms").glob("*.yaml")) + [ROOT / "bench/forms/bench-fourteen.yaml"]:
+        shutil.copy(source, forms)
+    return forms
+
+
+def seed_fourteen(database: Path, count: int) -> None:
+    """`count` responses to bench-fourteen (12 ratings + 2 sentences = 14 answers), written straight in."""
+    connection = sqlite3.connect(database)
+    connection.create_function("reference", 1, reference)
+    start = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=365)
+    step = int(365 * 86400 / count)
+    with connection:
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute(f"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
+            INSERT INTO response (id, reference, form_id, form_version, submitted_at)
+            SELECT 3000000 + i, reference(3000000 + i), 'bench-fourteen', 1,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', '{start:%Y-%m-%d %H:%M:%S}', '+' || (i * {step}) || ' seconds')
+            FROM n""")
+        for k in range(1, 13):
+            connection.execute(f"""INSERT INTO answer (response_id, question_id, position, value)
+                SELECT id, 'topic-{k}', 0, CASE (id * 7 + {k}) % 5 {' '.join(f"WHEN {i} THEN '{v}'" for i, v in enumerate(SCALE[:5]))} END
+                FROM response WHERE id > 3000000""")
+        for question, text in [("helped", "The quarterly meetings, and someone to ask about data sharing."),
+                               ("would-help", "Shorter guidance, with examples from other partnerships.")]:
+            connection.execute(f"""INSERT INTO answer (response_id, question_id, position, value)
+                SELECT id, '{question}', 0, '{text}' FROM response WHERE id > 3000000""")
+    connection.close()
+
+
 def signed_in_cookie(server: Server, password: str) -> str:
     """An admin's session cookie, signed in through the login page as a browser would."""
     subprocess.run([str(BINARY), "user", "add", "bench@example.org", "--role", "admin", "--data", str(server.data)],
@@ -200,7 +235,25 @@ def measure(args, work: Path) -> dict:
         fresh_server_figures(args, work, add)
     if "seeded" in args.only:
         seeded_server_figures(args, work, add)
+    if args.peer:
+        peer_figures(args, work, add)
     return figures
+
+
+def peer_figures(args, work: Path, add) -> None:
+    """The same page and submission load against django-survey-and-report (bench/peer.py)."""
+    from peer import Peer  # only with --peer: it builds a virtual environment on first use
+    with Peer(work) as peer:
+        for _ in range(args.runs):
+            page = peer.measure_page(args.duration, 64)
+            add("peer: survey page GET (req/s)", page["rps"])
+            posts = peer.measure_submissions(args.duration, 64)
+            add("peer: submissions (acknowledged/s)", posts["acknowledged_per_s"])
+            add("peer: submission p99 (ms)", posts["p99_ms"])
+        if args.peer_export:
+            seconds = peer.measure_export(args.peer_export)
+            add(f"peer: CSV export of {args.peer_export:,} responses × 14 answers (s)", seconds)
+            add("peer: CSV export per 1,000 responses (s)", seconds * 1000 / args.peer_export)
 
 
 def sqlite_limits(args, work: Path, add) -> None:
@@ -241,9 +294,11 @@ def fresh_server_figures(args, work: Path, add) -> None:
 
 def seeded_server_figures(args, work: Path, add) -> None:
     seeded = work / "seeded"
-    Server(seeded).stop()  # creates the database with every migration
+    forms = forms_with_bench_form(work)
+    Server(seeded, forms).stop()  # creates the database with every migration
     seed_responses(seeded / "svforms.sqlite", args.responses)
-    server = Server(seeded)
+    seed_fourteen(seeded / "svforms.sqlite", args.export_responses)
+    server = Server(seeded, forms)
     cookie = signed_in_cookie(server, "benchmark passphrase " + secrets.token_hex(8))
     # Seeded straight into SQLite, the responses are not in the rating tally yet: the first report builds it.
     seconds, _, _ = timed_download(server, "/admin/forms/role-understanding/measures/2.2.1.a.csv", cookie)
@@ -251,8 +306,9 @@ def seeded_server_figures(args, work: Path, add) -> None:
     for _ in range(args.runs):
         seconds, _, _ = timed_download(server, "/admin/forms/role-understanding/measures/2.2.1.a.csv", cookie)
         add(f"scoring 2.2.1.a over {args.responses * 9:,} ratings (ms)", seconds * 1000)
-        seconds, size, growth = timed_download(server, "/admin/forms/role-understanding/responses.csv", cookie)
-        add(f"CSV export of {args.responses:,} responses × 12 answers (s)", seconds)
+        seconds, size, growth = timed_download(server, "/admin/forms/bench-fourteen/responses.csv", cookie)
+        add(f"CSV export of {args.export_responses:,} responses × 14 answers (s)", seconds)
+        add("CSV export per 1,000 responses (s)", seconds * 1000 / args.export_responses)
         add("CSV export peak memory growth (MB)", growth / 1024)
     server.stop()
 
@@ -266,6 +322,10 @@ def ratios_of(medians: dict) -> dict:
         # A submission writes 14 rows (response, 12 answers, draft removed), so batch rows ÷ 14 is SQLite's own ceiling.
         "submissions / (sqlite batch rows ÷ 14 rows a submission)": (
             "durable submissions (acknowledged/s)", "sqlite 100-row batch rows/s", 14),
+        "question page / peer's survey page": ("question page GET (req/s)", "peer: survey page GET (req/s)", 1),
+        "submissions / peer's submissions": ("durable submissions (acknowledged/s)", "peer: submissions (acknowledged/s)", 1),
+        "peer's export time / svforms' (per response)": (
+            "peer: CSV export per 1,000 responses (s)", "CSV export per 1,000 responses (s)", 1),
     }
     return {name: medians[top] / (medians[bottom] / per) for name, (top, bottom, per) in wanted.items()
             if top in medians and bottom in medians}
@@ -276,7 +336,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--drafts", type=int, default=60_000, help="complete drafts seeded per submission run")
-    parser.add_argument("--responses", type=int, default=111_112, help="seeded responses for scoring and export")
+    parser.add_argument("--responses", type=int, default=111_112, help="seeded role-survey responses for scoring")
+    parser.add_argument("--export-responses", type=int, default=100_000, help="seeded 14-answer responses for the export")
+    parser.add_argument("--peer", action="store_true", help="also measure django-survey-and-report 1.5 (bench/peer.py)")
+    parser.add_argument("--peer-export", type=int, default=0, metavar="N",
+                        help="with --peer, also time the peer's CSV export of N responses (about 9 s per 1,000)")
     parser.add_argument("--only", nargs="+", choices=SECTIONS, default=SECTIONS,
                         help="measure only these sections (for working on one figure; the full run is the benchmark)")
     args = parser.parse_args()

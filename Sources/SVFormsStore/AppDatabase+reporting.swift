@@ -13,7 +13,7 @@ extension AppDatabase {
         guard !questionIDs.isEmpty, !periods.isEmpty else { return [] }
         let source = TallySource(questionIDs: questionIDs, organisationQuestionID: organisationQuestionID)
         let isBehind = try await writer.read { db in
-            try Self.tallyCountedThrough(formID: formID, source, db) != Self.lastResponseID(formID: formID, db)
+            try Self.tallyCountedThrough(formID: formID, source, db) != Self.lastResponseID(db)
         }
         if isBehind { try await refreshRatingTally(formID: formID, source) }
         return try await writer.read { db in
@@ -31,7 +31,7 @@ extension AppDatabase {
             }
             try Self.addCounted(
                 formID: formID, source, periods.enumerated().map { ($0.offset, $0.element) }, ids: (countedThrough + 1)...Int64.max,
-                into: &counts, db)
+                walkingIDs: countedThrough > 0, into: &counts, db)
             return counts.filter { $0.value != 0 }.map { RatingCount(period: $0.period, organisationID: $0.organisationID, questionID: $0.questionID, value: $0.value, count: $1) }
         }
     }
@@ -60,14 +60,14 @@ extension AppDatabase {
     /// pairs, and adds them to `counts` (or takes them away, with `sign` -1).
     private static func addCounted(
         formID: String, _ source: TallySource, _ periods: [(Int, DateInterval)], ids: ClosedRange<Int64>, sign: Int = 1,
-        into counts: inout [RatingCount.Key: Int], _ db: Database
+        walkingIDs: Bool = false, into counts: inout [RatingCount.Key: Int], _ db: Database
     ) throws {
         guard !periods.isEmpty else { return }
         let (periodTable, periodArguments) = periodTable(periods)
         var arguments = periodArguments
         arguments += StatementArguments(source.questionIDs)
         arguments += [source.organisationQuestionID, formID, ids.lowerBound, ids.upperBound]
-        let sql = ratingCountsSQL(periodTable: periodTable, questionCount: source.questionIDs.count)
+        let sql = ratingCountsSQL(periodTable: periodTable, questionCount: source.questionIDs.count, walkingIDs: walkingIDs)
         for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
             let key = RatingCount.Key(period: row[0], organisationID: row[1], questionID: row[2], value: row[3])
             counts[key, default: 0] += sign * (row[4] as Int)
@@ -75,18 +75,22 @@ extension AppDatabase {
     }
 
     /// The rating count query: arguments are the period bounds, the question ids, the organisation
-    /// question id, the form id and the lowest and highest response id to count.
-    static func ratingCountsSQL(periodTable: String, questionCount: Int) -> String {
+    /// question id, the form id and the lowest and highest response id to count. It finds responses through
+    /// the form's index by time, or, `walkingIDs`, by walking the table from the lowest id: the responses
+    /// the tally does not hold yet are the newest few, while the index would visit every one in the periods.
+    static func ratingCountsSQL(periodTable: String, questionCount: Int, walkingIDs: Bool = false) -> String {
         let questionMarks = Array(repeating: "?", count: questionCount).joined(separator: ", ")
+        // CROSS JOIN fixes the order SQLite joins in, and `+` keeps it off the form's index.
+        let join = walkingIDs ? "CROSS JOIN" : "JOIN"
         return """
             WITH \(periodTable)
             SELECT period.idx, organisation.value, rating.question_id, rating.value, count(*)
             FROM reported_response AS response
-            JOIN period ON response.submitted_at >= period.starts AND response.submitted_at < period.ends
-            JOIN answer AS rating ON rating.response_id = response.id AND rating.question_id IN (\(questionMarks))
+            \(join) period ON response.submitted_at >= period.starts AND response.submitted_at < period.ends
+            \(join) answer AS rating ON rating.response_id = response.id AND rating.question_id IN (\(questionMarks))
             LEFT JOIN answer AS organisation
                 ON organisation.response_id = response.id AND organisation.question_id = ? AND organisation.position = 0
-            WHERE response.form_id = ? AND response.id BETWEEN ? AND ?
+            WHERE \(walkingIDs ? "+" : "")response.form_id = ? AND response.id BETWEEN ? AND ?
             GROUP BY period.idx, organisation.value, rating.question_id, rating.value
             """
     }

@@ -94,6 +94,19 @@ import Testing
         #expect(plan.contains { $0.contains("response_by_form") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN response") || $0.hasPrefix("SCAN rating") }, "\(plan)")
     }
+
+    @Test func responsesNotYetTalliedAreFoundByWalkingTheirIDs() async throws {
+        try await submit("survey", ["org": ["police"], "duty": ["good"]], at: 1_745_000_000)
+        let (table, periodArguments) = AppDatabase.periodTable([q1])
+        var arguments = periodArguments
+        arguments += ["duty", "org", "survey", 1_000, Int64.max]
+        let sql = "EXPLAIN QUERY PLAN " + AppDatabase.ratingCountsSQL(periodTable: table, questionCount: 1, walkingIDs: true)
+        let finalArguments = arguments
+        let plan = try await database.writer.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.hasPrefix("SEARCH response USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)") }, "\(plan)")
+    }
 }
 
 extension Array {
