@@ -12,6 +12,12 @@ import Testing
             #expect(data.base64URLEncoded == expected)
             #expect(Data(base64URLEncoded: data.base64URLEncoded) == data)
         }
-        #expect(RandomToken.isWellFormed(RandomToken.generate()))
+    }
+
+    @Test func tokensAreWellFormedAndNeverRepeat() {
+        let tokens = (0..<2_000).map { _ in RandomToken.generate() }
+        #expect(tokens.allSatisfy(RandomToken.isWellFormed))
+        #expect(Set(tokens).count == tokens.count)
+        #expect(Set(tokens.map { Data(base64URLEncoded: $0)! }.flatMap { $0 }).count > 250)  // every byte value turns up
     }
 }

@@ -4,9 +4,14 @@ public struct Journey: Sendable {
     public let questionnaire: Questionnaire
     public let draft: Draft
 
+    /// Pages with at least one question shown, in order: worked out once, since every answer to
+    /// "where next?" starts from it.
+    public let visiblePages: [Page]
+
     public init(questionnaire: Questionnaire, draft: Draft) {
         self.questionnaire = questionnaire
         self.draft = draft
+        visiblePages = questionnaire.pages.filter { page in page.questions.contains { Self.isVisible($0, questionnaire, draft) } }
     }
 
     /// Where to send the person after a page.
@@ -18,18 +23,17 @@ public struct Journey: Sendable {
     /// A question is shown when it has no `show_if`, or when the question it looks at
     /// is itself shown and was answered with one of the listed values.
     public func isVisible(_ question: Question) -> Bool {
+        Self.isVisible(question, questionnaire, draft)
+    }
+
+    private static func isVisible(_ question: Question, _ questionnaire: Questionnaire, _ draft: Draft) -> Bool {
         guard let rule = question.showIf else { return true }
-        guard let source = questionnaire.question(id: rule.questionID), isVisible(source) else { return false }
+        guard let source = questionnaire.question(id: rule.questionID), isVisible(source, questionnaire, draft) else { return false }
         return draft.answers[rule.questionID, default: []].contains(where: rule.values.contains)
     }
 
     public func visibleQuestions(on page: Page) -> [Question] {
         page.questions.filter(isVisible)
-    }
-
-    /// Pages with at least one question shown, in order.
-    public var visiblePages: [Page] {
-        questionnaire.pages.filter { !visibleQuestions(on: $0).isEmpty }
     }
 
     public func isCompleted(_ pageID: String) -> Bool {

@@ -18,9 +18,19 @@ final class PrerenderedPages: @unchecked Sendable {
         let parts: [String]
         /// The hole at each cut, and whether Mustache escaped it there.
         let holes: [(index: Int, escaped: Bool)]
+        /// The bytes of all the parts, so a page is filled into one allocation.
+        let length: Int
+
+        init(parts: [String], holes: [(index: Int, escaped: Bool)]) {
+            self.parts = parts
+            self.holes = holes
+            length = parts.reduce(0) { $0 + $1.utf8.count }
+        }
 
         func filled(with values: [String]) -> String {
-            var html = parts[0]
+            var html = ""
+            html.reserveCapacity(length + values.reduce(0) { $0 + $1.utf8.count * 6 })
+            html += parts[0]
             for (position, hole) in holes.enumerated() {
                 let value = values[hole.index]
                 html += hole.escaped ? PrerenderedPages.escape(value) : value
@@ -77,6 +87,8 @@ final class PrerenderedPages: @unchecked Sendable {
 
     /// Mustache's HTML escaping (swift-mustache `String.htmlEscape`), character by character.
     static func escape(_ text: String) -> String {
+        // Tokens and links hold none of the five: no character can then differ, so skip the walk.
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {
