@@ -8,7 +8,7 @@ local radios, texts = split(os.getenv("BENCH_PEER_RADIOS")), split(os.getenv("BE
 local choices = split(os.getenv("BENCH_PEER_CHOICES"))
 local token, cookie = os.getenv("BENCH_PEER_CSRF_TOKEN"), os.getenv("BENCH_PEER_CSRF_COOKIE")
 local sentences = {"More+worked+examples+please", "Shorter+sessions", "Nothing+to+add", "A+glossary+would+help"}
-local count, sent = 0, 0
+local sent = 0
 
 local original_setup = setup
 function setup(thread)
@@ -32,11 +32,6 @@ function request()
                                     ["Cookie"] = "csrftoken=" .. cookie}, table.concat(parts, "&"))
 end
 
-function response(status, headers, body)
-    if status == 302 and (headers["Location"] or ""):find("/confirm/") then count = count + 1 end
-    wrk.thread:set("acknowledged", count)
-end
-
-function done(summary, latency, requests)
-    summary_line(summary, latency)
-end
+count_acknowledged(function(status, headers)
+    return status == 302 and (headers["Location"] or ""):find("/confirm/") ~= nil
+end)

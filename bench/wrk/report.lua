@@ -18,3 +18,16 @@ function summary_line(summary, latency)
         summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
         latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, errors, acknowledged))
 end
+
+-- For submission scripts: counts each response `acknowledges(status, headers)` accepts (per thread,
+-- added up by summary_line) and prints the summary line when wrk is done.
+function count_acknowledged(acknowledges)
+    local count = 0
+    function response(status, headers, body)
+        if acknowledges(status, headers) then count = count + 1 end
+        wrk.thread:set("acknowledged", count)
+    end
+    function done(summary, latency, requests)
+        summary_line(summary, latency)
+    end
+end

@@ -1,7 +1,7 @@
 -- Submits seeded drafts: each line of BENCH_TOKENS is "cookie-token csrf-token" of a respondent
 -- whose answers are complete; each is sent once. A 303 with a receipt cookie is acknowledged.
 dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
-local tokens, next_index, step, count = {}, 1, 1, 0
+local tokens, next_index, step = {}, 1, 1
 
 function init(args)
     local id = tonumber(wrk.thread:get("id"))
@@ -32,11 +32,6 @@ function request()
     return wrk.format("POST", nil, nil, "_csrf=" .. csrf)
 end
 
-function response(status, headers, body)
-    if status == 303 and (headers["Set-Cookie"] or ""):find("svf_receipt=") then count = count + 1 end
-    wrk.thread:set("acknowledged", count)
-end
-
-function done(summary, latency, requests)
-    summary_line(summary, latency)
-end
+count_acknowledged(function(status, headers)
+    return status == 303 and (headers["Set-Cookie"] or ""):find("svf_receipt=") ~= nil
+end)
