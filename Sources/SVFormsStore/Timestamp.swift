@@ -36,7 +36,7 @@ enum Timestamp {
         let days = civil.daysSince1970
         guard CivilDate(daysSince1970: days) == civil else { return nil }  // 31 February
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
-        // Built as Foundation's parser builds it (from 2001), so both give the very same Date.
+        // Built from 2001 as Date stores it; Foundation's parser agrees to well under a microsecond.
         return Date(timeIntervalSinceReferenceDate: TimeInterval(seconds - 978_307_200) + TimeInterval(millisecond) / 1_000)
     }
 }

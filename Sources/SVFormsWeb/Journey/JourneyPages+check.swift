@@ -44,13 +44,14 @@ extension JourneyPages {
             throw WebError.tooManySubmissions(retryAfter: wait)
         }
         let voice = await newVoice(stored.draft, answers: answers, screening: screening, scope, request, context, now: now)
-        let notify = site.submissionNotices(questionnaire, answers: answers)
+        let queued = MailQueued()
+        let notify = site.submissionNotices(questionnaire, answers: answers, queued: queued)
         let reference = try await site.database.submit(
             respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version,
             answers: answers, at: now, representativeID: scope.invitation?.representative.id, voice: voice,
             notifying: notify == nil ? nil : .submissions, notify: notify ?? { _, _ in [] })
-        // Only now are any notices committed, so the worker will find them (wakes coalesce while it is busy).
-        if reference != nil, notify != nil { site.mailWakeup.signal() }
+        // Only now are the notices committed, so the worker will find them.
+        if reference != nil, queued.any { site.mailWakeup.signal() }
         return (.redirect(to: scope.confirmation, type: .normal), reference)
     }
 

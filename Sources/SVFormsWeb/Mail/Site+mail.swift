@@ -8,14 +8,17 @@ extension Site {
     /// this inside the submission's transaction, and the caller wakes the mail worker once that has
     /// committed. Nil for questionnaires nobody is told about. A notice that cannot be composed is logged
     /// and left out: it must never cost the person their submission.
-    func submissionNotices(_ questionnaire: Questionnaire, answers: Answers) -> (@Sendable (String, [Account]) -> [OutboxMessage])? {
+    /// `queued` is marked when any notice was composed, so the worker is woken only when there is mail.
+    func submissionNotices(
+        _ questionnaire: Questionnaire, answers: Answers, queued: MailQueued
+    ) -> (@Sendable (String, [Account]) -> [OutboxMessage])? {
         guard questionnaire.audience == .invited else { return nil }
         let organisation = questionnaire.organisationQuestion.flatMap { answers[$0.id]?.first }
             .flatMap { id in partnership.organisations.first { $0.id == id }?.name }
         let composer = mail
         let logger = self.logger
         return { reference, accounts in
-            accounts.compactMap { account in
+            let notices = accounts.compactMap { account in
                 do {
                     return try composer.submissionNotice(to: account, questionnaire: questionnaire, reference: reference, organisation: organisation)
                 } catch {
@@ -23,6 +26,20 @@ extension Site {
                     return nil
                 }
             }
+            if !notices.isEmpty { queued.mark() }
+            return notices
         }
     }
+}
+
+/// Whether a submission queued any mail: its notices are composed inside the store's transaction, and the
+/// mail worker is woken only when there is something to send (a busy role survey with nobody to tell
+/// would otherwise wake it for every submission).
+final class MailQueued: @unchecked Sendable {
+    private let lock = NSLock()
+    private var queued = false
+
+    var any: Bool { lock.withLock { queued } }
+
+    func mark() { lock.withLock { queued = true } }
 }
