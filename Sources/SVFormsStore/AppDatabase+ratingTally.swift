@@ -23,8 +23,10 @@ extension AppDatabase {
             questions TEXT NOT NULL,          -- what was counted: see TallySource.questions
             counted_through INTEGER NOT NULL  -- responses with a higher id are not in the tally yet
         );
+        -- Response ids are not AUTOINCREMENT: once the newest is deleted its id is given out again, so
+        -- every tally counting through it (whatever its form) would take the next response as counted.
         CREATE TRIGGER rating_tally_forget_deleted_response AFTER DELETE ON response
-            BEGIN DELETE FROM rating_tally_source WHERE form_id = OLD.form_id; END;
+            BEGIN DELETE FROM rating_tally_source WHERE form_id = OLD.form_id OR counted_through >= OLD.id; END;
         CREATE TRIGGER rating_tally_forget_changed_response AFTER UPDATE ON response
             BEGIN DELETE FROM rating_tally_source WHERE form_id IN (OLD.form_id, NEW.form_id); END;
         CREATE TRIGGER rating_tally_forget_deleted_answer AFTER DELETE ON answer
