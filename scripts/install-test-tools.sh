@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-browser tests (Tests/system) need, offline-safe:
-#   - Debian packages: chromium, fonts, python3-venv, caddy, systemd (apt; `apt-get update` only when
+#   - Debian packages: chromium, fonts, python3-venv, caddy, systemd, poppler-utils (apt; `apt-get update` only when
 #     something is missing);
 #   - a Python virtual environment at .venv with the pinned packages of
 #     Tests/system/requirements.txt (rebuilt only when that file changes).
@@ -25,7 +25,8 @@ PYTHON="${PYTHON:-/usr/bin/python3}"
 # recommends are not installed). fonts-dejavu-core: wide-coverage fallback font.
 # python3-venv: `python3 -m venv` for Debian's python3.
 # caddy, systemd: `caddy validate` and `systemd-analyze verify` check the files in deploy/.
-APT_PACKAGES=(chromium fonts-liberation fonts-dejavu-core python3-venv caddy systemd)
+# poppler-utils: `pdftotext` reads back the board report Chromium prints to PDF.
+APT_PACKAGES=(chromium fonts-liberation fonts-dejavu-core python3-venv caddy systemd poppler-utils)
 
 log() { printf 'install-test-tools: %s\n' "$*" >&2; }
 source scripts/lib/debian-packages.sh

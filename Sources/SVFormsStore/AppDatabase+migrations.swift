@@ -185,6 +185,9 @@ extension AppDatabase {
         migrator.registerMigration("v8: rating tally") { db in
             try db.execute(sql: ratingTallySchema)
         }
+        migrator.registerMigration("v9: quarterly performance framework") { db in
+            try db.execute(sql: frameworkSchema)
+        }
         return migrator
     }
 }

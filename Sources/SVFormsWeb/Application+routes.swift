@@ -14,6 +14,7 @@ func makeRouter(site: Site) -> Router<AppRequestContext> {
     InvitationController(site: site).addRoutes(to: router)
     LoginController(site: site).addRoutes(to: router)
     SetupController(site: site).addRoutes(to: router)
+    ReportsController(site: site).addPublicRoutes(to: router)
     let signedIn = router.group("admin").add(middleware: SessionMiddleware(site: site))
     LoginController(site: site).addSignedInRoutes(to: signedIn)
     DashboardController(site: site).addRoutes(to: signedIn)
@@ -24,5 +25,8 @@ func makeRouter(site: Site) -> Router<AppRequestContext> {
     AccountController(site: site).addRoutes(to: signedIn)
     VoicesController(site: site).addRoutes(to: signedIn)
     RetentionController(site: site).addRoutes(to: signedIn)
+    MeetingsController(site: site).addRoutes(to: signedIn)
+    FiguresController(site: site).addRoutes(to: signedIn)
+    ReportsController(site: site).addRoutes(to: signedIn)
     return router
 }

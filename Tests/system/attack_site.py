@@ -109,6 +109,30 @@ class AttackSite:
         self.values["stylesheet"] = re.search(r'rel="stylesheet" href="/assets/([^"]+)"', Client(self.server).request("/")[2])[1]
         self.values["person"] = str(self.query("SELECT max(id) FROM representative")[0][0])
         self.values["mail"] = str(self.query("SELECT min(id) FROM outbox")[0][0])
+        self._seed_framework(lead)
+
+    def _seed_framework(self, lead: Client) -> None:
+        """Two meetings (one to delete), an action, an imported figure and two published reports."""
+        quarters = re.findall(r'href="/admin/reports/([0-9]{4}-[0-9]{2}-Q[1-4])"', lead.request("/admin/reports")[2])
+        today = time.localtime()
+        day = [("held-on-day", str(today.tm_mday)), ("held-on-month", str(today.tm_mon)), ("held-on-year", str(today.tm_year))]
+        for name in ["meeting", "spare_meeting"]:
+            lead.request("/admin/meetings/new")
+            status, headers, _ = lead.send("POST", "/admin/meetings", day + [("body", "board"), ("attended", "surrey-police")])
+            assert status == 303, status
+            self.values[name] = headers["location"].split("?")[0].rsplit("/", 1)[1]
+        meeting = f"/admin/meetings/{self.values['meeting']}"
+        lead.request(meeting)
+        lead.send("POST", meeting + "/actions", [("description", "Share data"), ("owner", "surrey-police"), ("status", "open")])
+        self.values["action"] = str(self.query("SELECT max(id) FROM meeting_action")[0][0])
+        lead.request("/admin/figures")
+        current = quarters[0].replace("-", "/", 1).replace("-", " ")
+        status, _, _ = lead.send("POST", "/admin/figures", [("measure", "1.1.1.a"), ("quarter", current), ("value", "12")])
+        assert status == 303, status
+        self.values["quarter"], self.values["previous_quarter"] = quarters[0], quarters[1]
+        for quarter in quarters[:2]:
+            lead.request(f"/admin/reports/{quarter}")
+            assert lead.send("POST", f"/admin/reports/{quarter}/publish")[0] == 303
 
     def _invitation_link(self, address: str) -> str:
         deadline = time.monotonic() + 20

@@ -130,6 +130,9 @@ STORED = {
     "xss51": "short_name of the partnership", "xss52": "comments label",
     "xss66": "voice text of 51 voices, searched for (page links)", "xss67": "first admin's email on the setup page (re-rendered)",
     "xss50": "email of a failed sign-in (audit log)", "xss68": "representative name from an uploaded CSV file",
+    "xss130": "meeting note", "xss131": "action text", "xss132": "imported figure source", "xss133": "imported figure note",
+    "xss134": "figure upload problems (re-rendered)", "xss135": "sub-group name", "xss136": "board name",
+    "xss137": "framework measure title", "xss138": "framework measure source", "xss139": "meeting note too long (re-rendered)",
 }
 EMAIL_MARKERS = {"xss12", "xss14", "xss22", "xss47", "xss48", "xss49", "xss50"}
 
@@ -194,6 +197,10 @@ def hostile_forms(folder: Path, offset: int) -> Path:
         ("name: Crimestoppers\n", "name: %s\n" % yaml_string("Crimestoppers " + full("xss08"))),
         ('phone: "0800 555 111"', "phone: " + yaml_string("0800 555 111 " + full("xss07"))),
         ("description: Tell them what you know, 100% anonymously.", "description: " + yaml_string(full("xss08"))),
+        ("  board: Surrey Serious Violence Reduction Partnership board\n",
+         "  board: %s\n  sub_groups:\n    - { id: data-group, name: %s }\n" % (yaml_string(full("xss136")), yaml_string(full("xss135")))),
+        ("title: Hospital admissions for assaults with a knife or sharp object", "title: " + yaml_string(full("xss137"))),
+        ("source: ICB data (Home Office measure)", "source: " + yaml_string(full("xss138"))),
     ])
     checked = check_forms(folder)
     assert checked.returncode == 0, checked.stdout + checked.stderr
@@ -611,6 +618,25 @@ def build(site: Site, offset: int) -> None:
     wait_for_mail(server, lambda ms: any(kind_of(m) == "digest" for m in ms), "daily digest")
     wait_for_mail(server, lambda ms: sum(kind_of(m) == "submission" for m in ms) >= 4, "submission notice")
 
+    # The quarterly framework: a meeting, an action, figures, and a published report.
+    meeting_day = [("held-on-day", str(today.day)), ("held-on-month", str(today.month)), ("held-on-year", str(today.year))]
+    lead.request("/admin/meetings/new")
+    lead.post("/admin/meetings", meeting_day + [("body", "board"), ("attended", "surrey-police"), ("note", full("xss139") + "x" * 2000)],
+              expect=422)
+    _, headers, _ = lead.post("/admin/meetings", meeting_day + [("body", "data-group"), ("attended", "surrey-police"),
+                                                                  ("note", full("xss130"))])
+    meeting = headers["location"].split("?")[0]
+    lead.request(meeting)
+    lead.post(meeting + "/actions", [("description", full("xss131")), ("owner", "surrey-police"), ("status", "open")])
+    lead.request("/admin/figures")
+    quarter = re.search(r'name="quarter" type="radio" value="([^"]+)"', lead.request("/admin/figures")[2]).group(1)
+    lead.post("/admin/figures", [("measure", "1.1.1.a"), ("quarter", quarter), ("value", "42"), ("source", full("xss132")),
+                                 ("note", full("xss133"))])
+    lead.post("/admin/figures/import", [("csv", f"{second_half('xss134')},{quarter},1\n1.1.1.b,{first_half('xss134')},2")], expect=422)
+    slug = quarter.replace("/", "-").replace(" ", "-")
+    lead.request(f"/admin/reports/{slug}")
+    lead.post(f"/admin/reports/{slug}/publish", [])
+
     # Reflected input: every query parameter the server reads, with payloads, as each person.
     reflected = {
         "/admin": ["quarter"],
@@ -620,6 +646,10 @@ def build(site: Site, offset: int) -> None:
         "/admin/account": ["saved"],
         "/admin/retention": ["x"],
         "/admin/rounds": ["x"],
+        "/admin/figures": ["saved", "unchanged"],
+        "/admin/meetings": ["notice"],
+        meeting: ["notice"],
+        f"/admin/reports/{slug}": ["notice"],
         rounds[0]: ["notice", "closed", "skipped"],
         voice_page: ["done"],
         "/admin/login": ["next", "signed-out"],
@@ -641,6 +671,8 @@ def build(site: Site, offset: int) -> None:
         "/admin/rounds/{}", "/admin/voices/community-voice/{}", "/admin/voices/{}/ABCDEFGH",
         "/admin/forms/{}/responses.csv", "/admin/forms/role-understanding/measures/{}.csv",
         "/admin/forms/role-understanding/{}", "/admin/setup/{}", "/assets/{}", "/{}", "/admin/{}",
+        "/admin/meetings/{}", "/admin/figures/{}/" + slug, "/admin/figures/1.1.1.a/{}", "/admin/reports/{}", "/reports/{}",
+        "/admin/reports/" + slug + "/{}",
     ]
     for index, pattern in enumerate(segments):
         marker = f"xss{101 + index}"
@@ -653,18 +685,19 @@ def build(site: Site, offset: int) -> None:
     lead.request("/admin/audit", [("x", full("xss99"))])
 
     # Finally every page each person can reach.
-    site.crawled["admin"] = crawl(admin, ["/admin", "/admin/rounds", "/admin/voices", "/admin/mail",
+    framework_pages = ["/admin/meetings", "/admin/figures", "/admin/reports", f"/admin/reports/{slug}", meeting]
+    site.crawled["admin"] = crawl(admin, framework_pages + ["/admin", "/admin/rounds", "/admin/voices", "/admin/mail",
                                           "/admin/mail?status=failed", "/admin/audit", "/admin/retention",
                                           "/admin/account", "/admin/rounds/new", voice_page] + rounds)
-    site.crawled["lead"] = crawl(lead, ["/admin", "/admin/rounds", "/admin/voices", "/admin/voices?status=quarantined",
+    site.crawled["lead"] = crawl(lead, framework_pages + ["/admin", "/admin/rounds", "/admin/voices", "/admin/voices?status=quarantined",
                                         "/admin/voices?" + urlencode({"form": "community-voice", "status": "quarantined",
                                                                       "q": full("xss66")}),
                                         "/admin/account", "/admin/retention", "/admin/rounds/new", "/admin/mail",
                                         "/admin/audit"] + rounds)
-    site.crawled["viewer"] = crawl(viewer, ["/admin", "/admin/rounds", "/admin/voices", "/admin/mail", "/admin/audit",
+    site.crawled["viewer"] = crawl(viewer, ["/admin/reports", f"/admin/reports/{slug}", "/admin", "/admin/rounds", "/admin/voices", "/admin/mail", "/admin/audit",
                                             "/admin/account", "/admin/retention", voice_page] + rounds)
     visitor = client("anonymous")
-    site.crawled["anonymous"] = crawl(visitor, ["/", "/f/community-voice", "/f/role-understanding",
+    site.crawled["anonymous"] = crawl(visitor, ["/reports", f"/reports/{slug}", "/", "/f/community-voice", "/f/role-understanding",
                                                 "/admin/login", "/healthz", "/readyz"])
     _, _, home = visitor.request("/")
     stylesheet = re.search(r'<link rel="stylesheet" href="(/assets/[^"]+)">', home)
@@ -675,7 +708,8 @@ def build(site: Site, offset: int) -> None:
                      "/admin/forms/role-understanding/responses.csv", "/admin/forms/role-understanding/responses.xlsx",
                      "/admin/forms/community-voice/responses.csv", "/admin/forms/community-voice/responses.xlsx",
                      "/admin/forms/role-understanding/measures/2.2.1.a.csv",
-                     "/admin/forms/role-understanding/measures/2.2.1.a.xlsx"]:
+                     "/admin/forms/role-understanding/measures/2.2.1.a.xlsx",
+                     f"/admin/reports/{slug}/report.csv", f"/admin/reports/{slug}/report.xlsx"]:
             person.download(path)
 
 

@@ -33,9 +33,10 @@ public struct FormCatalog: Sendable {
         }
         var problems: [LoadProblem] = []
         var partnership: Partnership?
+        var measureLines: [String: Int] = [:]
         if let text = readText(partnershipPath, problems: &problems, missing: "every forms folder needs a partnership.yaml") {
             let reader = YAMLReader(file: partnershipPath)
-            partnership = PartnershipLoader(reader: reader).load(text)
+            partnership = PartnershipLoader(reader: reader).load(text, measureLines: &measureLines)
             problems += reader.problems
         }
 
@@ -55,6 +56,9 @@ public struct FormCatalog: Sendable {
             }
             ids[questionnaire.id] = path
             questionnaires.append(questionnaire)
+        }
+        if let partnership {
+            problems += surveyMeasureProblems(partnership, questionnaires: questionnaires, lines: measureLines, file: partnershipPath)
         }
         if problems.isEmpty, questionnaires.isEmpty {
             problems.append(LoadProblem(file: folder, line: 1, message: "the forms folder has no questionnaire files"))

@@ -11,10 +11,19 @@ struct PartnershipLoader {
     ]
 
     func load(_ text: String) -> Partnership? {
+        var lines: [String: Int] = [:]
+        return load(text, measureLines: &lines)
+    }
+
+    /// The partnership, with the line each framework measure is declared on.
+    func load(_ text: String, measureLines: inout [String: Int]) -> Partnership? {
         guard let root = reader.parse(text),
             let map = reader.mapping(
                 root, "the partnership file",
-                allowed: ["name", "short_name", "time_zone", "reporting_year_start", "organisations", "areas", "safeguarding"],
+                allowed: [
+                    "name", "short_name", "time_zone", "reporting_year_start", "organisations", "areas", "safeguarding",
+                    "meetings", "measures",
+                ],
                 required: ["name", "organisations", "areas"])
         else { return nil }
 
@@ -25,12 +34,15 @@ struct PartnershipLoader {
         let organisations = readList(map, "organisations", "organisation", readOrganisation)
         let areas = readList(map, "areas", "area", readArea)
         let contacts = (reader.sequence(map, "safeguarding", what) ?? []).compactMap(readContact)
+        let shortName = reader.string(map, "short_name", what)
+        let bodies = readMeetingBodies(map, defaultBoardName: "\(shortName ?? name ?? "Partnership") board")
+        let measures = readMeasures(map, lines: &measureLines)
 
         guard let name else { return nil }
         return Partnership(
-            name: name, shortName: reader.string(map, "short_name", what), timeZone: timeZone,
+            name: name, shortName: shortName, timeZone: timeZone,
             reportingYearStartMonth: startMonth, organisations: organisations, areas: areas,
-            safeguardingContacts: contacts)
+            safeguardingContacts: contacts, meetingBodies: bodies, measures: measures)
     }
 
     private func readTimeZone(_ map: YAMLMapping) -> TimeZone {

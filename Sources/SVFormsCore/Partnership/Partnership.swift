@@ -10,10 +10,15 @@ public struct Partnership: Sendable {
     public var organisations: [Organisation]
     public var areas: [Area]
     public var safeguardingContacts: [SafeguardingContact]
+    /// The board first, then its sub-groups in file order.
+    public var meetingBodies: [MeetingBody]
+    /// The quarterly performance framework, in file order (may be empty).
+    public var measures: [FrameworkMeasure]
 
     public init(
         name: String, shortName: String? = nil, timeZone: TimeZone, reportingYearStartMonth: Int,
-        organisations: [Organisation], areas: [Area], safeguardingContacts: [SafeguardingContact]
+        organisations: [Organisation], areas: [Area], safeguardingContacts: [SafeguardingContact],
+        meetingBodies: [MeetingBody]? = nil, measures: [FrameworkMeasure] = []
     ) {
         self.name = name
         self.shortName = shortName
@@ -22,8 +27,19 @@ public struct Partnership: Sendable {
         self.organisations = organisations
         self.areas = areas
         self.safeguardingContacts = safeguardingContacts
+        self.meetingBodies = meetingBodies ?? [MeetingBody(id: MeetingBody.boardID, name: "\(shortName ?? name) board")]
+        self.measures = measures
     }
 
     /// The name used in page headers.
     public var displayName: String { shortName ?? name }
+
+    /// The specified and relevant authorities: the organisations 2.1.1.a and response rates count.
+    public var authorities: [Organisation] { organisations.filter { $0.type != .other } }
+
+    public func organisation(id: String) -> Organisation? { organisations.first { $0.id == id } }
+
+    public func meetingBody(id: String) -> MeetingBody? { meetingBodies.first { $0.id == id } }
+
+    public func measure(id: String) -> FrameworkMeasure? { measures.first { $0.id == id } }
 }

@@ -15,6 +15,18 @@ enum CSVReader {
         case unclosedQuote(line: Int)
     }
 
+    /// The records, or the problem that stops them being read, as a list a person is shown.
+    static func lines(_ text: String) -> Result<[Record], RepresentativeList.Problems> {
+        do {
+            return .success(try records(text))
+        } catch {
+            guard case .unclosedQuote(let line) = error else { return .failure(RepresentativeList.Problems(list: [])) }
+            return .failure(RepresentativeList.Problems(list: [
+                RepresentativeList.Problem(line: line, message: "a quote (\") is opened and never closed"),
+            ]))
+        }
+    }
+
     static func records(_ text: String) throws(Problem) -> [Record] {
         var body = text.replacingOccurrences(of: "\r\n", with: "\n")
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }

@@ -29,11 +29,9 @@ public struct RepresentativeList: Sendable {
 
     public func parse(csv text: String) -> Result<[Entry], Problems> {
         let records: [CSVReader.Record]
-        do {
-            records = try CSVReader.records(text)
-        } catch {
-            guard case .unclosedQuote(let line) = error else { return .failure(Problems(list: [])) }
-            return .failure(Problems(list: [Problem(line: line, message: "a quote (\") is opened and never closed")]))
+        switch CSVReader.lines(text) {
+        case .failure(let problems): return .failure(problems)
+        case .success(let read): records = read
         }
         var entries: [Entry] = []
         var problems: [Problem] = []

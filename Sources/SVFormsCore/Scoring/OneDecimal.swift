@@ -1,17 +1,17 @@
 import Foundation
 
 /// Rounding to one decimal place the way the published figures are rounded.
-enum OneDecimal {
+public enum OneDecimal {
     /// `value` to one decimal place, halves away from zero (12.25 → 12.3, −12.25 → −12.3),
     /// and never −0.0, which would print as "-0.0" in a table or CSV.
-    static func round(_ value: Double) -> Double {
+    public static func round(_ value: Double) -> Double {
         normalised((value * 10).rounded(.toNearestOrAwayFromZero) / 10)
     }
 
     /// 100 × `part` ÷ `whole` to one decimal place, from the exact ratio: the tenths are
     /// computed as 1000 × part ÷ whole so a true half (1/16 = 6.25%) is not lost to
     /// binary noise before rounding.
-    static func percentage(_ part: Int, of whole: Int) -> Double {
+    public static func percentage(_ part: Int, of whole: Int) -> Double {
         precondition(whole > 0, "a percentage needs a whole greater than zero")
         let tenths = (Double(part) * 1000 / Double(whole)).rounded(.toNearestOrAwayFromZero)
         return normalised(tenths / 10)

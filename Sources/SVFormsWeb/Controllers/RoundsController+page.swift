@@ -13,11 +13,7 @@ extension RoundsController {
         let organisations = Dictionary(site.partnership.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let today = CalendarDay.today(in: site.partnership.timeZone, now: site.configuration.now())
         let form = peopleForm(questionnaire)
-        let fields = { (questions: [Question], input: FormInput) in
-            questions.map { question in
-                QuestionView(question, input: input, problem: problems.first { $0.questionID == question.id }, isPageHeading: false)
-            }
-        }
+        let fields = { (questions: [Question], input: FormInput) in QuestionView.fields(questions, input: input, problems: problems) }
         let allQuestions = form.personQuestions + form.importQuestions
         let view = RoundPageView(
             layout: site.adminLayout(title: round.name, context, hasErrors: !problems.isEmpty),
@@ -35,9 +31,7 @@ extension RoundsController {
             awaiting: people.filter { $0.invitedAt != nil && $0.submittedAt == nil }.count,
             isOpen: round.isOpen(on: today),
             addFields: fields(form.personQuestions, addInput), importFields: fields(form.importQuestions, importInput),
-            errors: problems.compactMap { problem in
-                allQuestions.first { $0.id == problem.questionID }.map { ErrorLinkView(problem, question: $0) }
-            },
+            errors: ErrorLinkView.links(problems, allQuestions),
             csrfToken: site.csrfToken(context))
         return site.renderer.response("round", view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }

@@ -63,10 +63,8 @@ struct RoundsController: Sendable {
             layout: site.adminLayout(title: "Open a survey round", context, hasErrors: !problems.isEmpty),
             heading: "Open a survey round",
             intro: ["You will add the people to invite on the next page. Nothing is sent until you choose to send it."],
-            fields: questions.map { question in
-                QuestionView(question, input: input, problem: problems.first { $0.questionID == question.id }, isPageHeading: false)
-            },
-            errors: problems.compactMap { problem in questions.first { $0.id == problem.questionID }.map { ErrorLinkView(problem, question: $0) } },
+            fields: QuestionView.fields(questions, input: input, problems: problems),
+            errors: ErrorLinkView.links(problems, questions),
             actionHref: "/admin/rounds", csrfToken: site.csrfToken(context),
             buttonText: "Open the round")
         return site.renderer.response("simple_form", view, status: problems.isEmpty ? .ok : .unprocessableContent)

@@ -13,6 +13,7 @@ struct PageRenderer: Sendable {
         "layout", "index", "start", "question", "check_answers", "confirmation", "error", "simple_form", "dashboard", "audit", "rounds", "round", "mail",
         "partials/error_summary", "partials/field_header", "partials/choices", "partials/text_input",
         "partials/textarea", "partials/date_input", "partials/question", "partials/engagement_tables",
+        "meetings", "meeting", "figures", "report", "report_list", "partials/trend_chart",
     ]
 
     init(directory: String) async throws(TemplateProblem) {

@@ -16,6 +16,7 @@ struct SignedInView: Sendable, Hashable, MustacheParent {
         case "canSeeRounds": role.includes(.viewer)
         case "canSeeMail": role.includes(.admin)
         case "canSeeVoices": role.includes(.lead)
+        case "canRecordMeetings": role.includes(.lead)
         case "canSeeRetention": role.includes(.admin)
         case "canChooseEmails": role.includes(.lead)
         case "dashboardHref": AdminPaths.dashboard

@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+/// `/admin/figures`: the quarterly figures of the imported measures (police and health data),
+/// entered one at a time or uploaded as CSV. A correction is a new version; the old ones stay.
+struct FiguresController: Sendable {
+    let site: Site
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("figures", use: show)
+        group.post("figures", use: enter)
+        group.post("figures/import", use: importFigures)
+        group.get("figures/:measure/:quarter", use: history)
+    }
+
+    var calendar: ReportingCalendar { ReportingCalendar(site.partnership) }
+
+    var form: FigureForm {
+        FigureForm(sheet: FigureSheet(
+            measures: site.partnership.measures, calendar: calendar, currentQuarter: calendar.quarter(containing: site.configuration.now())))
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.lead)
+        let query = request.uri.queryParameters
+        let saved = query["saved"].flatMap { Int(String($0)) }, unchanged = query["unchanged"].flatMap { Int(String($0)) }
+        let notice = saved.map { saved in
+            "\(saved == 1 ? "1 figure" : "\(saved) figures") saved" + (unchanged.map { $0 > 0 ? "; \($0) already up to date, so left as they were." : "." } ?? ".")
+        }
+        return try await page(context, notice: notice)
+    }
+
+    @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.lead)
+        let input = try await site.signedInForm(request, context)
+        switch form.readFigure(input, today: site.validationContext().today) {
+        case .failure(let problems):
+            return try await page(context, figureInput: input, problems: problems.list)
+        case .success(let entry):
+            return try await save([entry], account, request, context)
+        }
+    }
+
+    @Sendable func importFigures(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.lead)
+        let input = try await site.signedInForm(request, context)
+        // A file chosen wins over the text box; either way the same checks apply.
+        let text = input.value("file").flatMap { $0.isEmpty ? nil : $0 } ?? input.value("csv") ?? ""
+        switch form.sheet.parse(csv: text) {
+        case .failure(let problems):
+            let fieldProblems = problems.list.map { FieldProblem(questionID: "csv", message: $0.description) }
+            return try await page(context, importInput: input, problems: fieldProblems)
+        case .success(let entries):
+            return try await save(entries, account, request, context)
+        }
+    }
+
+    private func save(_ entries: [FigureSheet.Entry], _ account: Account, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let outcome = try await site.database.saveFigures(entries, by: account.email, at: site.configuration.now())
+        if outcome.saved > 0 {
+            try await site.database.record(AuditEvent(
+                at: site.configuration.now(), actor: account.email, action: "figures.save",
+                subject: Set(entries.map(\.measureID)).sorted().joined(separator: " "), rowCount: outcome.saved,
+                client: site.clientAddress(request, context)))
+        }
+        return .redirect(to: "/admin/figures?saved=\(outcome.saved)&unchanged=\(outcome.unchanged)", type: .normal)
+    }
+
+    /// Every version of one figure, oldest first.
+    @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.lead)
+        guard let measure = context.parameters.get("measure").flatMap(site.partnership.measure(id:)), measure.isImported,
+            let quarter = context.parameters.get("quarter").flatMap({ ReportingQuarter(slug: $0, yearStartMonth: calendar.yearStartMonth) })
+        else { throw WebError.notFound }
+        let versions = try await site.database.figureHistory(measureID: measure.id, quarter: quarter.label)
+        guard !versions.isEmpty else { throw WebError.notFound }
+        let view = FiguresPageView(
+            layout: site.adminLayout(title: "History of \(measure.id), \(quarter.label)", context),
+            heading: "\(measure.id) \(measure.title), \(quarter.label)", timeZone: site.partnership.timeZone,
+            history: versions.reversed(), csrfToken: site.csrfToken(context))
+        return site.renderer.response("figures", view)
+    }
+
+    private func page(
+        _ context: AppRequestContext, notice: String? = nil, figureInput: FormInput = FormInput(), importInput: FormInput = FormInput(),
+        problems: [FieldProblem] = []
+    ) async throws -> Response {
+        let figures = try await site.database.currentFigures()
+        let quarters = form.quarters
+        let form = form
+        let tables = form.sheet.measures.map { measure in
+            FiguresPageView.MeasureTable(
+                measure: measure,
+                rows: quarters.map { quarter in (quarter, figures.first { $0.measureID == measure.id && $0.quarter == quarter.label }) })
+        }
+        let questions = form.figureQuestions + form.importQuestions
+        let view = FiguresPageView(
+            layout: site.adminLayout(title: "Figures", context, hasErrors: !problems.isEmpty), heading: "Imported figures",
+            notice: notice, timeZone: site.partnership.timeZone, tables: tables,
+            figureFields: QuestionView.fields(form.figureQuestions, input: figureInput, problems: problems),
+            importFields: QuestionView.fields(form.importQuestions, input: importInput, problems: problems),
+            errors: ErrorLinkView.links(problems, questions), csrfToken: site.csrfToken(context))
+        return site.renderer.response("figures", view, status: problems.isEmpty ? .ok : .unprocessableContent)
+    }
+}

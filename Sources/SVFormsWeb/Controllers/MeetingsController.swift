@@ -1,0 +1,118 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+/// `/admin/meetings`: the attendance register behind measure 2.1.1.a. Leads record each board or
+/// sub-group meeting, which member organisations attended, and the actions agreed.
+struct MeetingsController: Sendable {
+    let site: Site
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("meetings", use: list)
+        group.get("meetings/new", use: newMeeting)
+        group.post("meetings", use: create)
+        group.get("meetings/:meeting", use: show)
+        group.post("meetings/:meeting", use: update)
+        group.post("meetings/:meeting/delete", use: delete)
+        group.post("meetings/:meeting/actions", use: addAction)
+        group.post("meetings/:meeting/actions/:action", use: setActionStatus)
+    }
+
+    var form: MeetingForm {
+        MeetingForm(partnership: site.partnership, today: CalendarDay.today(in: site.partnership.timeZone, now: site.configuration.now()))
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.lead)
+        let partnership = site.partnership
+        let calendar = ReportingCalendar(partnership)
+        let outstanding = try await site.database.actions().filter(\.status.isOutstanding)
+        let rows = try await site.database.meetings().map { meeting in
+            MeetingPageView.Row(
+                meeting: meeting, bodyName: partnership.meetingBody(id: meeting.bodyID)?.name ?? meeting.bodyID,
+                quarter: calendar.quarter(containing: meeting.heldOn).label,
+                authorities: partnership.authorities.filter { meeting.attendees.contains($0.id) }.count,
+                others: partnership.organisations.filter { $0.type == .other && meeting.attendees.contains($0.id) }.count,
+                outstanding: outstanding.filter { $0.meetingID == meeting.id }.count)
+        }
+        let notice = request.uri.queryParameters["notice"] == "deleted" ? "The meeting was deleted, with its attendance and actions." : nil
+        var layout = site.adminLayout(title: "Meetings", context)
+        layout.isWide = true
+        let view = MeetingPageView(layout: layout, heading: "Meetings and attendance", notice: notice, rows: rows, csrfToken: site.csrfToken(context))
+        return site.renderer.response("meetings", view)
+    }
+
+    @Sendable func newMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.lead)
+        return newMeetingPage(context, input: FormInput(), problems: [])
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.lead)
+        let input = try await site.signedInForm(request, context)
+        switch form.readMeeting(input) {
+        case .failure(let problems):
+            return newMeetingPage(context, input: input, problems: problems.list)
+        case .success(let draft):
+            let id = try await site.database.createMeeting(draft, by: account.email, at: site.configuration.now())
+            return .redirect(to: "/admin/meetings/\(id)?notice=recorded", type: .normal)
+        }
+    }
+
+    private func newMeetingPage(_ context: AppRequestContext, input: FormInput, problems: [FieldProblem]) -> Response {
+        let questions = form.meetingQuestions
+        let view = SimpleFormView(
+            layout: site.adminLayout(title: "Record a meeting", context, hasErrors: !problems.isEmpty), heading: "Record a meeting",
+            intro: ["Record who attended as soon as you can after the meeting. You can add actions on the next page."],
+            fields: QuestionView.fields(questions, input: input, problems: problems), errors: ErrorLinkView.links(problems, questions),
+            actionHref: "/admin/meetings", csrfToken: site.csrfToken(context), buttonText: "Record the meeting")
+        return site.renderer.response("simple_form", view, status: problems.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.lead)
+        let meeting = try await meeting(context)
+        let notice = request.uri.queryParameters["notice"].flatMap { Self.notices[String($0)] }
+        return try await meetingPage(meeting, context, notice: notice)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.lead)
+        // The anti-forgery check comes first, so a forged post learns nothing, not even whether the meeting exists.
+        let input = try await site.signedInForm(request, context)
+        let meeting = try await meeting(context)
+        switch form.readMeeting(input) {
+        case .failure(let problems):
+            return try await meetingPage(meeting, context, input: input, problems: problems.list)
+        case .success(let draft):
+            guard try await site.database.updateMeeting(meeting.id, draft, by: account.email, at: site.configuration.now()) else {
+                throw WebError.notFound
+            }
+            return .redirect(to: "/admin/meetings/\(meeting.id)?notice=saved", type: .normal)
+        }
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.lead)
+        _ = try await site.signedInForm(request, context)
+        let meeting = try await meeting(context)
+        guard try await site.database.deleteMeeting(meeting.id) != nil else { throw WebError.notFound }
+        try await site.database.record(AuditEvent(
+            at: site.configuration.now(), actor: account.email, action: "meeting.delete",
+            subject: "\(meeting.bodyID) \(meeting.heldOn)", client: site.clientAddress(request, context)))
+        return .redirect(to: "/admin/meetings?notice=deleted", type: .normal)
+    }
+
+    /// The meeting in the URL; 404 for anything else.
+    func meeting(_ context: AppRequestContext) async throws -> Meeting {
+        guard let id = context.parameters.get("meeting").flatMap(Int64.init), let meeting = try await site.database.meeting(id: id)
+        else { throw WebError.notFound }
+        return meeting
+    }
+
+    static let notices = [
+        "recorded": "The meeting is recorded.", "saved": "Your changes are saved.", "action-added": "The action is added.",
+        "action-updated": "The action’s status is changed.",
+    ]
+}

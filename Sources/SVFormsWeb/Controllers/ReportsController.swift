@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+/// The quarterly board report: `/admin/reports/{quarter}` for everyone signed in, its CSV and
+/// XLSX, and publishing it (leads) as the public, read-only `/reports/{quarter}`.
+struct ReportsController: Sendable {
+    let site: Site
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("reports", use: list)
+        group.get("reports/:quarter", use: show)
+        group.get("reports/:quarter/:file", use: download)
+        group.post("reports/:quarter/publish", use: publish)
+        group.post("reports/:quarter/withdraw", use: withdraw)
+    }
+
+    func addPublicRoutes(to router: Router<AppRequestContext>) {
+        router.get("reports", use: publicList)
+        router.get("reports/:quarter", use: publicShow)
+    }
+
+    var calendar: ReportingCalendar { ReportingCalendar(site.partnership) }
+
+    /// Every quarter that can be reported, newest first, with whether it is published.
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.viewer)
+        let published = Dictionary(try await site.database.publishedReports().map { ($0.quarter, $0.publishedAt) }, uniquingKeysWith: { $1 })
+        let rows = try await site.reporter.reportableQuarters().reversed().map { quarter in
+            ListPageView.Row(
+                label: quarter.label, href: "/admin/reports/\(quarter.slug)",
+                status: published[quarter.label].map { "Published on \(longDate($0))" } ?? "Not published")
+        }
+        let view = ListPageView(
+            layout: site.adminLayout(title: "Quarterly reports", context), heading: "Quarterly reports",
+            intro: "Each quarter’s board report: every measure of the performance framework with its trend, attendance, response rates, community voices and open actions.",
+            rows: rows, emptyText: nil)
+        return site.renderer.response("report_list", view)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.viewer)
+        let quarter = try quarter(context)
+        let report = try await site.reporter.boardReport(for: quarter, isPublic: false, suppressCounts: !account.role.includes(.lead))
+        let published = try await site.database.publishedReport(quarter: quarter.label)
+        let notice = request.uri.queryParameters["notice"].flatMap { Self.notices[String($0)] }
+        var layout = site.adminLayout(title: "Report \(quarter.label)", context)
+        layout.isWide = true
+        let view = BoardReportView(
+            layout: layout, report: report,
+            admin: .init(
+                slug: quarter.slug, publishedOn: published.map { longDate($0.publishedAt) }, canPublish: account.role.includes(.lead),
+                csrfToken: site.csrfToken(context), notice: notice))
+        return site.renderer.response("report", view)
+    }
+
+    /// `report.csv` and `report.xlsx`: the same content as the page.
+    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.viewer)
+        let quarter = try quarter(context)
+        let (name, format) = try site.downloadName(context)
+        guard name == "report" else { throw WebError.notFound }
+        let report = try await site.reporter.boardReport(for: quarter, isPublic: false, suppressCounts: !account.role.includes(.lead))
+        let rows = report.tableRows
+        let export = TableExport(
+            fileStem: "board-report-\(quarter.slug)", sheetName: "Report \(quarter.slug)", rowCount: rows.count, kind: "report",
+            subject: quarter.label, asOf: calendar.interval(of: quarter).start
+        ) { writer in
+            try await writer.writeHeader(BoardReport.tableHeader)
+            for row in rows { try await writer.writeRow(row) }
+            try await writer.finish()
+        }
+        return try await site.download(export, format, account: account, request: request, context: context)
+    }
+
+    /// Publishes a snapshot of the public report: what the public page shows until it is withdrawn or published again.
+    @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.lead)
+        let quarter = try quarter(context)
+        _ = try await site.signedInForm(request, context)
+        let report = try await site.reporter.boardReport(for: quarter, isPublic: true, suppressCounts: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let content = String(decoding: try encoder.encode(report), as: UTF8.self)
+        try await site.database.publishReport(quarter: quarter.label, content: content, by: account.email, at: site.configuration.now())
+        try await audit("report.publish", quarter, account, request, context)
+        return .redirect(to: "/admin/reports/\(quarter.slug)?notice=published", type: .normal)
+    }
+
+    @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.lead)
+        let quarter = try quarter(context)
+        _ = try await site.signedInForm(request, context)
+        let withdrawn = try await site.database.withdrawReport(quarter: quarter.label)
+        if withdrawn { try await audit("report.withdraw", quarter, account, request, context) }
+        return .redirect(to: "/admin/reports/\(quarter.slug)?notice=\(withdrawn ? "withdrawn" : "not-published")", type: .normal)
+    }
+
+    /// Published reports, newest first.
+    @Sendable func publicList(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let rows = try await site.database.publishedReports().compactMap { published -> ListPageView.Row? in
+            guard let quarter = ReportingQuarter(label: published.quarter, yearStartMonth: calendar.yearStartMonth) else { return nil }
+            return ListPageView.Row(label: quarter.label, href: "/reports/\(quarter.slug)", status: "Published on \(longDate(published.publishedAt))")
+        }
+        let view = ListPageView(
+            layout: site.layout(title: "Performance reports"), heading: "\(site.partnership.displayName) performance reports",
+            intro: "The partnership’s quarterly reports on its performance framework, as published by the partnership.",
+            rows: rows, emptyText: "No report has been published yet.")
+        return site.renderer.response("report_list", view)
+    }
+
+    @Sendable func publicShow(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let quarter = try quarter(context)
+        guard let published = try await site.database.publishedReport(quarter: quarter.label),
+            let report = try? JSONDecoder().decode(BoardReport.self, from: Data(published.content.utf8))
+        else { throw WebError.notFound }
+        var layout = site.layout(title: "Performance report \(quarter.label)")
+        layout.isWide = true
+        let view = BoardReportView(layout: layout, report: report, admin: nil, publishedOn: longDate(published.publishedAt))
+        return site.renderer.response("report", view)
+    }
+
+    /// The quarter in the URL, if it has started; 404 otherwise.
+    private func quarter(_ context: AppRequestContext) throws(WebError) -> ReportingQuarter {
+        guard let slug = context.parameters.get("quarter"),
+            let quarter = ReportingQuarter(slug: slug, yearStartMonth: calendar.yearStartMonth),
+            quarter <= calendar.quarter(containing: site.configuration.now())
+        else { throw .notFound }
+        return quarter
+    }
+
+    private func audit(_ action: String, _ quarter: ReportingQuarter, _ account: Account, _ request: Request, _ context: AppRequestContext) async throws {
+        try await site.database.record(AuditEvent(
+            at: site.configuration.now(), actor: account.email, action: action, subject: quarter.label,
+            client: site.clientAddress(request, context)))
+    }
+
+    private func longDate(_ date: Date) -> String {
+        CalendarDay.today(in: site.partnership.timeZone, now: date).longDescription
+    }
+
+    static let notices = [
+        "published": "The report is published. Anyone with the link can read it.",
+        "withdrawn": "The report is withdrawn: its public page is gone.",
+        "not-published": "The report was not published, so there was nothing to withdraw.",
+    ]
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Mustache
+import SVFormsCore
+
+/// The board report page, signed in (`/admin/reports/{quarter}`) or published (`/reports/{quarter}`):
+/// one template for both, so the public page is the signed-in one without what it may not show.
+struct BoardReportView: PageView {
+    /// What only the signed-in page has: downloads, publishing and the quarter picker.
+    struct Admin: Sendable {
+        var slug: String
+        var publishedOn: String?
+        var canPublish: Bool
+        var csrfToken: String
+        var notice: String?
+    }
+
+    var layout: LayoutView
+    var report: BoardReport
+    var admin: Admin?
+    /// On the public page: when it was published.
+    var publishedOn: String?
+
+    func field(named name: String) -> Any? {
+        switch name {
+        case "reportTitle": "\(report.partnershipName): performance report, \(report.quarter)"
+        case "quarter": report.quarter
+        case "previousQuarter": report.previousQuarter
+        case "preparedOn": report.preparedOn
+        case "isPublic": report.isPublic
+        case "publishedOn": publishedOn ?? admin?.publishedOn
+        case "admin": admin.map(adminFields)
+        case "measures": report.measures.map(measureRow)
+        case "hasMeasures": !report.measures.isEmpty
+        case "surveys": report.surveys.map(surveySection)
+        case "attendance": report.attendance.map(attendanceSection)
+        case "responseRates": report.responseRates.map(rateSection)
+        case "voices": report.voices.map(voiceSection)
+        case "actionsText":
+            report.actions.outstanding == 1
+                ? "1 action from meetings up to the end of \(report.quarter) is open or in progress today."
+                : "\(report.actions.outstanding) actions from meetings up to the end of \(report.quarter) are open or in progress today."
+        case "actionRows": report.actions.rows.map(actionRow)
+        case "hasActionRows": !report.actions.rows.isEmpty
+        default: nil
+        }
+    }
+
+    // A missing text is given as `false`, so its {{#section}} is skipped (nil in [String: Any] would print "nil").
+    private func adminFields(_ admin: Admin) -> [String: Any] {
+        [
+            "csvHref": "/admin/reports/\(admin.slug)/report.csv", "xlsxHref": "/admin/reports/\(admin.slug)/report.xlsx",
+            "publishHref": "/admin/reports/\(admin.slug)/publish", "withdrawHref": "/admin/reports/\(admin.slug)/withdraw",
+            "publicHref": "/reports/\(admin.slug)", "isPublished": admin.publishedOn != nil, "canPublish": admin.canPublish,
+            "csrfToken": admin.csrfToken, "notice": admin.notice ?? false,
+        ]
+    }
+
+    private func measureRow(_ line: BoardReport.MeasureLine) -> [String: Any] {
+        let chart = TrendChartView(
+            id: "trend-" + line.id.replacingOccurrences(of: ".", with: "-"), title: "\(line.id) over the last \(line.trend.count) quarters",
+            points: line.trend, format: { ReportFormat.value($0, unit: line.unit) })
+        return [
+            "measureID": line.id, "measureTitle": line.title, "unitText": line.unit == "percent" ? "%" : line.unit,
+            "valueText": ReportFormat.value(line.value, unit: line.unit), "previousText": ReportFormat.value(line.previous, unit: line.unit),
+            "changeText": ReportFormat.change(line.change, unit: line.unit, direction: line.direction),
+            "betterText": line.better == "higher" ? "Higher is better" : "Lower is better",
+            "note": line.note ?? false, "source": line.source, "trend": chart,
+        ]
+    }
+
+    private func surveySection(_ survey: BoardReport.SurveySection) -> [String: Any] {
+        let row = { (figure: BoardReport.FigureLine) -> [String: Any] in
+            [
+                "rowLabel": figure.label, "percentText": ReportFormat.percent(figure.percentage),
+                "intervalText": figure.lower.map { "\(ReportFormat.oneDecimal($0))% to \(ReportFormat.oneDecimal(figure.upper ?? $0))%" } ?? "–",
+                "ratingsText": figure.denominator.map { "\(figure.numerator ?? 0) of \($0)" } ?? "–",
+                "responsesText": figure.responses.map { ReportFormat.count($0) } ?? SmallCount.suppressedText,
+                "changeText": ReportFormat.change(figure.change, unit: "percent", direction: nil), "note": figure.note ?? false,
+            ]
+        }
+        return [
+            "surveyID": survey.measureID, "surveyTitle": survey.title, "surveyForm": survey.formTitle,
+            "rows": [row(survey.overall)] + survey.byType.map(row),
+        ]
+    }
+
+    private func attendanceSection(_ attendance: BoardReport.AttendanceSection) -> [String: Any] {
+        [
+            "attendanceID": attendance.measureID, "boardName": attendance.boardName, "boardMeetings": attendance.boardMeetings.joined(separator: "; "),
+            "hasBoardMeetings": !attendance.boardMeetings.isEmpty, "attendedCount": attendance.attended.count,
+            "authorityCount": attendance.authorities, "attended": attendance.attended,
+            "absent": attendance.absent.map { ["name": $0, "subGroupOnly": attendance.subGroupOnly.contains($0)] },
+            "hasAbsent": !attendance.absent.isEmpty, "otherAttendees": attendance.otherAttendees.joined(separator: "; "),
+            "hasOtherAttendees": !attendance.otherAttendees.isEmpty, "subGroupMeetings": attendance.subGroupMeetings.joined(separator: "; "),
+            "hasSubGroupMeetings": !attendance.subGroupMeetings.isEmpty,
+        ]
+    }
+
+    private func rateSection(_ rates: BoardReport.ResponseRateSection) -> [String: Any] {
+        [
+            "rateForm": rates.formTitle, "rounds": rates.rounds.joined(separator: ", "), "hasRounds": !rates.rounds.isEmpty,
+            "rows": rates.rows.map {
+                ["organisation": $0.organisation, "invited": $0.invited, "responded": $0.responded, "rateText": ReportFormat.percent($0.rate)]
+            },
+            "hasRows": !rates.rows.isEmpty, "invitedText": ReportFormat.count(rates.invited),
+            "respondedText": ReportFormat.count(rates.responded), "rateText": ReportFormat.percent(rates.rate),
+            "authoritiesInvited": rates.authoritiesInvited, "authoritiesResponded": rates.authoritiesResponded,
+        ]
+    }
+
+    private func voiceSection(_ voices: BoardReport.VoiceSection) -> [String: Any] {
+        [
+            "voiceForm": voices.formTitle, "voiceTotal": ReportFormat.count(voices.total), "themeHeadings": voices.themes,
+            "areaRows": voices.areas.map { ["rowLabel": $0.area, "totalText": ReportFormat.count($0.total), "cells": $0.themes.map(ReportFormat.count)] },
+        ]
+    }
+
+    private func actionRow(_ action: BoardReport.ActionRow) -> [String: Any] {
+        [
+            "actionText": action.description, "owner": action.owner, "dueText": action.due ?? "No due date",
+            "isOverdue": action.isOverdue, "statusText": action.status, "meeting": action.meeting,
+        ]
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import SVFormsCore
+import SVFormsStore
+
+extension ResultsReporter {
+    /// A survey measure in the quarter, overall and by organisation type. In the public report a
+    /// figure resting on fewer than 5 responses shows no numbers, and rating counts are left out.
+    func surveySection(
+        _ measure: FrameworkMeasure, _ report: MeasureReport, _ questionnaire: Questionnaire, quarter: ReportingQuarter, isPublic: Bool
+    ) async throws -> BoardReport.SurveySection {
+        let score = report.score(for: quarter)
+        let period = period(quarter)
+        let total = try await database.responseCounts(formID: questionnaire.id, periods: [period]).first ?? 0
+        var byType: [String: Int] = [:]
+        if let organisationQuestion = questionnaire.organisationQuestion?.id {
+            let byOrganisation = try await database.answerCounts(formID: questionnaire.id, questionID: organisationQuestion, in: period)
+            for (id, count) in byOrganisation {
+                byType[catalog.partnership.organisation(id: id)?.type.rawValue ?? "", default: 0] += count
+            }
+        }
+        // Responses that named no organisation of the partnership are the "Not stated" group.
+        byType[""] = total - byType.filter { !$0.key.isEmpty }.values.reduce(0, +)
+        let line = { (label: String, responses: Int, figure: MeasureFigure) -> BoardReport.FigureLine in
+            if isPublic && responses < SmallCount.threshold {
+                return BoardReport.FigureLine(label: label, note: "Fewer than \(SmallCount.threshold) responses: not published")
+            }
+            return BoardReport.FigureLine(
+                label: label, responses: responses, numerator: isPublic ? nil : figure.numerator,
+                denominator: isPublic ? nil : figure.denominator, percentage: figure.percentage, lower: figure.lowerBound,
+                upper: figure.upperBound, change: figure.change, note: figure.note)
+        }
+        let empty = MeasureFigure(numerator: 0, denominator: 0)
+        return BoardReport.SurveySection(
+            measureID: measure.id, title: measure.title, formTitle: questionnaire.title,
+            overall: line("All organisations", total, score?.overall ?? empty),
+            byType: (score?.byOrganisationType ?? []).map { group in
+                let type = OrganisationType(rawValue: group.id)
+                let responses = byType[type?.rawValue ?? "", default: 0]
+                return line(type?.label ?? group.label, responses, group.figure)
+            })
+    }
+
+    /// 2.1.1.a's section, when the framework has an attendance measure.
+    func attendanceSection(_ meetings: [Meeting], quarter: ReportingQuarter) -> BoardReport.AttendanceSection? {
+        let partnership = catalog.partnership
+        guard let measure = partnership.measures.first(where: { $0.kind == .attendance }) else { return nil }
+        let days = calendar.days(of: quarter)
+        let figure = AttendanceFigure(meetings: meetings, days: days, partnership: partnership)
+        let subGroupMeetings = meetings.filter { days.contains($0.heldOn) && $0.bodyID != MeetingBody.boardID }.reversed().map {
+            "\(partnership.meetingBody(id: $0.bodyID)?.name ?? $0.bodyID), \($0.heldOn.longDescription)"
+        }
+        return BoardReport.AttendanceSection(
+            measureID: measure.id, boardName: partnership.meetingBody(id: MeetingBody.boardID)?.name ?? "The board",
+            boardMeetings: figure.boardMeetings.map(\.heldOn.longDescription), attended: figure.attended.map(\.name),
+            absent: figure.absent.map(\.name), subGroupOnly: figure.subGroupOnly.map(\.name),
+            otherAttendees: figure.otherAttendees.map(\.name), subGroupMeetings: subGroupMeetings,
+            authorities: partnership.authorities.count)
+    }
+
+    /// For each survey measure's questionnaire, its rounds that opened in the quarter, per authority.
+    func responseRateSections(quarter: ReportingQuarter, isPublic: Bool) async throws -> [BoardReport.ResponseRateSection] {
+        let partnership = catalog.partnership
+        let days = calendar.days(of: quarter)
+        let formIDs = partnership.measures.compactMap { measure -> String? in
+            if case .survey(let formID) = measure.kind { return formID } else { return nil }
+        }
+        let distinctFormIDs = formIDs.enumerated().filter { formIDs.firstIndex(of: $0.element) == $0.offset }.map(\.element)
+        var sections: [BoardReport.ResponseRateSection] = []
+        for formID in distinctFormIDs {
+            let rounds = try await database.rounds().filter { $0.formID == formID && days.contains($0.opensOn) }.reversed()
+            var invited: [String: Int] = [:], responded: [String: Int] = [:]
+            for round in rounds {
+                for person in try await database.representatives(roundID: round.id) where person.invitedAt != nil {
+                    invited[person.organisationID, default: 0] += 1
+                    if person.submittedAt != nil { responded[person.organisationID, default: 0] += 1 }
+                }
+            }
+            let rows = partnership.authorities.map {
+                BoardReport.RateRow(organisation: $0.name, invited: invited[$0.id] ?? 0, responded: responded[$0.id] ?? 0)
+            }
+            let shown = { (count: Int) in isPublic ? SmallCount.shown(count, suppress: true) : count }
+            sections.append(BoardReport.ResponseRateSection(
+                formTitle: catalog.questionnaire(id: formID)?.title ?? formID, rounds: rounds.map(\.name),
+                rows: isPublic ? [] : rows, invited: shown(rows.map(\.invited).reduce(0, +)),
+                responded: shown(rows.map(\.responded).reduce(0, +)),
+                authoritiesInvited: rows.filter { $0.invited > 0 }.count, authoritiesResponded: rows.filter { $0.responded > 0 }.count))
+        }
+        return sections
+    }
+
+    /// Community voices in the quarter by area and theme, for each voice questionnaire.
+    func voiceSections(quarter: ReportingQuarter, suppress: Bool) async throws -> [BoardReport.VoiceSection] {
+        var sections: [BoardReport.VoiceSection] = []
+        for questionnaire in catalog.questionnaires {
+            guard let counts = try await voiceCounts(of: questionnaire, quarters: [quarter]) else { continue }
+            let shown = { (count: Int) in SmallCount.shown(count, suppress: suppress) }
+            sections.append(BoardReport.VoiceSection(
+                formTitle: questionnaire.title, total: shown(counts.totals[0]), themes: questionnaire.themes.map(\.label),
+                areas: questionnaire.voiceAreas.map { area in
+                    BoardReport.AreaRow(
+                        area: area.label, total: shown(counts.area(area.value, quarter: 0)),
+                        themes: questionnaire.themes.map { shown(counts.theme($0.value, area: area.value, quarter: 0)) })
+                }))
+        }
+        return sections
+    }
+
+    /// Actions from meetings up to the quarter's last day that are still open or in progress.
+    func actionSection(_ meetings: [Meeting], through lastDay: CalendarDay, isPublic: Bool) async throws -> BoardReport.ActionSection {
+        let partnership = catalog.partnership
+        let today = CalendarDay.today(in: partnership.timeZone, now: now())
+        let byID = Dictionary(meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let outstanding = try await database.actions(through: lastDay).filter(\.status.isOutstanding)
+        let rows = outstanding.map { action in
+            let meeting = byID[action.meetingID]
+            return BoardReport.ActionRow(
+                description: action.description, owner: partnership.organisation(id: action.ownerID)?.name ?? action.ownerID,
+                due: action.dueOn?.longDescription, isOverdue: action.dueOn.map { $0 < today } ?? false, status: action.status.label,
+                meeting: meeting.map { "\(partnership.meetingBody(id: $0.bodyID)?.name ?? $0.bodyID), \($0.heldOn.longDescription)" } ?? "")
+        }
+        return BoardReport.ActionSection(outstanding: rows.count, rows: isPublic ? [] : rows)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import SVFormsStore
+
+/// Sending a download: audited (who, what, when, how many rows) before its first byte is sent.
+extension Site {
+    func download(
+        _ export: TableExport, _ format: TableExport.Format, account: Account, request: Request, context: AppRequestContext
+    ) async throws -> Response {
+        let audit = AuditEvent(
+            at: configuration.now(), actor: account.email, action: "download.\(export.kind).\(format.rawValue)",
+            subject: export.subject, rowCount: export.rowCount, client: clientAddress(request, context))
+        let body: ResponseBody
+        let contentType: String
+        switch format {
+        case .csv:
+            contentType = "text/csv; charset=utf-8"
+            // Audited before the first byte: the rows are fixed by the export's snapshot.
+            try await database.record(audit)
+            body = StreamingBody.make(logger: context.logger) { output in try await export.writeCSV(output: output) }
+        case .xlsx:
+            contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            let directory = temporaryDirectory
+            body = try await exportSlots.run {
+                try await StreamingBody.file(in: directory) { path in
+                    try await export.writeXLSX(path: path, temporaryDirectory: directory)
+                }
+            }
+            // Audited once the file exists, so a failed build is not recorded as a download.
+            try await database.record(audit)
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: contentType, .contentDisposition: "attachment; filename=\"\(export.fileName(format))\"",
+                .cacheControl: "no-store",
+            ],
+            body: body)
+    }
+
+    /// `name.csv` → ("name", .csv); the name may itself contain dots (`2.2.1.a.csv`).
+    func downloadName(_ context: AppRequestContext) throws(WebError) -> (String, TableExport.Format) {
+        guard let file = context.parameters.get("file"), let dot = file.lastIndex(of: "."),
+            let format = TableExport.Format(rawValue: String(file[file.index(after: dot)...]))
+        else { throw .notFound }
+        return (String(file[..<dot]), format)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SVFormsStore
+import SVFormsWeb
+import Testing
+
+@Suite struct ReportRouteTests {
+    /// A lead records a board meeting through the form, publishes the quarter, then records another:
+    /// the signed-in report follows the register, the published page keeps what was published.
+    @Test func aPublishedReportIsASnapshotUntilItIsPublishedAgainOrWithdrawn() async throws {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_786_795_200))  // 15 August 2026: 2026/27 Q2
+        var configuration = testConfiguration(forms: Repository.surreyForms)
+        configuration.now = { clock.now }
+        try await addAccount("lead@example.org", role: .lead, to: configuration)
+        let dataDirectory = configuration.dataDirectory
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var lead = TestBrowser(client)
+            try await lead.signIn("lead@example.org")
+            func meeting(_ day: Int, _ organisations: [String]) async throws {
+                _ = try await lead.get("/admin/meetings/new")
+                let page = try await lead.post("/admin/meetings", [
+                    ("held-on-day", String(day)), ("held-on-month", "8"), ("held-on-year", "2026"), ("body", "board"),
+                ] + organisations.map { ("attended", $0) })
+                #expect(page.status == .seeOther, "\(page.text)")
+            }
+            try await meeting(3, ["surrey-police", "surrey-opcc"])
+            _ = try await lead.get("/admin/reports/2026-27-Q2")
+            let published = try await lead.post("/admin/reports/2026-27-Q2/publish")
+            #expect(published.location == "/admin/reports/2026-27-Q2?notice=published")
+            try await meeting(10, ["surrey-fire-and-rescue", "surrey-probation"])
+
+            let signedIn = try await lead.get("/admin/reports/2026-27-Q2")
+            #expect(signedIn.text.contains("3 of 20 specified and relevant authorities attended at least one board meeting in 2026/27 Q2"))
+            var visitor = TestBrowser(client)
+            let publicPage = try await visitor.get("/reports/2026-27-Q2")
+            #expect(publicPage.status == .ok)
+            #expect(publicPage.text.contains("1 of 20 specified and relevant authorities attended at least one board meeting in 2026/27 Q2"))
+            #expect(publicPage.text.contains("Published on 15 August 2026"))
+            #expect(!publicPage.text.contains("Sign out") && !publicPage.text.contains("lead@example.org"))
+
+            // Nothing in the future, and nothing a quarter label cannot be.
+            let future = try await visitor.get("/reports/2026-27-Q3")
+            #expect(future.status == .notFound)
+            let futureSignedIn = try await lead.get("/admin/reports/2026-27-Q3")
+            #expect(futureSignedIn.status == .notFound)
+            let past = try await lead.get("/admin/reports/2026-27-Q1")
+            #expect(past.status == .ok)
+
+            _ = try await lead.get("/admin/reports/2026-27-Q2")
+            let withdrawn = try await lead.post("/admin/reports/2026-27-Q2/withdraw")
+            #expect(withdrawn.location == "/admin/reports/2026-27-Q2?notice=withdrawn")
+            let result6 = try await visitor.get("/reports/2026-27-Q2")
+            #expect(result6.status == .notFound)
+            let audit = try await AppDatabase(directory: dataDirectory).auditEvents(limit: 10, offset: 0).map(\.action)
+            #expect(audit.contains("report.publish") && audit.contains("report.withdraw"))
+        }
+    }
+}
