@@ -13,6 +13,8 @@ import Testing
         var configuration = testConfiguration(forms: Repository.surreyForms)
         configuration.now = { clock.now }
         try await addAccount("lead@example.org", role: .lead, to: configuration)
+        // Two responses, both "good": 100.0% signed in, but too few people to publish.
+        try await seedRoleSurveys([("surrey-police", "good", "A"), ("surrey-fire-and-rescue", "good", "B")], at: clock.now, in: configuration)
         let dataDirectory = configuration.dataDirectory
         let app = try await buildApplication(configuration)
         try await app.test(.router) { client in
@@ -39,6 +41,9 @@ import Testing
             #expect(publicPage.text.contains("1 of 20 specified and relevant authorities attended at least one board meeting in 2026/27 Q2"))
             #expect(publicPage.text.contains("Published on 15 August 2026"))
             #expect(!publicPage.text.contains("Sign out") && !publicPage.text.contains("lead@example.org"))
+            #expect(signedIn.text.contains("100.0%"))
+            #expect(!publicPage.body.contains("100.0%"), "a score from 2 responses must not be published, not even in the trend")
+            #expect(publicPage.text.contains("Fewer than 5 responses: not published"))
 
             // Nothing in the future, and nothing a quarter label cannot be.
             let future = try await visitor.get("/reports/2026-27-Q3")

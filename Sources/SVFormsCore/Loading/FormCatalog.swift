@@ -57,7 +57,8 @@ public struct FormCatalog: Sendable {
             ids[questionnaire.id] = path
             questionnaires.append(questionnaire)
         }
-        if let partnership {
+        // Only once every file has loaded: a questionnaire with problems of its own is not "missing".
+        if let partnership, problems.isEmpty {
             problems += surveyMeasureProblems(partnership, questionnaires: questionnaires, lines: measureLines, file: partnershipPath)
         }
         if problems.isEmpty, questionnaires.isEmpty {

@@ -34,13 +34,14 @@ extension ResultsReporter {
                     let scored = questionnaire.measures.first(where: { $0.id == measure.id })
                 else { continue }
                 let report = try await self.report(scored, of: questionnaire, quarters: trend)
-                let section = try await surveySection(measure, report, questionnaire, quarter: quarter, isPublic: isPublic)
-                surveys.append(section)
-                points = report.quarters.map { score in
-                    let hidden = isPublic && score.quarter == quarter && section.overall.percentage == nil
+                surveys.append(try await surveySection(measure, report, questionnaire, quarter: quarter, isPublic: isPublic))
+                // In public, a quarter's score is shown only when 5 or more responses stand behind it.
+                let responses = try await database.responseCounts(formID: questionnaire.id, periods: trend.map(period))
+                points = zip(report.quarters, responses).map { score, count in
+                    let hidden = isPublic && count < SmallCount.threshold && score.overall.denominator > 0
                     return MeasureTrend.Point(
                         quarter: score.quarter, value: hidden ? nil : score.overall.percentage,
-                        note: hidden ? section.overall.note : score.overall.note)
+                        note: hidden ? Self.tooFewToPublish : score.overall.note)
                 }
             }
             measures.append(Self.line(MeasureTrend(measure: measure, points: points)))
@@ -54,6 +55,8 @@ extension ResultsReporter {
             voices: try await voiceSections(quarter: quarter, suppress: isPublic || suppressCounts),
             actions: try await actionSection(meetings, through: lastDay, isPublic: isPublic))
     }
+
+    static let tooFewToPublish = "Fewer than \(SmallCount.threshold) responses: not published"
 
     static func firstOfTrend(ending quarter: ReportingQuarter) -> ReportingQuarter {
         (1..<trendLength).reduce(quarter) { earlier, _ in earlier.previous }

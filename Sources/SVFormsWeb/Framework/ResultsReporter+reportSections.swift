@@ -22,7 +22,7 @@ extension ResultsReporter {
         byType[""] = total - byType.filter { !$0.key.isEmpty }.values.reduce(0, +)
         let line = { (label: String, responses: Int, figure: MeasureFigure) -> BoardReport.FigureLine in
             if isPublic && responses < SmallCount.threshold {
-                return BoardReport.FigureLine(label: label, note: "Fewer than \(SmallCount.threshold) responses: not published")
+                return BoardReport.FigureLine(label: label, note: Self.tooFewToPublish)
             }
             return BoardReport.FigureLine(
                 label: label, responses: responses, numerator: isPublic ? nil : figure.numerator,

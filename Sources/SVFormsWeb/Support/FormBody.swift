@@ -57,7 +57,8 @@ enum FormBody {
             .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count)
             .trimmingCharacters(in: CharacterSet(charactersIn: "\"")),
             // RFC 2046: 1 to 70 characters. MultipartKit stops the process on an empty one.
-            (1...70).contains(boundary.count)
+            (1...70).contains(boundary.count),
+            MultipartHeaderCheck.headerNamesAreASCII(body, boundary: boundary)
         else { throw .badRequest }
         let collector = MultipartCollector()
         let parser = MultipartParser(boundary: boundary)
