@@ -52,6 +52,18 @@ private let sheet = FigureSheet(measures: measures, calendar: calendar, currentQ
         #expect(problems.list[4].message == "1.1.1.a for 2026/27 Q1 is already on line 1")
     }
 
+    @Test func refusesQuartersBefore2000AndControlCharacters() {
+        let problem = { (quarter: String, note: String) -> String? in
+            guard case .failure(let fault) = sheet.entry(measure: "1.1.1.a", quarter: quarter, value: "1", source: "", note: note) else { return nil }
+            return "\(fault.field): \(fault.message)"
+        }
+        #expect(problem("1999/00 Q4", "") == "quarter: 1999/00 Q4 is before 2000; check the year")
+        for control in ["\u{7F}", "\u{85}", "\u{1B}"] {
+            #expect(problem("2026/27 Q1", "a\(control)b") == "note: the source or note contains a control character")
+        }
+        #expect(problem("2026/27 Q1", "two\nlines") == nil)
+    }
+
     @Test func anEmptySheetIsAProblemToo() {
         guard case .failure(let problems) = sheet.parse(csv: "Measure,Quarter,Value\n") else {
             Issue.record("an empty sheet was accepted")

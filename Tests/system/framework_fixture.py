@@ -79,6 +79,9 @@ SUB_GROUP_ONLY = ["Surrey County Council (Education Authority)", "Woking Borough
 Q1_SURVEYS = [("surrey-police", "good"), ("surrey-county-council", "good"), ("surrey-fire-and-rescue", "full"),
               ("surrey-probation", "limited"), ("surrey-youth-justice", "good"), ("nhs-frimley-icb", "none"),
               ("surrey-education-authority", "good")]
+# Q2: 2 responses, 1 met = 50.0% (9 of 18 ratings): shown signed in (Q1's change is +21.4 points), but
+# too few to publish, so the public Q1 report shows neither Q2's score nor the change from it.
+Q2_SURVEYS = [("surrey-police", "good"), ("surrey-county-council", "none")]
 Q0_SURVEYS = [("surrey-county-council", "limited"), ("surrey-fire-and-rescue", "limited"), ("surrey-probation", "good"),
               ("guildford-council", "good")]
 
@@ -160,12 +163,18 @@ def build(server: SvformsServer) -> Respondent:
 
     for organisation, rating in Q1_SURVEYS:
         submit_role_survey(Respondent(server), organisation, rating)
-    # The Q1 responses were "submitted" in the middle of Q1.
+    for organisation, rating in Q2_SURVEYS:
+        submit_role_survey(Respondent(server), organisation, rating)
+    # They were "submitted" in the middle of Q1 and of Q2 (the last two).
     server.stop()
     connection = sqlite3.connect(server.database_path)
     with connection:
-        connection.execute("UPDATE response SET submitted_at = ? WHERE form_id = 'role-understanding'",
-                           (Q1.day(1, 15).isoformat() + "T12:00:00.000Z",))
+        ids = [row[0] for row in connection.execute("SELECT id FROM response WHERE form_id = 'role-understanding' ORDER BY id")]
+        assert len(ids) == len(Q1_SURVEYS) + len(Q2_SURVEYS)
+        for response_id in ids:
+            quarter = Q1 if response_id in ids[:len(Q1_SURVEYS)] else Q2
+            connection.execute("UPDATE response SET submitted_at = ? WHERE id = ?",
+                               (quarter.day(1, 15).isoformat() + "T12:00:00.000Z", response_id))
     connection.close()
     server.start()
     lead.sign_in("lead@example.org", LEAD_PASSWORD)

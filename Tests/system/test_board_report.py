@@ -108,7 +108,7 @@ def test_the_previous_quarter_matches_the_figures_worked_out_by_hand(site):
     assert row(measures, "1.1.1.b")[1:4] == ["110.5", "120", "−9.5 (better)"]
     assert row(measures, "1.1.1.c")[1].startswith("– No figure entered")
     assert row(measures, "2.1.1.a")[1:4] == ["8", "5", "+3 (better)"]
-    assert row(measures, "2.2.1.a")[1:4] == ["71.4%", "–", "–"]  # no responses in Q2
+    assert row(measures, "2.2.1.a")[1:4] == ["71.4%", "50.0%", "+21.4 points (better)"]  # Q2: 9 of 18
 
     by_type = tables[f"2.2.1.a by organisation type, {Q1.label}"]
     low, high = wilson(45, 63)
@@ -225,6 +225,12 @@ def test_the_public_report_shows_no_personal_data_and_no_count_under_5_and_can_b
     low, high = wilson(27, 45)
     assert row(by_type, "All organisations")[1:4] == ["60.0%", f"{low}% to {high}%", "5"]  # no rating counts in public
     q1_page, q1_tables = report(visitor, Q1, prefix="")
+    # Q2's 2 responses are not published: not its score, not the change from it, not even in the trend.
+    assert row(q1_tables[f"Performance framework measures, {Q1.label}"], "2.2.1.a")[1:4] == ["71.4%", "–", "–"]
+    assert row(q1_tables[f"2.2.1.a by organisation type, {Q1.label}"], "All organisations")[4] == "–"
+    assert "50.0%" not in q1_page and "21.4" not in q1_page
+    # Each type's responses are not given (the total would give a suppressed one away).
+    assert row(q1_tables[f"2.2.1.a by organisation type, {Q1.label}"], "Specified authorities")[3] == "5 or more"
     relevant = row(q1_tables[f"2.2.1.a by organisation type, {Q1.label}"], "Relevant authorities")
     assert relevant[0].endswith("Fewer than 5 responses: not published") and relevant[1:] == ["–", "–", "fewer than 5", "–"]
     voices = tables[f"Voices by area and theme, {Q0.label}"]
@@ -233,7 +239,9 @@ def test_the_public_report_shows_no_personal_data_and_no_count_under_5_and_can_b
             assert cell == "fewer than 5" or int(cell) >= 5, cells
     assert row(voices, "Woking")[1] == "fewer than 5" and row(voices, "Guildford")[1] == "6"
     text = page_text(page)
-    assert "fewer than 5 of fewer than 5 people invited responded" in text  # 1 of 2
+    # 1 of 2 people, from 1 of 2 authorities: the authorities' counts would give the people's away.
+    assert "fewer than 5 of fewer than 5 people invited from the specified and relevant authorities responded (–); " \
+           "fewer than 5 of fewer than 5 authorities asked" in text
     assert "Response rate by authority" not in page and "Open actions" not in str(tables.keys())
     assert f"1 action from meetings up to the end of {Q1.label} is open or in progress today" in page_text(q1_page)
     # Withdrawn: gone from the public, and from the list.

@@ -72,7 +72,7 @@ def test_a_lead_records_a_meeting_and_a_figure_through_the_forms(page: Page, ser
 
 def test_the_report_prints_to_an_a4_pdf_with_its_figures(page: Page, server: SvformsServer, tmp_path):
     sign_in(page, server)
-    page.get_by_role("link", name="Reports").click()
+    page.get_by_role("link", name="Reports", exact=True).click()
     check_accessibility(page, "framework-08-reports")
     page.get_by_role("link", name=Q1.label).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(f"performance report, {Q1.label}")
@@ -95,7 +95,7 @@ def test_the_report_prints_to_an_a4_pdf_with_its_figures(page: Page, server: Svf
             lines.setdefault(line.split()[0], line.split())
     assert lines["1.1.1.a"][-4:] == ["36", "40", "−4", "(better)"], lines["1.1.1.a"]
     assert lines["2.1.1.a"][-4:] == ["8", "5", "+3", "(better)"], lines["2.1.1.a"]
-    assert lines["2.2.1.a"][-3:] == ["71.4%", "–", "–"], lines["2.2.1.a"]
+    assert {"71.4%", "50.0%", "+21.4"} <= set(lines["2.2.1.a"]), lines["2.2.1.a"]
     assert "71.4%" in flat and "45 of 63" in flat
     assert "8 of 20 specified and relevant authorities attended" in flat
     for name in Q1_ATTENDED:

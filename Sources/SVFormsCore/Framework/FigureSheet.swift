@@ -79,6 +79,9 @@ public struct FigureSheet: Sendable {
             return .failure(Fault(field: "quarter", message: quarter.isEmpty
                 ? "enter the quarter, like \(currentQuarter.label)" : "\"\(quarter)\" is not a quarter; write it like \(currentQuarter.label)"))
         }
+        guard parsedQuarter.yearStart >= ReportingQuarter.earliestYear else {
+            return .failure(Fault(field: "quarter", message: "\(parsedQuarter.label) is before \(ReportingQuarter.earliestYear); check the year"))
+        }
         guard parsedQuarter <= currentQuarter else {
             return .failure(Fault(field: "quarter", message: "\(parsedQuarter.label) has not started yet, so it cannot have a figure"))
         }
@@ -94,7 +97,8 @@ public struct FigureSheet: Sendable {
         guard note.count <= Self.maxNoteLength else {
             return .failure(Fault(field: "note", message: "the note must be \(Self.maxNoteLength) characters or fewer"))
         }
-        if (shownSource + note).unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) {
+        // C0 (but line breaks in a note), DEL and C1: nothing a person types, and trouble in a spreadsheet.
+        if (shownSource + note).unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }) {
             return .failure(Fault(field: "note", message: "the source or note contains a control character"))
         }
         return .success(Entry(measureID: declared.id, quarter: parsedQuarter, value: parsedValue, source: shownSource, note: note))

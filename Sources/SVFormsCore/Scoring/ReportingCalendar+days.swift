@@ -19,11 +19,16 @@ extension ReportingQuarter {
         label.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-")
     }
 
-    /// Parses what `slug` produces (the "q" may be lower-case), and nothing else.
+    /// The earliest reporting year svforms reports on: nothing earlier was ever collected, and it keeps
+    /// every quarter well inside the calendar's common era.
+    public static let earliestYear = 2000
+
+    /// Parses what `slug` produces (the "q" may be lower-case), and nothing else; years before 2000 are refused.
     public init?(slug: String, yearStartMonth: Int) {
         let parts = slug.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == (yearStartMonth == 1 ? 2 : 3) else { return nil }
         let years = parts.dropLast().joined(separator: "/")
         self.init(label: "\(years) \(parts.last!.uppercased())", yearStartMonth: yearStartMonth)
+        if yearStart < Self.earliestYear { return nil }
     }
 }

@@ -1,13 +1,14 @@
 extension AppDatabase {
     /// Migration v9: the attendance register, actions, imported figures with their history, and
     /// published board reports. Days are ISO dates on the partnership's calendar; quarters are labels
-    /// ("2025/26 Q3").
+    /// ("2025/26 Q3"). Text lengths are checked in Swift, which counts characters as people see them
+    /// (SQLite's length() counts code points, so a limit here could refuse what the form accepted).
     static let frameworkSchema = """
         CREATE TABLE meeting (
             id INTEGER PRIMARY KEY,
             body_id TEXT NOT NULL CHECK (length(body_id) BETWEEN 1 AND 100),
             held_on TEXT NOT NULL CHECK (held_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-            note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
+            note TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL,
             created_by TEXT NOT NULL,
             changed_at TEXT NOT NULL,
@@ -23,7 +24,7 @@ extension AppDatabase {
         CREATE TABLE meeting_action (
             id INTEGER PRIMARY KEY,
             meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
-            description TEXT NOT NULL CHECK (length(description) BETWEEN 1 AND 1000),
+            description TEXT NOT NULL CHECK (description <> ''),
             owner_id TEXT NOT NULL,
             due_on TEXT CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
             status TEXT NOT NULL CHECK (status IN ('open', 'in-progress', 'done', 'dropped')),
@@ -38,8 +39,8 @@ extension AppDatabase {
             measure_id TEXT NOT NULL,
             quarter TEXT NOT NULL,
             value_tenths INTEGER NOT NULL,
-            source TEXT NOT NULL CHECK (length(source) BETWEEN 1 AND 200),
-            note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 1000),
+            source TEXT NOT NULL CHECK (source <> ''),
+            note TEXT NOT NULL DEFAULT '',
             entered_at TEXT NOT NULL,
             entered_by TEXT NOT NULL
         );

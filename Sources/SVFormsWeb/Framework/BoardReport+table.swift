@@ -46,8 +46,9 @@ extension BoardReport {
             rows += rates.rows.map { row(section, $0.organisation, "percent responded", [number($0.rate), .empty, .empty, .empty, .empty, .integer($0.responded), .integer($0.invited)]) }
             rows.append(row(section, "All authorities", "percent responded",
                             [number(rates.rate), .empty, .empty, .empty, .empty, count(rates.responded, isPublic), count(rates.invited, isPublic)]))
-            rows.append(row(section, "Authorities with a response", nil, [.integer(rates.authoritiesResponded), .empty, .empty, .empty, .empty,
-                                                                           .integer(rates.authoritiesResponded), .integer(rates.authoritiesInvited)]))
+            rows.append(row(section, "Authorities with a response", nil, [count(rates.authoritiesResponded, isPublic), .empty, .empty, .empty,
+                                                                           .empty, count(rates.authoritiesResponded, isPublic),
+                                                                           count(rates.authoritiesInvited, isPublic)]))
         }
         for voices in self.voices {
             let section = "Community voices: \(voices.formTitle)"

@@ -56,7 +56,8 @@ struct BoardReport: Codable, Sendable, Equatable {
     /// One figure of a survey measure; in the public report, nil counts were suppressed.
     struct FigureLine: Codable, Sendable, Equatable {
         var label: String
-        /// Responses behind the figure (the public report shows a figure only from 5 or more).
+        /// Responses behind the figure (the public report gives it for the overall figure only, and
+        /// shows a figure only from 5 or more).
         var responses: Int?
         var numerator: Int?
         var denominator: Int?
@@ -90,8 +91,9 @@ struct BoardReport: Codable, Sendable, Equatable {
         var rows: [RateRow]
         var invited: Int?
         var responded: Int?
-        var authoritiesInvited: Int
-        var authoritiesResponded: Int
+        /// nil in the public report when the matching count of people is suppressed.
+        var authoritiesInvited: Int?
+        var authoritiesResponded: Int?
 
         /// Percentage of those invited who responded (1 dp); nil when nobody was invited or a count is suppressed.
         var rate: Double? {

@@ -74,7 +74,8 @@ struct BoardReportView: PageView {
                 "rowLabel": figure.label, "percentText": ReportFormat.percent(figure.percentage),
                 "intervalText": figure.lower.map { "\(ReportFormat.oneDecimal($0))% to \(ReportFormat.oneDecimal(figure.upper ?? $0))%" } ?? "–",
                 "ratingsText": figure.denominator.map { "\(figure.numerator ?? 0) of \($0)" } ?? "–",
-                "responsesText": figure.responses.map { ReportFormat.count($0) } ?? SmallCount.suppressedText,
+                "responsesText": figure.responses.map { ReportFormat.count($0) }
+                    ?? (figure.percentage == nil ? SmallCount.suppressedText : "\(SmallCount.threshold) or more"),
                 "changeText": ReportFormat.change(figure.change, unit: "percent", direction: nil), "note": figure.note ?? false,
             ]
         }
@@ -104,7 +105,8 @@ struct BoardReportView: PageView {
             },
             "hasRows": !rates.rows.isEmpty, "invitedText": ReportFormat.count(rates.invited),
             "respondedText": ReportFormat.count(rates.responded), "rateText": ReportFormat.percent(rates.rate),
-            "authoritiesInvited": rates.authoritiesInvited, "authoritiesResponded": rates.authoritiesResponded,
+            "authoritiesInvited": ReportFormat.count(rates.authoritiesInvited),
+            "authoritiesResponded": ReportFormat.count(rates.authoritiesResponded),
         ]
     }
 

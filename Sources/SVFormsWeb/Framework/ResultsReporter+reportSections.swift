@@ -4,40 +4,54 @@ import SVFormsStore
 
 extension ResultsReporter {
     /// A survey measure in the quarter, overall and by organisation type. In the public report a
-    /// figure resting on fewer than 5 responses shows no numbers, and rating counts are left out.
+    /// figure shows only when 5 or more responses and 5 or more counted ratings stand behind it, its
+    /// change only when the quarter before passes the same test, and neither rating counts nor the
+    /// responses of each type are given (a type's count could be worked out from the total).
     func surveySection(
         _ measure: FrameworkMeasure, _ report: MeasureReport, _ questionnaire: Questionnaire, quarter: ReportingQuarter, isPublic: Bool
     ) async throws -> BoardReport.SurveySection {
+        let now = try await responsesByType(questionnaire, quarter)
+        let before = try await responsesByType(questionnaire, quarter.previous)
+        let previous = report.score(for: quarter.previous)
+        let line = { (label: String, group: String?, figure: MeasureFigure, earlier: MeasureFigure?) -> BoardReport.FigureLine in
+            let responses = group.map { now.byType[$0, default: 0] } ?? now.total
+            guard isPublic else {
+                return BoardReport.FigureLine(
+                    label: label, responses: responses, numerator: figure.numerator, denominator: figure.denominator,
+                    percentage: figure.percentage, lower: figure.lowerBound, upper: figure.upperBound, change: figure.change, note: figure.note)
+            }
+            let small = SmallCount.threshold
+            guard responses >= small, figure.denominator >= small else { return BoardReport.FigureLine(label: label, note: Self.tooFewToPublish) }
+            let earlierResponses = group.map { before.byType[$0, default: 0] } ?? before.total
+            let changeShown = earlierResponses >= small && (earlier?.denominator ?? 0) >= small
+            return BoardReport.FigureLine(
+                label: label, responses: group == nil ? responses : nil, percentage: figure.percentage, lower: figure.lowerBound,
+                upper: figure.upperBound, change: changeShown ? figure.change : nil, note: figure.note)
+        }
         let score = report.score(for: quarter)
+        return BoardReport.SurveySection(
+            measureID: measure.id, title: measure.title, formTitle: questionnaire.title,
+            overall: line("All organisations", nil, score?.overall ?? MeasureFigure(numerator: 0, denominator: 0), previous?.overall),
+            byType: (score?.byOrganisationType ?? []).map { group in
+                let type = OrganisationType(rawValue: group.id)
+                let earlier = previous?.byOrganisationType.first { $0.id == group.id }?.figure
+                return line(type?.label ?? group.label, type?.rawValue ?? "", group.figure, earlier)
+            })
+    }
+
+    /// Responses submitted in the quarter, in all and by the type of organisation they named
+    /// ("" for none of the partnership's).
+    private func responsesByType(_ questionnaire: Questionnaire, _ quarter: ReportingQuarter) async throws -> (total: Int, byType: [String: Int]) {
         let period = period(quarter)
         let total = try await database.responseCounts(formID: questionnaire.id, periods: [period]).first ?? 0
         var byType: [String: Int] = [:]
         if let organisationQuestion = questionnaire.organisationQuestion?.id {
-            let byOrganisation = try await database.answerCounts(formID: questionnaire.id, questionID: organisationQuestion, in: period)
-            for (id, count) in byOrganisation {
+            for (id, count) in try await database.answerCounts(formID: questionnaire.id, questionID: organisationQuestion, in: period) {
                 byType[catalog.partnership.organisation(id: id)?.type.rawValue ?? "", default: 0] += count
             }
         }
-        // Responses that named no organisation of the partnership are the "Not stated" group.
         byType[""] = total - byType.filter { !$0.key.isEmpty }.values.reduce(0, +)
-        let line = { (label: String, responses: Int, figure: MeasureFigure) -> BoardReport.FigureLine in
-            if isPublic && responses < SmallCount.threshold {
-                return BoardReport.FigureLine(label: label, note: Self.tooFewToPublish)
-            }
-            return BoardReport.FigureLine(
-                label: label, responses: responses, numerator: isPublic ? nil : figure.numerator,
-                denominator: isPublic ? nil : figure.denominator, percentage: figure.percentage, lower: figure.lowerBound,
-                upper: figure.upperBound, change: figure.change, note: figure.note)
-        }
-        let empty = MeasureFigure(numerator: 0, denominator: 0)
-        return BoardReport.SurveySection(
-            measureID: measure.id, title: measure.title, formTitle: questionnaire.title,
-            overall: line("All organisations", total, score?.overall ?? empty),
-            byType: (score?.byOrganisationType ?? []).map { group in
-                let type = OrganisationType(rawValue: group.id)
-                let responses = byType[type?.rawValue ?? "", default: 0]
-                return line(type?.label ?? group.label, responses, group.figure)
-            })
+        return (total, byType)
     }
 
     /// 2.1.1.a's section, when the framework has an attendance measure.
@@ -83,7 +97,9 @@ extension ResultsReporter {
                 formTitle: catalog.questionnaire(id: formID)?.title ?? formID, rounds: rounds.map(\.name),
                 rows: isPublic ? [] : rows, invited: shown(rows.map(\.invited).reduce(0, +)),
                 responded: shown(rows.map(\.responded).reduce(0, +)),
-                authoritiesInvited: rows.filter { $0.invited > 0 }.count, authoritiesResponded: rows.filter { $0.responded > 0 }.count))
+                // Beside a suppressed count of people, a count of authorities would give it away (4 authorities, "fewer than 5").
+                authoritiesInvited: shown(rows.map(\.invited).reduce(0, +)).map { _ in rows.filter { $0.invited > 0 }.count },
+                authoritiesResponded: shown(rows.map(\.responded).reduce(0, +)).map { _ in rows.filter { $0.responded > 0 }.count }))
         }
         return sections
     }
