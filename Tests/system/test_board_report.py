@@ -141,6 +141,8 @@ def test_the_current_quarter_has_no_board_meeting_and_reports_the_round(site):
     assert row(measures, "2.2.1.a")[1:4] == ["60.0%", "71.4%", "−11.4 points (worse)"]
     assert "No board meeting was recorded in" in page_text(page)
 
+    assert "People invited from the specified and relevant authorities who responded: 1 of 2 (50.0%). " \
+           "Authorities asked with at least one response: 1 of 2." in page_text(page)
     rates = tables[f"Response rate by authority, {Q0.label}"]
     assert row(rates, "Surrey Police")[1:] == ["1", "1", "100.0%"]
     assert row(rates, "Surrey Fire and Rescue Service")[1:] == ["1", "0", "0.0%"]
@@ -240,8 +242,8 @@ def test_the_public_report_shows_no_personal_data_and_no_count_under_5_and_can_b
     assert row(voices, "Woking")[1] == "fewer than 5" and row(voices, "Guildford")[1] == "6"
     text = page_text(page)
     # 1 of 2 people, from 1 of 2 authorities: the authorities' counts would give the people's away.
-    assert "fewer than 5 of fewer than 5 people invited from the specified and relevant authorities responded (–); " \
-           "fewer than 5 of fewer than 5 authorities asked" in text
+    assert "People invited from the specified and relevant authorities who responded: fewer than 5 of fewer than 5. " \
+           "Authorities asked with at least one response: fewer than 5 of fewer than 5." in text
     assert "Response rate by authority" not in page and "Open actions" not in str(tables.keys())
     assert f"1 action from meetings up to the end of {Q1.label} is open or in progress today" in page_text(q1_page)
     # Withdrawn: gone from the public, and from the list.

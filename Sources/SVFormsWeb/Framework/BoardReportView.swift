@@ -104,7 +104,7 @@ struct BoardReportView: PageView {
                 ["organisation": $0.organisation, "invited": $0.invited, "responded": $0.responded, "rateText": ReportFormat.percent($0.rate)]
             },
             "hasRows": !rates.rows.isEmpty, "invitedText": ReportFormat.count(rates.invited),
-            "respondedText": ReportFormat.count(rates.responded), "rateText": ReportFormat.percent(rates.rate),
+            "respondedText": ReportFormat.count(rates.responded), "totalRateText": rates.rate.map { ReportFormat.percent($0) } ?? false,
             "authoritiesInvited": ReportFormat.count(rates.authoritiesInvited),
             "authoritiesResponded": ReportFormat.count(rates.authoritiesResponded),
         ]
