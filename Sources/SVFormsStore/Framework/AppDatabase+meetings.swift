@@ -109,7 +109,9 @@ extension AppDatabase {
     private static func meetings(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [Meeting] {
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM meeting \(condition) ORDER BY held_on DESC, id DESC", arguments: arguments)
         var attendance: [Int64: Set<String>] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT meeting_id, organisation_id FROM meeting_attendance") {
+        // Only the attendance of the meetings asked for (one, on a meeting's page).
+        let attendanceSQL = "SELECT meeting_id, organisation_id FROM meeting_attendance WHERE meeting_id IN (SELECT id FROM meeting \(condition))"
+        for row in try Row.fetchAll(db, sql: attendanceSQL, arguments: arguments) {
             attendance[row["meeting_id"], default: []].insert(row["organisation_id"])
         }
         return rows.compactMap { row in
