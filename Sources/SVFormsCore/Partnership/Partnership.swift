@@ -42,4 +42,10 @@ public struct Partnership: Sendable {
     public func meetingBody(id: String) -> MeetingBody? { meetingBodies.first { $0.id == id } }
 
     public func measure(id: String) -> FrameworkMeasure? { measures.first { $0.id == id } }
+
+    /// The framework's attendance measure (2.1.1.a), if it declares one.
+    public var attendanceMeasure: FrameworkMeasure? { measures.first { $0.kind == .attendance } }
+
+    /// How pages name what board attendance counts towards: "measure 2.1.1.a", or a description.
+    public var attendanceMeasureName: String { attendanceMeasure.map { "measure \($0.id)" } ?? "the attendance measure" }
 }

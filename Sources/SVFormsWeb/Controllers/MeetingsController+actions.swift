@@ -52,8 +52,8 @@ extension MeetingsController {
             summary: [
                 "\(attended.filter { $0.type != .other }.count) specified or relevant authorities and \(attended.filter { $0.type == .other }.count) other organisations attended.",
                 meeting.bodyID == MeetingBody.boardID
-                    ? "A board meeting: its authorities count towards measure 2.1.1.a for \(ReportingCalendar(partnership).quarter(containing: meeting.heldOn).label)."
-                    : "A sub-group meeting: recorded, but not counted towards measure 2.1.1.a.",
+                    ? "A board meeting: its authorities count towards \(partnership.attendanceMeasureName) for \(ReportingCalendar(partnership).quarter(containing: meeting.heldOn).label)."
+                    : "A sub-group meeting: recorded, but not counted towards \(partnership.attendanceMeasureName).",
             ] + (meeting.note.isEmpty ? [] : ["Note: \(meeting.note)"]),
             fields: QuestionView.fields(form.meetingQuestions, input: input ?? form.input(for: meeting), problems: problems),
             actions: actions,

@@ -61,16 +61,7 @@ struct ReportsController: Sendable {
         let quarter = try quarter(context)
         let (name, format) = try site.downloadName(context)
         guard name == "report" else { throw WebError.notFound }
-        let report = try await site.reporter.boardReport(for: quarter, isPublic: false, suppressCounts: !account.role.includes(.lead))
-        let rows = report.tableRows
-        let export = TableExport(
-            fileStem: "board-report-\(quarter.slug)", sheetName: "Report \(quarter.slug)", rowCount: rows.count, kind: "report",
-            subject: quarter.label, asOf: calendar.interval(of: quarter).start
-        ) { writer in
-            try await writer.writeHeader(BoardReport.tableHeader)
-            for row in rows { try await writer.writeRow(row) }
-            try await writer.finish()
-        }
+        let export = try await site.reporter.boardReportExport(for: quarter, suppressCounts: !account.role.includes(.lead))
         return try await site.download(export, format, account: account, request: request, context: context)
     }
 

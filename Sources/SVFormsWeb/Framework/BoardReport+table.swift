@@ -2,6 +2,21 @@ import Foundation
 import SVFormsCore
 import SVFormsExport
 
+extension ResultsReporter {
+    /// The signed-in board report as one table (`report.csv`, `report.xlsx`).
+    func boardReportExport(for quarter: ReportingQuarter, suppressCounts: Bool) async throws -> TableExport {
+        let rows = try await boardReport(for: quarter, isPublic: false, suppressCounts: suppressCounts).tableRows
+        return TableExport(
+            fileStem: "board-report-\(quarter.slug)", sheetName: "Report \(quarter.slug)", rowCount: rows.count, kind: "report",
+            subject: quarter.label, asOf: calendar.interval(of: quarter).start
+        ) { writer in
+            try await writer.writeHeader(BoardReport.tableHeader)
+            for row in rows { try await writer.writeRow(row) }
+            try await writer.finish()
+        }
+    }
+}
+
 extension BoardReport {
     static let tableHeader = [
         "Quarter", "Section", "Item", "Detail", "Value", "Previous quarter", "Change", "Lower 95%", "Upper 95%", "Numerator",

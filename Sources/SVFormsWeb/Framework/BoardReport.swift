@@ -49,6 +49,8 @@ struct BoardReport: Codable, Sendable, Equatable {
         var measureID: String
         var title: String
         var formTitle: String
+        /// What the score is a share of, in the questionnaire's own words.
+        var basis: String
         var overall: FigureLine
         var byType: [FigureLine]
     }

@@ -80,7 +80,7 @@ struct BoardReportView: PageView {
             ]
         }
         return [
-            "surveyID": survey.measureID, "surveyTitle": survey.title, "surveyForm": survey.formTitle,
+            "surveyID": survey.measureID, "surveyTitle": survey.title, "surveyForm": survey.formTitle, "surveyBasis": survey.basis,
             "rows": [row(survey.overall)] + survey.byType.map(row),
         ]
     }

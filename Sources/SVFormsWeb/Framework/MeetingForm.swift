@@ -12,7 +12,7 @@ struct MeetingForm {
         [
             Question(id: "held-on", label: "Date of the meeting", hint: "For example, 12 5 2026",
                      errorMessage: "Enter the date of the meeting", kind: .date(DateLimits(max: .today))),
-            Question(id: "body", label: "Which meeting was it?", hint: "Only board meetings count towards measure 2.1.1.a.",
+            Question(id: "body", label: "Which meeting was it?", hint: "Only board meetings count towards \(partnership.attendanceMeasureName).",
                      errorMessage: "Select which meeting it was",
                      kind: .singleChoice(partnership.meetingBodies.map { Choice(value: $0.id, label: $0.name) })),
             Question(

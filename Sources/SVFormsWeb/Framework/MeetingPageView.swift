@@ -47,6 +47,8 @@ struct MeetingPageView: PageView {
 
     var layout: LayoutView
     var heading: String
+    /// What board attendance counts towards, for the list's introduction.
+    var attendanceCounting: String = ""
     var notice: String?
     var rows: [Row] = []
     /// One meeting's page: its summary, the form to change it, its actions and the form to add one.
@@ -61,6 +63,7 @@ struct MeetingPageView: PageView {
     func field(named name: String) -> Any? {
         switch name {
         case "heading": heading
+        case "attendanceCounting": attendanceCounting
         case "notice": notice
         case "rows": rows
         case "hasRows": !rows.isEmpty

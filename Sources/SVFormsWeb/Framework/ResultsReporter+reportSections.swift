@@ -30,13 +30,25 @@ extension ResultsReporter {
         }
         let score = report.score(for: quarter)
         return BoardReport.SurveySection(
-            measureID: measure.id, title: measure.title, formTitle: questionnaire.title,
+            measureID: measure.id, title: measure.title, formTitle: questionnaire.title, basis: Self.basis(of: measure.id, in: questionnaire),
             overall: line("All organisations", nil, score?.overall ?? MeasureFigure(numerator: 0, denominator: 0), previous?.overall),
             byType: (score?.byOrganisationType ?? []).map { group in
                 let type = OrganisationType(rawValue: group.id)
                 let earlier = previous?.byOrganisationType.first { $0.id == group.id }?.figure
                 return line(type?.label ?? group.label, type?.rawValue ?? "", group.figure, earlier)
             })
+    }
+
+    /// What a survey measure's score is a share of, from the questionnaire's own scale:
+    /// "ratings of Good understanding or Full understanding, as a share of ratings (Don't know left out)".
+    static func basis(of measureID: String, in questionnaire: Questionnaire) -> String {
+        guard let scored = questionnaire.measures.first(where: { $0.id == measureID }),
+            let scale = questionnaire.scales[scored.scale]
+        else { return "the share of ratings that meet the measure" }
+        let met = scale.options.filter { scored.met.contains($0.value) }.map(\.label)
+        let excluded = scale.options.filter(\.isExcluded).map(\.label)
+        let share = "ratings of \(met.joined(separator: " or ")), as a share of ratings"
+        return excluded.isEmpty ? share : share + " (\(excluded.joined(separator: ", ")) left out)"
     }
 
     /// Responses submitted in the quarter, in all and by the type of organisation they named
@@ -57,7 +69,7 @@ extension ResultsReporter {
     /// 2.1.1.a's section, when the framework has an attendance measure.
     func attendanceSection(_ meetings: [Meeting], quarter: ReportingQuarter) -> BoardReport.AttendanceSection? {
         let partnership = catalog.partnership
-        guard let measure = partnership.measures.first(where: { $0.kind == .attendance }) else { return nil }
+        guard let measure = partnership.attendanceMeasure else { return nil }
         let days = calendar.days(of: quarter)
         let figure = AttendanceFigure(meetings: meetings, days: days, partnership: partnership)
         let subGroupMeetings = meetings.filter { days.contains($0.heldOn) && $0.bodyID != MeetingBody.boardID }.reversed().map {
