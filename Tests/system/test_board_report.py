@@ -118,6 +118,8 @@ def test_the_previous_quarter_matches_the_figures_worked_out_by_hand(site):
     assert row(by_type, "Relevant authorities")[1] == "100.0%"
 
     text = page_text(page)
+    # What the score is a share of, in the questionnaire's own words (role-understanding.yaml's scale).
+    assert "ratings of Good understanding or Full understanding, as a share of ratings (Don't know left out)" in text
     assert "8 of 20 specified and relevant authorities attended at least one board meeting" in text
     attended = text[text.index("Attended "):text.index("Did not attend")]
     assert sorted(name for name in Q1_ATTENDED if name in attended) == sorted(Q1_ATTENDED)
