@@ -19,9 +19,22 @@ extension AppDatabase {
         respondentKey: Data, formID: String, formVersion: Int, at now: Date,
         _ change: @escaping @Sendable (Draft) -> Draft
     ) async throws -> Draft {
+        try await updateDraft(respondentKey: respondentKey, formID: formID, formVersion: formVersion, at: now, checkingJourney: nil) {
+            draft, _ in change(draft)
+        }
+    }
+
+    /// The same, telling `change` whether `journey` (the one a posted page stamp names) was already
+    /// submitted, read in the same transaction as the submission that would have spent it.
+    @discardableResult
+    public func updateDraft(
+        respondentKey: Data, formID: String, formVersion: Int, at now: Date, checkingJourney journey: String?,
+        _ change: @escaping @Sendable (_ draft: Draft, _ journeyIsSpent: Bool) -> Draft
+    ) async throws -> Draft {
         let updatedAt = Timestamp.string(now)
         return try await write { db in
-            let draft = change(try Self.storedDraft(respondentKey: respondentKey, formID: formID, db)?.draft ?? Draft())
+            let isSpent = try journey.map { try Self.isSpent(journey: $0, db) } ?? false
+            let draft = change(try Self.storedDraft(respondentKey: respondentKey, formID: formID, db)?.draft ?? Draft(), isSpent)
             let state = String(decoding: try JSONEncoder.sorted.encode(draft), as: UTF8.self)
             try db.cachedStatement(sql: """
                 INSERT INTO draft (respondent_key, form_id, form_version, state, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -32,12 +45,31 @@ extension AppDatabase {
         }
     }
 
+    private static func isSpent(journey: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM spent_journey WHERE journey = ?"), arguments: [journey]) != nil
+    }
+
+    /// Marks a journey submitted, in the transaction of its submission: its stamps time nothing again.
+    static func spend(journey: String, at now: Date, _ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO spent_journey (journey, spent_at) VALUES (?, ?)")
+            .execute(arguments: [journey, Timestamp.string(now)])
+    }
+
+    /// Forgets submitted journeys older than `cutoff` (their stamps are too old to be believed anyway).
+    @discardableResult
+    public func deleteSpentJourneys(before cutoff: Date) async throws -> Int {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM spent_journey WHERE spent_at < ?", arguments: [Timestamp.string(cutoff)])
+            return db.changesCount
+        }
+    }
+
     /// Deletes answers in progress last changed before `cutoff`; returns how many. A representative's
     /// answers are kept while their round is still open on `today`, however long ago they last typed:
     /// their personal link must bring back what they wrote until the round closes.
     @discardableResult
     public func deleteDrafts(changedBefore cutoff: Date, keepingRoundsOpenOn today: CalendarDay) async throws -> Int {
-        try await write { db in
+        let deleted = try await write { db in
             try db.execute(
                 sql: """
                     DELETE FROM draft WHERE updated_at < ? AND respondent_key NOT IN (
@@ -48,6 +80,8 @@ extension AppDatabase {
                 arguments: [Timestamp.string(cutoff), today.description])
             return db.changesCount
         }
+        if deleted > 0 { await eraseFromJournal() }
+        return deleted
     }
 
     /// Every page view reads a draft: the statement is prepared once per connection and reused.

@@ -188,6 +188,47 @@ extension AppDatabase {
         migrator.registerMigration("v9: quarterly performance framework") { db in
             try db.execute(sql: frameworkSchema)
         }
+        migrator.registerMigration("v10: throttles, journeys and public-link responses") { db in
+            try db.execute(sql: """
+                -- Attempts (signing in, opening a personal link) counted by the throttles, by the SHA-256 of what
+                -- they are counted under, so a restart forgets no limit. Kept only as long as the longest window.
+                CREATE TABLE attempt (
+                    id INTEGER PRIMARY KEY,
+                    key BLOB NOT NULL CHECK (length(key) = 32),
+                    at TEXT NOT NULL
+                );
+                CREATE INDEX attempt_by_key ON attempt (key, at);
+                -- When a throttle's refusal under a key was last audited: each lockout is audited once.
+                CREATE TABLE attempt_refusal (
+                    key BLOB PRIMARY KEY NOT NULL CHECK (length(key) = 32),
+                    at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                -- Open-link journeys already submitted, by the id their page stamps carry: a stamp times
+                -- one journey only. Kept a day, as long as a stamp is believed.
+                CREATE TABLE spent_journey (
+                    journey TEXT PRIMARY KEY NOT NULL CHECK (length(journey) BETWEEN 16 AND 64),
+                    spent_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                -- Responses to an invited questionnaire that came through its public link instead of an
+                -- invitation: screened like voices, and left out of every figure until a lead accepts them.
+                CREATE TABLE link_response (
+                    response_id INTEGER PRIMARY KEY REFERENCES response (id) ON DELETE CASCADE,
+                    form_id TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('waiting', 'accepted')),
+                    screening TEXT,
+                    accepted_at TEXT,
+                    accepted_by TEXT
+                );
+                CREATE INDEX link_response_by_form ON link_response (form_id, status);
+                DROP VIEW reported_response;
+                CREATE VIEW reported_response AS
+                    SELECT * FROM response
+                    WHERE id NOT IN (SELECT response_id FROM voice WHERE status = 'quarantined')
+                        AND id NOT IN (SELECT response_id FROM link_response WHERE status <> 'accepted');
+                CREATE TRIGGER rating_tally_forget_link_response_status AFTER UPDATE OF status ON link_response
+                    BEGIN DELETE FROM rating_tally_source WHERE form_id = OLD.form_id; END;
+                """)
+        }
         return migrator
     }
 }

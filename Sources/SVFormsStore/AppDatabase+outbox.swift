@@ -32,6 +32,7 @@ extension AppDatabase {
 
     /// The server accepted the message: only now is it marked sent. Its content (a personal
     /// link, someone's answers) is dropped; the mail page needs only the subject and recipient.
+    /// (The delivery worker erases the dropped content from the journal once per round of sends.)
     public func markSent(_ id: Int64, attempts: Int, at now: Date) async throws {
         try await updateOutbox(id) {
             $0.status = "sent"; $0.attempts = attempts; $0.sentAt = Timestamp.string(now); $0.lastError = nil; $0.message = Data()
@@ -78,12 +79,14 @@ extension AppDatabase {
 
     /// Drops the content of failed messages queued before `cutoff`; returns how many.
     public func dropFailedMailContent(queuedBefore cutoff: Date) async throws -> Int {
-        try await write { db in
+        let dropped = try await write { db in
             try OutboxRecord
                 .filter(OutboxRecord.Columns.status == OutboxItem.Status.failed.rawValue
                     && OutboxRecord.Columns.createdAt < Timestamp.string(cutoff) && length(OutboxRecord.Columns.message) > 0)
                 .updateAll(db, OutboxRecord.Columns.message.set(to: Data()))
         }
+        if dropped > 0 { await eraseFromJournal() }
+        return dropped
     }
 
     /// Mail for the admin page, newest first, optionally of one status.

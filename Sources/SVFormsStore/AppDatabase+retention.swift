@@ -10,7 +10,7 @@ extension AppDatabase {
         formID: String, part: RetainedPart, questionIDs: [String], submittedBefore cutoff: Date, at now: Date
     ) async throws -> Int {
         let column = part.deletedColumn
-        return try await write { db in
+        let deleted = try await write { db in
             let due = try Int64.fetchAll(db, sql: """
                 SELECT voice.response_id FROM voice JOIN response ON response.id = voice.response_id
                 WHERE voice.form_id = ? AND voice.\(column) IS NULL AND response.submitted_at < ?
@@ -33,6 +33,8 @@ extension AppDatabase {
                 at: now, actor: "retention", action: "retention.\(part.rawValue)", subject: formID, rowCount: due.count), db)
             return due.count
         }
+        if deleted > 0 { await eraseFromJournal() }
+        return deleted
     }
 
     /// What retention has deleted of `part`, and what it will delete next when it is kept for `days`.

@@ -9,10 +9,13 @@ extension AppDatabase {
     /// With a respondent key, the draft must still exist: when two presses of Submit race,
     /// the one that finds the draft already gone stores nothing and returns nil. A representative
     /// answering a round is marked submitted, a community voice gets its place in the review, and the emails `notify` makes (given the reference)
-    /// are queued, in the same transaction, to the accounts that asked for `kind`.
+    /// are queued, in the same transaction, to the accounts that asked for `kind`. A response through an
+    /// invited questionnaire's public link is held for a lead (`linkResponse`), and a screened journey is
+    /// spent (`spendingJourney`), so its page stamps time nothing again.
     public func submit(
         respondentKey: Data?, formID: String, formVersion: Int, answers: Answers, at now: Date,
-        representativeID: Int64? = nil, voice: NewVoice? = nil, notifying kind: NotificationKind? = nil,
+        representativeID: Int64? = nil, voice: NewVoice? = nil, linkResponse: NewLinkResponse? = nil,
+        spendingJourney: String? = nil, notifying kind: NotificationKind? = nil,
         notify: @escaping @Sendable (_ reference: String, _ accounts: [Account]) -> [OutboxMessage] = { _, _ in [] }
     ) async throws -> String? {
         let submittedAt = Timestamp.string(now)
@@ -33,6 +36,8 @@ extension AppDatabase {
                 }
             }
             if let voice { try Self.insert(voice, responseID: responseID, formID: formID, db) }
+            if let linkResponse { try Self.insert(linkResponse, responseID: responseID, formID: formID, db) }
+            if let spendingJourney { try Self.spend(journey: spendingJourney, at: now, db) }
             if let representativeID {
                 try db.execute(
                     sql: "UPDATE representative SET submitted_at = ?, response_reference = ? WHERE id = ?",

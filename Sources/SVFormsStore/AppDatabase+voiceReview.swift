@@ -40,6 +40,10 @@ extension AppDatabase {
             }
             try Self.insert(AuditEvent(at: now, actor: actor, action: change.action, subject: subject, rowCount: 1, client: client), db)
         }
+        switch change {
+        case .redact, .delete: await eraseFromJournal()
+        case .themes, .status, .release: break
+        }
     }
 
     private static func setStatus(_ status: VoiceStatus, _ responseID: Int64, _ db: Database) throws {

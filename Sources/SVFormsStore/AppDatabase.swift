@@ -1,21 +1,26 @@
 import Foundation
 import GRDB
+import Synchronization
 import SVFormsCore
 
 /// Owns the SQLite database: opening it durably, migrating it, and every read and write the app makes.
 public final class AppDatabase: Sendable {
     let writer: DatabasePool
     let groupCommit: GroupCommit
+    /// Whether deleted words may still be in the write-ahead log (see `eraseFromJournal`).
+    let erasure = Mutex(false)
 
     /// The database file inside a data directory.
     public static let fileName = "svforms.sqlite"
+    /// How long a connection waits for a lock before giving up with SQLITE_BUSY.
+    static let busyTimeoutMilliseconds = 10_000
 
     /// Opens (creating if needed) the database at `path` in WAL mode with `synchronous=FULL`,
     /// foreign keys on, and all migrations applied.
     public convenience init(path: String) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(TimeInterval(Self.busyTimeoutMilliseconds) / 1000)
         // Deleted and redacted text is overwritten, not left readable in free pages of the file.
         configuration.prepareDatabase { try $0.execute(sql: "PRAGMA secure_delete = ON") }
         try self.init(pool: DatabasePool(path: path, configuration: configuration))

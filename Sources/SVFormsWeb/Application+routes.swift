@@ -2,8 +2,9 @@ import Hummingbird
 
 /// Every route the server answers, behind the middleware every response passes through.
 /// `Tests/system/routes.tsv` lists the same routes with who may use each; a test keeps the two equal.
+/// HEAD is answered on every GET route, with the GET's status and headers and no body.
 func makeRouter(site: Site) -> Router<AppRequestContext> {
-    let router = Router(context: AppRequestContext.self)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: site.configuration.servesHTTPS))
     router.add(middleware: ErrorPageMiddleware(site: site))
@@ -24,6 +25,7 @@ func makeRouter(site: Site) -> Router<AppRequestContext> {
     MailController(site: site).addRoutes(to: signedIn)
     AccountController(site: site).addRoutes(to: signedIn)
     VoicesController(site: site).addRoutes(to: signedIn)
+    LinkResponsesController(site: site).addRoutes(to: signedIn)
     RetentionController(site: site).addRoutes(to: signedIn)
     MeetingsController(site: site).addRoutes(to: signedIn)
     FiguresController(site: site).addRoutes(to: signedIn)

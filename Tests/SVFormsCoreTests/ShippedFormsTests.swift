@@ -23,6 +23,8 @@ import Testing
         let ratings = survey.questions.filter { if case .rating = $0.kind { true } else { false } }
         #expect(ratings.count >= 8)
         #expect(survey.audience == .invited)
+        // Official figures come from invited people only: anyone could answer by the open link.
+        #expect(!survey.publicLink && !survey.isOpenToPublicLink)
     }
 
     @Test func communityVoiceAsksWhatTheIssueLists() throws {

@@ -9,14 +9,27 @@ import Testing
 
 /// `/readyz`, and what the server writes to its log: one line per request, nothing personal.
 @Suite struct OperationsRouteTests {
-    @Test func readinessSaysEachCheck() async throws {
+    /// Each check in words for monitoring on the machine itself; anyone else (through the proxy) learns only the status.
+    @Test func readinessSaysEachCheckOnlyToCallersOnThisMachine() async throws {
         let app = try await buildApplication(testConfiguration())
-        try await app.test(.router) { client in
-            var browser = TestBrowser(client)
-            let ready = try await browser.get("/readyz")
+        try await app.test(.live) { client in
+            var local = TestBrowser(client)
+            let ready = try await local.get("/readyz")
             #expect(ready.status == .ok)
             #expect(ready.body == "database: writable\nforms: 1 loaded\nmail: 0 waiting")
             #expect(ready.header("Cache-Control") == "no-store")
+            var proxied = TestBrowser(client)
+            let outside = try await proxied.send("/readyz", method: .get, body: nil, headers: [.xForwardedFor: "203.0.113.9"])
+            #expect(outside.status == .ok)
+            #expect(outside.body == "ready")
+            let head = try await proxied.send("/readyz", method: .head, body: nil, headers: [.xForwardedFor: "203.0.113.9"])
+            #expect(head.status == .ok && head.body.isEmpty)
+        }
+        let unconnected = try await buildApplication(testConfiguration())
+        try await unconnected.test(.router) { client in
+            var browser = TestBrowser(client)
+            let page = try await browser.get("/readyz")
+            #expect(page.body == "ready")
         }
     }
 

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func publicFormsShowSafeguardingContactsAndTheExitLink() async throws {
-        let app = try await buildApplication(testConfiguration(forms: Repository.surreyForms))
+        let app = try await buildApplication(testConfiguration(forms: try Repository.surreyFormsWithPublicRoleSurvey()))
         try await app.test(.router) { client in
             var browser = TestBrowser(client)
             for path in ["/f/community-voice", "/f/community-voice/area"] {
@@ -27,7 +27,7 @@ import Testing
                 #expect(page.body.contains("<a href=\"tel:999\">999</a>"), "\(path)")
                 #expect(page.body.contains("<strong>Crimestoppers</strong>: <a href=\"tel:0800555111\">0800 555 111</a>"), "\(path)")
             }
-            // The role survey is for professionals: no exit link or helplines.
+            // The role survey is for professionals: no exit link or helplines (when its public link is on).
             let survey = try await browser.get("/f/role-understanding")
             #expect(survey.status == .ok)
             #expect(!survey.body.contains("href=\"/exit\""))

@@ -13,6 +13,18 @@ enum Repository {
     static var everyTypeForms: String { path("Tests/Fixtures/every-type") }
     static var surreyForms: String { path("forms") }
     static var hampshireForms: String { path("forms/examples/hampshire-iow") }
+
+    /// A copy of the Surrey forms in a temporary folder with the role survey's public link turned on.
+    static func surreyFormsWithPublicRoleSurvey() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svforms-forms-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: surreyForms) where name.hasSuffix(".yaml") {
+            var text = try String(contentsOfFile: surreyForms + "/" + name, encoding: .utf8)
+            if name == "role-understanding.yaml" { text = text.replacingOccurrences(of: "public_link: false", with: "public_link: true") }
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return folder.path
+    }
 }
 
 /// A configuration with its own temporary data directory, the real templates, and a fixed clock.

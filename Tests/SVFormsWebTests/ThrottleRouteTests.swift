@@ -68,4 +68,66 @@ import Testing
         // Repeated refusals are audited once per window, not once per request.
         #expect(events.filter { $0.action == "login.throttled" }.count == 1)
     }
+
+    /// OWASP's device cookies: failures from elsewhere lock out only browsers the account has never used.
+    @Test func strangersCannotLockALeadOutOfABrowserTheyHaveUsed() async throws {
+        let configuration = testConfiguration()
+        try await addAccount("lead@example.org", role: .lead, to: configuration)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var usual = TestBrowser(client)
+            #expect(try await usual.signIn("lead@example.org").status == .seeOther)
+            #expect(usual.setCookieHeaders.contains { $0.hasPrefix("svf_device=") && $0.contains("HttpOnly") && $0.contains("SameSite=Strict") })
+            try await usual.get("/admin")
+            try await usual.post("/admin/logout")
+
+            var stranger = TestBrowser(client)
+            for _ in 0..<5 { #expect(try await stranger.signIn("lead@example.org", password: "guess guess guess").status == .unprocessableContent) }
+            #expect(try await stranger.signIn("lead@example.org", password: "guess guess guess").status == .tooManyRequests)
+            // A new browser of the lead's own is slowed like the stranger's...
+            var newBrowser = TestBrowser(client)
+            #expect(try await newBrowser.signIn("lead@example.org").status == .tooManyRequests)
+            // ...but the browser the lead signed in from before still signs in.
+            #expect(try await usual.signIn("lead@example.org").status == .seeOther)
+        }
+    }
+
+    @Test func aKnownBrowserHasItsOwnAllowanceAndItsCookieServesOneAccountOnly() async throws {
+        let configuration = testConfiguration()
+        try await addAccount("lead@example.org", role: .lead, to: configuration)
+        try await addAccount("other@example.org", role: .lead, to: configuration)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var known = TestBrowser(client)
+            #expect(try await known.signIn("lead@example.org").status == .seeOther)
+            for _ in 0..<5 { #expect(try await known.signIn("lead@example.org", password: "guess guess guess").status == .unprocessableContent) }
+            #expect(try await known.signIn("lead@example.org").status == .tooManyRequests)
+            // That browser's failures did not use up the allowance of browsers the account does not know.
+            var elsewhere = TestBrowser(client)
+            #expect(try await elsewhere.signIn("lead@example.org").status == .seeOther)
+            // Its cookie names lead@: for another account it is an unknown browser, counted with the others.
+            var borrowed = TestBrowser(client)
+            borrowed.cookies = elsewhere.cookies.filter { $0.key == "svf_device" }
+            for _ in 0..<5 { try await borrowed.signIn("other@example.org", password: "guess guess guess") }
+            var stranger = TestBrowser(client)
+            #expect(try await stranger.signIn("other@example.org").status == .tooManyRequests)
+        }
+    }
+
+    @Test func limitsSurviveARestart() async throws {
+        let configuration = testConfiguration()
+        try await addAccount("lead@example.org", role: .lead, to: configuration)
+        let first = try await buildApplication(configuration)
+        try await first.test(.router) { client in
+            var guesser = TestBrowser(client)
+            for _ in 0..<5 { try await guesser.signIn("lead@example.org", password: "guess guess guess") }
+        }
+        // A new process on the same data directory, as after a crash and a restart by systemd.
+        let restarted = try await buildApplication(configuration)
+        try await restarted.test(.router) { client in
+            var browser = TestBrowser(client)
+            let page = try await browser.signIn("lead@example.org")
+            #expect(page.status == .tooManyRequests)
+        }
+    }
 }

@@ -48,6 +48,25 @@ import Testing
         }
     }
 
+    /// `?page=9223372036854775807` once overflowed the list's offset and stopped the whole server.
+    @Test func extremePageNumbersShowAPageOfTheList() async throws {
+        let clock = TestClock()
+        let configuration = voiceConfiguration(clock)
+        try await addAccount("lead@example.org", role: .lead, to: configuration)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var person = TestBrowser(client)
+            try await person.sendVoice(VoiceAnswers(), clock: clock)
+            var lead = TestBrowser(client)
+            try await lead.signIn("lead@example.org")
+            for page in ["9223372036854775807", "9223372036854775806", "184467440737095517", "184467440737095518", "-9223372036854775808",
+                         "18446744073709551616", "-1", "0", "1e309", "1" + String(repeating: "0", count: 40), "%2B5", "NaN"] {
+                let list = try await lead.get("/admin/voices?page=\(page)")
+                #expect(list.status == .ok, "page=\(page)")
+            }
+        }
+    }
+
     @Test func aLeadThemesMarksAndRedactsAVoiceAndTheAuditLogSaysWhoAndWhen() async throws {
         let clock = TestClock()
         let configuration = voiceConfiguration(clock)

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import HummingbirdTesting
-import SVFormsWeb
+@testable import SVFormsWeb
 import Testing
 
 /// The public voice form screens out programs without a CAPTCHA: a hidden field, a signed time
@@ -53,10 +53,14 @@ import Testing
             var browser = TestBrowser(client)
             try await browser.get("/f/community-voice/area")
             let stamp = try #require(browser.shown)
-            let millis = try #require(stamp.split(separator: ".").first.flatMap { Int64($0) })
-            browser.shown = "\(millis - 60_000)." + stamp.split(separator: ".")[1]  // claims a minute earlier
+            let parts = stamp.split(separator: ".")
+            #expect(parts.count == 3, "milliseconds, journey, signature")
+            let millis = try #require(parts.first.flatMap { Int64($0) })
+            browser.shown = "\(millis - 60_000).\(parts[1]).\(parts[2])"  // claims a minute earlier
             let altered = try await browser.post("/f/community-voice/area", [("area", "guildford")])
             #expect(altered.status == .badRequest)
+            browser.shown = "\(millis).\(RandomToken.generate()).\(parts[2])"  // claims another journey
+            #expect(try await browser.post("/f/community-voice/area", [("area", "guildford")]).status == .badRequest)
             browser.shown = nil
             let missing = try await browser.post("/f/community-voice/area", [("area", "guildford")])
             #expect(missing.status == .badRequest)
@@ -64,6 +68,89 @@ import Testing
             let genuine = try await browser.post("/f/community-voice/area", [("area", "guildford")])
             #expect(genuine.status == .seeOther)
         }
+    }
+
+    /// The outside test kept one page's stamp, waited 11 s and reused it for whole journeys sent in a blink.
+    @Test func aKeptStampTimesOneJourneyOnly() async throws {
+        let clock = TestClock()
+        let configuration = voiceConfiguration(clock)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var bot = TestBrowser(client)
+            try await bot.get("/f/community-voice/area")
+            let kept = try #require(bot.shown)
+            clock.advance(by: 11)
+            for _ in 0..<3 {
+                let sent = try await bot.sendVoice(clock: clock, secondsPerPage: 0.01, keptStamp: kept)
+                #expect(sent.location == "/f/community-voice/confirmation")
+            }
+        }
+        // The first journey was timed from the kept stamp (11 s: a person could have); the stamp then
+        // belonged to a submitted journey, so the next two were timed from their own first page.
+        #expect(try voiceStatuses(configuration).map(\.reason) == [nil, "too-fast", "too-fast"])
+    }
+
+    @Test func aStampOlderThanADayTimesNothing() async throws {
+        let clock = TestClock()
+        let configuration = voiceConfiguration(clock)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var browser = TestBrowser(client)
+            try await browser.get("/f/community-voice/area")
+            let kept = try #require(browser.shown)
+            clock.advance(by: 86_400 + 60)
+            let sent = try await browser.sendVoice(clock: clock, secondsPerPage: 0.01, keptStamp: kept)
+            #expect(sent.location == "/f/community-voice/confirmation")
+        }
+        #expect(try voiceStatuses(configuration).map(\.reason) == ["too-fast"])
+    }
+
+    /// A person who leaves a page open overnight loses nothing: the stamp is not believed, the answers are kept.
+    @Test func aPageLeftOpenForADayStillSavesItsAnswers() async throws {
+        let clock = TestClock()
+        let configuration = voiceConfiguration(clock)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var person = TestBrowser(client)
+            try await person.get("/f/community-voice/area")
+            clock.advance(by: 2 * 86_400)
+            let saved = try await person.post("/f/community-voice/area", [("area", "guildford")])
+            #expect(saved.location == "/f/community-voice/place")
+            let sent = try await person.sendVoice(clock: clock)
+            #expect(sent.location == "/f/community-voice/confirmation")
+        }
+        #expect(try voiceStatuses(configuration).map(\.reason) == [nil])
+    }
+
+    @Test func startingManyFormsFromOneAddressIsToldToWaitWithTheAnswersKept() async throws {
+        let clock = TestClock()
+        let configuration = voiceConfiguration(clock)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var first = TestBrowser(client)
+            for index in 0..<30 {
+                var browser = TestBrowser(client)
+                try await browser.get("/f/community-voice/area")
+                #expect(try await browser.post("/f/community-voice/area", [("area", "woking")]).status == .seeOther)
+                if index == 0 { first = browser }
+            }
+            var thirtyFirst = TestBrowser(client)
+            try await thirtyFirst.get("/f/community-voice/area")
+            let refused = try await thirtyFirst.post("/f/community-voice/area", [("area", "woking")])
+            #expect(refused.status == .tooManyRequests)
+            let wait = try #require(refused.header("Retry-After").flatMap(Int.init))
+            #expect(wait > 0 && wait <= 3)
+            #expect(refused.text.contains("Please wait before continuing") && refused.text.contains("press Continue again"))
+            #expect(refused.body.contains("value=\"woking\" checked"), "the answer given is still chosen")
+            #expect(refused.body.contains("Exit this page"))
+            // A browser already answering is never held up: only starting new forms is limited.
+            try await first.get("/f/community-voice/place")
+            #expect(try await first.post("/f/community-voice/place", [("place", "town-centre")]).status == .seeOther)
+            clock.advance(by: TimeInterval(wait))
+            #expect(try await thirtyFirst.post("/f/community-voice/area", [("area", "woking")]).location == "/f/community-voice/place")
+        }
+        let drafts = try withDatabase(configuration) { try Int.fetchOne($0, sql: "SELECT count(*) FROM draft") }
+        #expect(drafts == 31)
     }
 
     @Test func aBurstFromOneAddressIsToldToWaitAndLosesNothing() async throws {

@@ -38,16 +38,21 @@ struct VoiceAnswers {
 
 extension TestBrowser {
     /// Answers every page, `secondsPerPage` apart on `clock`, and presses Submit; returns the submit's answer.
+    /// With `keptStamp`, every page posts that stamp instead of its own, as a program replaying one would.
     @discardableResult
-    mutating func sendVoice(_ voice: VoiceAnswers = VoiceAnswers(), clock: TestClock?, secondsPerPage: TimeInterval = 3) async throws -> TestPage {
+    mutating func sendVoice(
+        _ voice: VoiceAnswers = VoiceAnswers(), clock: TestClock?, secondsPerPage: TimeInterval = 3, keptStamp: String? = nil
+    ) async throws -> TestPage {
         for (page, fields) in voice.pages {
             try await get("/f/community-voice/\(page)")
             clock?.advance(by: secondsPerPage)
+            if let keptStamp { shown = keptStamp }
             let answered = try await post("/f/community-voice/\(page)", fields)
             #expect(answered.status == .seeOther, "\(page): \(answered.text)")
         }
         try await get("/f/community-voice/check")
         clock?.advance(by: secondsPerPage)
+        if let keptStamp { shown = keptStamp }
         return try await post("/f/community-voice/submit")
     }
 }

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from rounds import add_people, open_round, send_invitations, link_in
-from svforms_server import BINARY, Respondent, SvformsServer, submit_community_voice, submit_role_survey
+from rounds import add_people, open_round, send_invitations, link_in, submit_role_survey
+from svforms_server import (BINARY, Respondent, SvformsServer, forms_with_public_role_survey, submit_community_voice,
+                            submit_role_survey_by_public_link)
 
 ROUTES_FILE = Path(__file__).with_name("routes.tsv")
 ACCESS_LEVELS = ["anyone", "link", "viewer", "lead", "admin"]
@@ -26,8 +27,9 @@ ROLES = ["viewer", "lead", "admin"]
 PASSWORD = "correct horse battery staple"
 
 # Tables a request may change as bookkeeping, not data: sign-in sessions, the audit log (downloads
-# and sign-ins are audited), the readiness probe's row and the scheduler's record of its runs.
-BOOKKEEPING_TABLES = {"session", "audit_event", "readiness_probe", "job_run"}
+# and sign-ins are audited), the readiness probe's row, the scheduler's record of its runs, the
+# throttles' counts of attempts and the journeys already submitted.
+BOOKKEEPING_TABLES = {"session", "audit_event", "readiness_probe", "job_run", "attempt", "attempt_refusal", "spent_journey"}
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,9 @@ class AttackSite:
     """The seeded server and the values that fill the placeholders of routes.tsv."""
 
     def __init__(self, data_dir: Path, seed: bool = True):
-        self.server = SvformsServer(data_dir).start()
+        # The role survey's public link is on, so its routes and a response waiting for a lead are attacked too.
+        forms = forms_with_public_role_survey(data_dir.parent / f"{data_dir.name}-forms")
+        self.server = SvformsServer(data_dir, forms_dir=forms).start()
         self.values: dict[str, str] = {}
         self.values["setup"] = self.server.setup_link().rsplit("/", 1)[1]
         if seed:
@@ -94,7 +98,8 @@ class AttackSite:
                                     input=(PASSWORD + "\n").encode())
             assert added.returncode == 0, added.stderr
         for organisation, rating in [("surrey-police", "good"), ("surrey-county-council", "limited")]:
-            submit_role_survey(Client(self.server), organisation, rating, "Analyst")
+            submit_role_survey(self.server, organisation, rating, "Analyst")
+        self.values["link_response"] = submit_role_survey_by_public_link(Client(self.server), "surrey-police", "good", "Analyst")
         self.values["voice"] = submit_community_voice(Client(self.server))
         submit_community_voice(Client(self.server))
 

@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from svforms_server import SvformsServer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 OUTPUT_DIR = REPO_ROOT / "test-output"
@@ -82,6 +83,20 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "allow_external_requests: abort requests to other hosts without failing the test",
     )
+
+
+@pytest.fixture(autouse=True)
+def servers_still_running():
+    """Fails the test after which a server it could reach stopped without being told to: whatever the
+    test asserted, a request that stops the process is a defect (every server of the module is checked,
+    so a module-wide server killed by one test is blamed on that test, not on the next)."""
+    yield
+    dead = [server for server in SvformsServer.live if server.process is not None and server.process.poll() is not None]
+    for server in dead:
+        SvformsServer.live.discard(server)
+    if dead:
+        pytest.fail("the server process stopped during this test:\n" + "\n\n".join(
+            f"exit status {server.process.returncode}; log tail:\n{server.log()[-3000:]}" for server in dead))
 
 
 @pytest.fixture(scope="session")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from rounds import LEAD_PASSWORD, add_people, link_in, open_round, send_invitations, signed_in_lead
-from svforms_server import REPO_ROOT, ROLE_ASPECT_PAGES, Respondent, SvformsServer, submit_role_survey
+from svforms_server import (ROLE_ASPECT_PAGES, Respondent, SvformsServer, forms_with_public_role_survey,
+                            submit_role_survey_by_public_link)
 
 VIEWER_EMAIL = "viewer@example.org"
 
@@ -95,10 +95,9 @@ DONE_ACTION_TEXT = "Circulate the terms of reference"
 
 
 def forms_with_sub_group(folder: Path) -> Path:
-    """The shipped forms, with a sub-group added to the partnership's meetings."""
-    folder.mkdir(parents=True)
-    for path in (REPO_ROOT / "forms").glob("*.yaml"):
-        shutil.copy(path, folder / path.name)
+    """The shipped forms, with a sub-group added to the partnership's meetings and the role survey's
+    public link on (its responses count once a lead accepts them, as `build` does)."""
+    forms_with_public_role_survey(folder)
     partnership = folder / "partnership.yaml"
     text = partnership.read_text()
     board = "  board: Surrey Serious Violence Reduction Partnership board\n"
@@ -161,17 +160,16 @@ def build(server: SvformsServer) -> Respondent:
     post(lead, "/admin/figures", "/admin/figures/import", [("csv", FIGURES_CSV)])
     post(lead, "/admin/figures", "/admin/figures/import", [("csv", CORRECTION_CSV)])
 
-    for organisation, rating in Q1_SURVEYS:
-        submit_role_survey(Respondent(server), organisation, rating)
-    for organisation, rating in Q2_SURVEYS:
-        submit_role_survey(Respondent(server), organisation, rating)
+    # Sent through the survey's public link, so they count only once the lead accepts them.
+    for organisation, rating in Q1_SURVEYS + Q2_SURVEYS + Q0_SURVEYS:
+        accept(lead, submit_role_survey_by_public_link(Respondent(server), organisation, rating))
     # They were "submitted" in the middle of Q1 and of Q2 (the last two).
     server.stop()
     connection = sqlite3.connect(server.database_path)
     with connection:
         ids = [row[0] for row in connection.execute("SELECT id FROM response WHERE form_id = 'role-understanding' ORDER BY id")]
-        assert len(ids) == len(Q1_SURVEYS) + len(Q2_SURVEYS)
-        for response_id in ids:
+        assert len(ids) == len(Q1_SURVEYS) + len(Q2_SURVEYS) + len(Q0_SURVEYS)
+        for response_id in ids[:len(Q1_SURVEYS) + len(Q2_SURVEYS)]:
             quarter = Q1 if response_id in ids[:len(Q1_SURVEYS)] else Q2
             connection.execute("UPDATE response SET submitted_at = ? WHERE id = ?",
                                (quarter.day(1, 15).isoformat() + "T12:00:00.000Z", response_id))
@@ -179,8 +177,6 @@ def build(server: SvformsServer) -> Respondent:
     server.start()
     lead.sign_in("lead@example.org", LEAD_PASSWORD)
 
-    for organisation, rating in Q0_SURVEYS:
-        submit_role_survey(Respondent(server), organisation, rating)
     round_path = open_round(lead)
     add_people(lead, round_path, "Ada Police,ada@police.example,surrey-police\nBen Fire,ben@fire.example,surrey-fire-and-rescue")
     send_invitations(lead, round_path)
@@ -191,6 +187,11 @@ def build(server: SvformsServer) -> Respondent:
         reference = voice(server, area)
         post(lead, f"/admin/voices/community-voice/{reference}", f"/admin/voices/community-voice/{reference}/release", [])
     return lead
+
+
+def accept(lead: Respondent, reference: str) -> None:
+    """The lead accepts a response that came through the public link, so it counts."""
+    post(lead, "/admin/link-responses", f"/admin/link-responses/role-understanding/{reference}/accept", [])
 
 
 def invitation_link(server: SvformsServer, address: str) -> str:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime
 import re
+import threading
+import time
+import weakref
 
-from svforms_server import Respondent, SvformsServer
+from svforms_server import Respondent, SvformsServer, answer_role_survey
 
 LEAD_PASSWORD = "correct horse battery staple"
 
@@ -49,3 +52,67 @@ def send_invitations(lead: Respondent, round_path: str) -> str:
 def link_in(text: str) -> str:
     """The personal link's path in an invitation."""
     return re.search(r"https?://[^/\s]+(/i/[A-Za-z0-9_-]{43})", text).group(1)
+
+
+class _Invitations:
+    """One open round per server that `submit_role_survey` adds each new person to."""
+
+    def __init__(self, server: SvformsServer):
+        self.server = server
+        self.lock = threading.Lock()
+        self.lead: Respondent | None = None
+        self.round_path = ""
+        self.people = 0
+        self.seen: dict[str, str] = {}  # .eml file name -> its text, so each file is read once
+
+    def invite(self, organisation: str) -> str:
+        """Adds a new person of `organisation` to the round, invites them, and returns their personal link."""
+        with self.lock:
+            if self.lead is None:
+                self.lead = signed_in_lead(self.server)
+                self.round_path = open_round(self.lead, days=60)
+            self.people += 1
+            address = f"person{self.people}.{organisation}@invited.example"
+            add_people(self.lead, self.round_path, f"Person {self.people},{address},{organisation}")
+            send_invitations(self.lead, self.round_path)
+        return self.link_for(address)
+
+    def link_for(self, address: str) -> str:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with self.lock:
+                for eml in (self.server.data_dir / "mail").glob("*.eml"):
+                    if eml.name not in self.seen:
+                        self.seen[eml.name] = re.sub(r"=\r?\n", "", eml.read_bytes().decode("utf-8", errors="replace"))
+                for text in self.seen.values():
+                    if f"To: {address}" in text or f"<{address}>" in text:
+                        return link_in(text)
+            time.sleep(0.05)
+        raise AssertionError(f"no invitation to {address} was written")
+
+
+_invitations: "weakref.WeakKeyDictionary[SvformsServer, _Invitations]" = weakref.WeakKeyDictionary()
+_invitations_lock = threading.Lock()
+
+
+def personal_link(server: SvformsServer, organisation: str) -> str:
+    """The path of a new representative's personal link (`/i/{token}`) in a round of the role survey."""
+    with _invitations_lock:
+        invitations = _invitations.setdefault(server, _Invitations(server))
+    return invitations.invite(organisation)
+
+
+def submit_role_survey(server: SvformsServer, organisation: str, rating: str, job_role: str = "") -> str:
+    """Answers the role survey as an invited representative of `organisation` would, through a personal
+    link (the survey's public link is off, as shipped), giving every aspect the same rating; returns the
+    reference the confirmation page shows. The first call signs in a lead and opens a round."""
+    link = personal_link(server, organisation)
+    respondent = Respondent(server)
+    status = answer_role_survey(respondent, link, organisation, rating, job_role)
+    if status != 303:
+        raise AssertionError(f"submit answered {status}")
+    _, _, page = respondent.request(link + "/confirmation")
+    match = re.search(r'class="reference">([A-Z0-9]{8})<', page)
+    if not match:
+        raise AssertionError("the confirmation page shows no reference")
+    return match.group(1)

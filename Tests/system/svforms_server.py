@@ -29,6 +29,10 @@ def free_port() -> int:
 class SvformsServer:
     """One `svforms serve` process with its own data directory."""
 
+    # Servers started and not stopped on purpose (stop, kill9): conftest fails any test after which
+    # one of them is no longer running, so a request that stops the process never goes unnoticed.
+    live: "set[SvformsServer]" = set()
+
     def __init__(self, data_dir: Path, forms_dir: Path | None = None, exit_url: str | None = None,
                  env: dict[str, str] | None = None):
         self.data_dir = Path(data_dir)
@@ -66,6 +70,7 @@ class SvformsServer:
             try:
                 with urllib.request.urlopen(self.base_url + "/healthz", timeout=1) as response:
                     if response.status == 200:
+                        SvformsServer.live.add(self)
                         return self
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.05)
@@ -74,12 +79,20 @@ class SvformsServer:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
+    def send_signal(self, sig: int) -> None:
+        """Signals the process on purpose (SIGTERM to test a graceful stop): its end is then expected."""
+        assert self.process is not None
+        SvformsServer.live.discard(self)
+        self.process.send_signal(sig)
+
     def kill9(self) -> None:
         assert self.process is not None
+        SvformsServer.live.discard(self)
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
 
     def stop(self) -> None:
+        SvformsServer.live.discard(self)
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -102,6 +115,16 @@ class SvformsServer:
     @property
     def database_path(self) -> Path:
         return self.data_dir / "svforms.sqlite"
+
+
+def local_request(server: SvformsServer, path: str) -> tuple[int, str]:
+    """GETs `path` as monitoring on the server's own machine would: from loopback, not through a proxy."""
+    try:
+        response = urllib.request.urlopen(server.base_url + path, timeout=10)
+    except urllib.error.HTTPError as error:
+        response = error
+    with response:
+        return response.status, response.read().decode("utf-8", errors="replace")
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -154,11 +177,15 @@ class Respondent:
             return response.status, headers, body
 
     def answer(self, form: str, page: str, fields: list[tuple[str, str]]) -> str:
-        """GETs the page (for its token) and POSTs the answers; returns where it redirects."""
-        self.request(f"/f/{form}/{page}")
-        status, headers, body = self.request(f"/f/{form}/{page}", fields)
+        """GETs the open-link page (for its token) and POSTs the answers; returns where it redirects."""
+        return self.answer_at(f"/f/{form}/{page}", fields)
+
+    def answer_at(self, path: str, fields: list[tuple[str, str]]) -> str:
+        """GETs the page at `path` (for its token) and POSTs the answers; returns where it redirects."""
+        self.request(path)
+        status, headers, body = self.request(path, fields)
         if status != 303:
-            raise AssertionError(f"{page}: expected 303, got {status}")
+            raise AssertionError(f"{path}: expected 303, got {status}")
         return headers["location"]
 
     def sign_in(self, email: str, password: str) -> None:
@@ -218,15 +245,34 @@ ROLE_ASPECT_PAGES = {
 }
 
 
-def submit_role_survey(respondent: Respondent, organisation: str, rating: str, job_role: str = "") -> str:
-    """Answers the role survey giving every aspect the same rating; returns the acknowledged reference."""
-    respondent.answer("role-understanding", "organisation", [("organisation", organisation)])
-    respondent.answer("role-understanding", "job-role", [("job-role", job_role)])
+def answer_role_survey(respondent: Respondent, base: str, organisation: str, rating: str, job_role: str = "") -> int:
+    """Answers every page of the role survey under `base` (`/f/role-understanding` when its public link is
+    on, or a personal link `/i/{token}`) giving every aspect the same rating, and submits; returns the
+    submit's status."""
+    respondent.answer_at(f"{base}/organisation", [("organisation", organisation)])
+    respondent.answer_at(f"{base}/job-role", [("job-role", job_role)])
     for page, aspects in ROLE_ASPECT_PAGES.items():
-        respondent.answer("role-understanding", page, [(aspect, rating) for aspect in aspects])
-    respondent.answer("role-understanding", "comments", [])
-    respondent.request("/f/role-understanding/check")
-    status, _, _ = respondent.request("/f/role-understanding/submit", [])
+        respondent.answer_at(f"{base}/{page}", [(aspect, rating) for aspect in aspects])
+    respondent.answer_at(f"{base}/comments", [])
+    respondent.request(f"{base}/check")
+    return respondent.request(f"{base}/submit", [])[0]
+
+
+def submit_role_survey_by_public_link(respondent: Respondent, organisation: str, rating: str, job_role: str = "") -> str:
+    """Answers the role survey through its public link (a forms folder with `public_link: true`, see
+    `forms_with_public_role_survey`); returns the acknowledged reference. The response waits for a lead."""
+    status = answer_role_survey(respondent, "/f/role-understanding", organisation, rating, job_role)
     if status != 303:
         raise AssertionError(f"submit answered {status}")
     return respondent.receipt()
+
+
+def forms_with_public_role_survey(folder: Path) -> Path:
+    """A copy of the shipped forms in which the role survey's public link is on."""
+    import shutil
+    shutil.copytree(REPO_ROOT / "forms", folder, ignore=shutil.ignore_patterns("examples"))
+    survey = folder / "role-understanding.yaml"
+    text = survey.read_text()
+    assert "public_link: false" in text
+    survey.write_text(text.replace("public_link: false", "public_link: true"))
+    return folder

@@ -97,6 +97,7 @@ YAML_PAYLOADS = [
     ("community-voice.yaml", '{ value: street-lighting, label: "Street lighting and the look of the place" }',
      "{{ value: street-lighting, label: {} }}", "fy19", 0),
     ("community-voice.yaml", "minimum_seconds: 10 ", "minimum_seconds: 0 ", None, None),  # no quarantine
+    ("role-understanding.yaml", "public_link: false", "public_link: true", None, None),  # answered both ways
     ("partnership.yaml", "name: Surrey Police\n", "name: {}\n", "fy20", 1),
     ("partnership.yaml", "name: Surrey Fire and Rescue Service\n", "name: {}\n", "fy21", 2),
     ("partnership.yaml", "name: Surrey Probation Service\n", "name: {}\n", "fy22", 3),
@@ -267,7 +268,11 @@ def exports(tmp_path_factory) -> dict:
         link = re.search(r"https?://[^/\s]+(/i/[A-Za-z0-9_-]{43})", text).group(1)
         role_survey(Person(server), link, 0)
         for index in range(1, 6):
-            role_survey(Person(server), "/f/role-understanding", index)
+            person = Person(server)
+            role_survey(person, "/f/role-understanding", index)
+            # Through the public link: it counts, and is exported, once the lead accepts it.
+            lead.request("/admin/link-responses")
+            lead.post(f"/admin/link-responses/role-understanding/{person.receipt()}/accept", [])
         for index in range(6):
             community_voice(Person(server), index)
 

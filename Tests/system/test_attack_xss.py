@@ -163,6 +163,7 @@ def zone_name(offset: int) -> str:
 def hostile_forms(folder: Path, offset: int) -> Path:
     shutil.copytree(REPO_ROOT / "forms", folder, ignore=shutil.ignore_patterns("examples"))
     edit(folder / "role-understanding.yaml", [
+        ("public_link: false", "public_link: true"),  # its public link is attacked too; a lead reviews what comes through
         ("title: Your organisation's role in the response to serious violence", "title: " + yaml_string(full("xss01"))),
         ("  This survey asks how well you understand", f"  {full('xss42')}\n  This survey asks how well you understand"),
         ("label: What is your job role?", "label: " + yaml_string(full("xss02"))),

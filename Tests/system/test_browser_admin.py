@@ -9,7 +9,8 @@ import re
 import pytest
 from conftest import check_accessibility
 from playwright.sync_api import Page, expect
-from svforms_server import Respondent, SvformsServer, submit_role_survey
+from rounds import submit_role_survey
+from svforms_server import Respondent, SvformsServer
 
 EMAIL = "chief.analyst@example.org"
 PASSWORD = "four random words here"
@@ -19,7 +20,7 @@ PASSWORD = "four random words here"
 def server(tmp_path_factory):
     server = SvformsServer(tmp_path_factory.mktemp("admin") / "data").start()
     for organisation, rating in [("surrey-police", "good"), ("surrey-police", "full"), ("surrey-fire-and-rescue", "some")]:
-        submit_role_survey(Respondent(server), organisation, rating)
+        submit_role_survey(server, organisation, rating)
     yield server
     server.stop()
 

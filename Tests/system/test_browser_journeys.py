@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from conftest import check_accessibility
 from playwright.sync_api import Page, expect
+from rounds import personal_link
 from svforms_server import SvformsServer
 
 REFERENCE = re.compile(r"^[ABCDEFGHJKMNPQRSTWXYZ2-9]{8}$")
@@ -132,7 +133,8 @@ def rate(page: Page, aspect: str, rating: str) -> None:
 
 
 def test_role_survey_by_a_representative(page: Page, server: SvformsServer):
-    page.goto(server.base_url + "/f/role-understanding")
+    # By the personal link of an invitation: the survey's public link is off, as shipped.
+    page.goto(server.base_url + personal_link(server, "surrey-police"))
     expect(page.get_by_role("link", name="Exit this page")).to_have_count(0)
     check_accessibility(page, "role-01-start")
     page.get_by_role("button", name="Start now").click()

@@ -11,7 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from svforms_server import BINARY, REPO_ROOT, Respondent, SvformsServer, submit_role_survey
+from rounds import submit_role_survey
+from svforms_server import BINARY, REPO_ROOT, Respondent, SvformsServer
 
 DEPLOY = REPO_ROOT / "deploy"
 VENV_BIN = Path(sys.executable).parent
@@ -66,7 +67,7 @@ def test_the_litestream_example_replicates_and_restores(tmp_path):
         [str(VENV_BIN / "litestream"), "replicate", "-config", str(DEPLOY / "litestream.yml")],
         stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, env={**os.environ, **environment})
     try:
-        reference = submit_role_survey(Respondent(server), "surrey-police", "good")
+        reference = submit_role_survey(server, "surrey-police", "good")
         copy = tmp_path / "from-replica.sqlite"
         deadline = time.monotonic() + 45  # the example syncs every 10 s
         while True:

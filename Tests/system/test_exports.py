@@ -8,7 +8,8 @@ import re
 import zipfile
 
 import pytest
-from svforms_server import Respondent, SvformsServer, submit_role_survey
+from rounds import submit_role_survey
+from svforms_server import Respondent, SvformsServer
 
 PASSWORD = "correct horse battery staple"
 FORMULA = '=HYPERLINK("http://x")'
@@ -23,7 +24,7 @@ def server(tmp_path_factory):
         ("surrey-police", "good", "Analyst"), ("surrey-police", "limited", FORMULA),
         ("surrey-fire-and-rescue", "full", "Station manager"), ("surrey-probation", "dont-know", ""),
     ]:
-        submit_role_survey(Respondent(server), organisation, rating, role)
+        submit_role_survey(server, organisation, rating, role)
     yield server
     server.stop()
 

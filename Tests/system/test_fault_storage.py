@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from svforms_server import COMMUNITY_VOICE, REPO_ROOT, Respondent, SvformsServer, submit_community_voice
+from svforms_server import COMMUNITY_VOICE, REPO_ROOT, Respondent, SvformsServer, local_request, submit_community_voice
 
 UNAVAILABLE_HEADING = "Sorry, the service is unavailable"
 VOICE_TEXT = "Groups gather by the station"  # part of the answer COMMUNITY_VOICE gives
@@ -118,7 +118,7 @@ def probe_until(server: SvformsServer, path: str, expected: int, situation: str,
     """Asks `path` until it answers `expected` (its write check is reused for up to a second); returns the body."""
     deadline = time.monotonic() + timeout
     while True:
-        status, _, body = Respondent(server).request(path)
+        status, body = local_request(server, path)
         if status == expected:
             return body
         if time.monotonic() > deadline:

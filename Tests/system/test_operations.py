@@ -9,13 +9,14 @@ import sqlite3
 import time
 
 from submission_load import SubmissionLoad
-from svforms_server import Respondent, SvformsServer, submit_role_survey
+from rounds import submit_role_survey
+from svforms_server import Respondent, SvformsServer
 
 PASSWORD = "correct horse battery staple"
 
 
 def submit_rated_good(respondent: Respondent) -> str:
-    return submit_role_survey(respondent, "surrey-police", "good", "Analyst")
+    return submit_role_survey(respondent.server, "surrey-police", "good", "Analyst")
 
 
 def stored_references(database_path) -> set[str]:
@@ -31,9 +32,10 @@ def test_a_backup_taken_under_load_restores_every_earlier_submission(tmp_path):
     server = SvformsServer(tmp_path / "live").start()
     added = server.cli("user", "add", "lead@example.org", "--role", "lead", input=(PASSWORD + "\n").encode())
     assert added.returncode == 0, added.stderr
+    submit_rated_good(Respondent(server))  # signs a lead in and opens the round the load's invitations go to
     load = SubmissionLoad(server, workers=6, submit=submit_rated_good).start()
     try:
-        time.sleep(1.5)
+        time.sleep(2.5)
         backup_started = time.monotonic()
         backed_up = server.cli("backup", str(tmp_path / "copy.sqlite"))
         backup_ended = time.monotonic()
@@ -95,7 +97,7 @@ def test_sigterm_during_a_burst_stores_everything_it_acknowledged_and_exits_0(tm
         server = SvformsServer(tmp_path / "data").start()
         load = SubmissionLoad(server, workers=8).start()
         time.sleep(1.0)
-        server.process.send_signal(signal.SIGTERM)
+        server.send_signal(signal.SIGTERM)
         exit_code = server.process.wait(timeout=30)
         load.stop()
         acknowledged = load.acknowledged()
@@ -110,7 +112,7 @@ def test_the_json_log_has_one_line_per_request_and_nothing_personal(tmp_path):
     server = SvformsServer(tmp_path / "data", env={"SVFORMS_LOG_FORMAT": "json"}).start()
     try:
         respondent = Respondent(server)
-        submit_role_survey(respondent, "surrey-police", "good", "Marker-role-5521")
+        submit_role_survey(server, "surrey-police", "good", "Marker-role-5521")
         respondent.request("/admin/login")
         respondent.request("/admin/login", [("email", "marker.person@example.org"), ("password", "Marker-pass")])
         status, headers, _ = respondent.request("/no-such-page?name=Marker-query")

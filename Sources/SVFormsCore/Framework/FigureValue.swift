@@ -57,5 +57,6 @@ public struct FigureValue: Sendable, Hashable, Comparable, CustomStringConvertib
 }
 
 extension Character {
-    fileprivate var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
+    /// One ASCII digit alone: "1" followed by a combining accent is a different character, and not a digit.
+    fileprivate var isASCIIDigitCharacter: Bool { isASCII && ("0"..."9").contains(self) }
 }

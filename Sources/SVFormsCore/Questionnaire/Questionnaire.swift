@@ -57,6 +57,14 @@ public struct Questionnaire: Sendable {
     /// Whether anyone with the link may answer it at `/f/{id}`.
     public var isOpenToPublicLink: Bool { audience == .public || publicLink }
 
+    /// Whether answers by the open link are screened for programs (signed page stamps, a hidden field):
+    /// community voices, and invited questionnaires whose link is open too, where such answers are
+    /// held out of every figure until a lead accepts them.
+    public var screensOpenLinkAnswers: Bool { voices != nil || audience == .invited }
+
+    /// A screened response sent sooner than this after its journey's first page was shown is set aside.
+    public var minimumSeconds: Int { voices?.minimumSeconds ?? VoiceSettings.defaultMinimumSeconds }
+
     public func page(id: String) -> Page? { pages.first { $0.id == id } }
 
     /// The question naming the respondent's organisation, if there is one (for breakdowns and downloads).

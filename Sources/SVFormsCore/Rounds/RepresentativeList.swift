@@ -68,7 +68,8 @@ public struct RepresentativeList: Sendable {
     /// Checks one person; `organisation` may be the organisation's id or its name.
     public func entry(name: String, email: String, organisation: String) -> Result<Entry, EntryProblem> {
         if name.isEmpty { return .failure(EntryProblem(field: "name", message: "enter the person's name")) }
-        if name.count > 200 { return .failure(EntryProblem(field: "name", message: "the name must be 200 characters or fewer")) }
+        // Counted in code points as well, as the database counts them (letter plus accent is two).
+        if name.count > 200 || name.unicodeScalars.count > 200 { return .failure(EntryProblem(field: "name", message: "the name must be 200 characters or fewer")) }
         // A line break in a name would become a line break in an email header.
         if name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             return .failure(EntryProblem(field: "name", message: "the name contains a line break or control character"))

@@ -31,7 +31,8 @@ public struct ReportingQuarter: Sendable, Hashable, Comparable, CustomStringConv
             let number = Int(parts[1].dropFirst()), (1...4).contains(number)
         else { return nil }
         let years = parts[0].split(separator: "/", omittingEmptySubsequences: false)
-        guard years[0].count == 4, years[0].allSatisfy(\.isASCIIDigit), let yearStart = Int(years[0]) else { return nil }
+        // A year that starts in 9999 would end in 10000, past what calendar days go up to.
+        guard years[0].count == 4, years[0].allSatisfy(\.isASCIIDigit), let yearStart = Int(years[0]), yearStart < 9999 else { return nil }
         let expectedParts = yearStartMonth == 1 ? 1 : 2
         guard years.count == expectedParts else { return nil }
         if expectedParts == 2 {
@@ -81,5 +82,5 @@ public struct ReportingQuarter: Sendable, Hashable, Comparable, CustomStringConv
 
 extension Character {
     /// 0 to 9 only, so that "+202" or Arabic-Indic digits are not read as a year.
-    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    fileprivate var isASCIIDigit: Bool { isASCII && ("0"..."9").contains(self) }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Why a voice was set aside rather than counted: it looks like it was sent by a program.
-/// The person is thanked as usual; a lead can release it.
+/// Why a voice (or a response through an invited questionnaire's public link) was set aside rather
+/// than counted: it looks like it was sent by a program. The person is thanked as usual; a lead can
+/// release it.
 public enum QuarantineReason: String, Sendable, CaseIterable {
     /// The field hidden from people and screen readers came back filled in.
     case hiddenField = "hidden-field"
@@ -15,10 +16,11 @@ public enum QuarantineReason: String, Sendable, CaseIterable {
         }
     }
 
-    /// The reason to quarantine a voice sent at `now` from `draft`, if any.
-    public static func screening(_ draft: Draft, settings: VoiceSettings, now: Date) -> QuarantineReason? {
+    /// The reason to set aside a response sent at `now` from `draft`, if any: a journey that kept no
+    /// shown time (every stamp was one it could not believe) counts as too fast.
+    public static func screening(_ draft: Draft, minimumSeconds: Int, now: Date) -> QuarantineReason? {
         if draft.trapTripped == true { return .hiddenField }
-        if let shown = draft.firstShownAt, now.timeIntervalSince(shown) < Double(settings.minimumSeconds) { return .tooFast }
-        return nil
+        guard let shown = draft.firstShownAt else { return .tooFast }
+        return now.timeIntervalSince(shown) < Double(minimumSeconds) ? .tooFast : nil
     }
 }

@@ -38,7 +38,9 @@ struct DashboardController: Sendable {
                 quarterCounts: counts.map { QuarterCountView(quarter: $0.quarter.label, submitted: $0.submitted, inProgress: $0.inProgress) },
                 inProgress: try await site.database.draftCount(formID: questionnaire.id),
                 canDownloadResponses: account.role.includes(.lead),
-                measures: reports.map { section($0, formID: questionnaire.id, selected: selected) }))
+                measures: reports.map { section($0, formID: questionnaire.id, selected: selected) },
+                leftOut: questionnaire.audience == .invited ? try await site.database.waitingLinkResponseCount(formID: questionnaire.id) : 0,
+                canReviewLeftOut: account.role.includes(.lead)))
         }
         var layout = site.adminLayout(title: "Dashboard", context)
         layout.isWide = true

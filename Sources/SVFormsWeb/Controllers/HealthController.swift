@@ -25,10 +25,22 @@ struct HealthController: Sendable {
     }
 
     /// 200 when the database takes a durable write, questionnaires are loaded and the outbox is
-    /// moving; otherwise 503, with the failing check said in words.
+    /// moving; otherwise 503. The checks are said in words only to a caller on this machine (monitoring
+    /// run on the server itself): anyone else learns "ready" or "not ready", not how much mail is waiting.
     @Sendable func readiness(_ request: Request, context: AppRequestContext) async throws -> Response {
         let report = await check()
-        return Self.text(report.isReady ? .ok : .serviceUnavailable, report.lines.joined(separator: "\n"))
+        let status: HTTPResponse.Status = report.isReady ? .ok : .serviceUnavailable
+        guard Self.isLocalCaller(request, context) else { return Self.text(status, report.isReady ? "ready" : "not ready") }
+        return Self.text(status, report.lines.joined(separator: "\n"))
+    }
+
+    /// A connection from the loopback interface that did not come through a proxy (a proxy on the same
+    /// machine connects from loopback too, but adds X-Forwarded-For).
+    static func isLocalCaller(_ request: Request, _ context: AppRequestContext) -> Bool {
+        guard request.headers[.xForwardedFor] == nil, request.headers[.forwarded] == nil,
+            let peer = context.remoteAddress?.ipAddress
+        else { return false }
+        return peer == "::1" || peer.hasPrefix("127.") || peer == "::ffff:127.0.0.1"
     }
 
     /// Why the database refuses a write, or nil when it takes one (checked at most once a second).

@@ -71,7 +71,7 @@ struct InvitationController: Sendable {
             // Only failures count, so a real link always opens, even for many people behind one
             // address; a 256-bit token cannot be guessed anyway, and the limit keeps guessing slow.
             let client = ClientAddress.throttleKey(site.clientAddress(request, context))
-            if case .refused(let wait, _) = await site.linkThrottle.reserve(account: "", client: client, at: now) {
+            if case .refused(let wait, _) = try await site.throttle.unknownLink(client: client, at: now) {
                 throw WebError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
             }
             throw WebError.notFound

@@ -4,7 +4,8 @@ import SVFormsCore
 import SVFormsStore
 
 /// Signing in and out. Failures look the same whether or not the account exists, take as
-/// long, and are throttled per account and per client address; every attempt is audited.
+/// long, and are throttled (`AttemptThrottle`: per known device, or per account and client address
+/// for unknown ones); every attempt is audited.
 struct LoginController: Sendable {
     let site: Site
 
@@ -42,25 +43,30 @@ struct LoginController: Sendable {
         // What was typed as the email goes in the audit log only if it is one: people sometimes
         // type their password there, and it must not be kept.
         let tried = EmailAddress.isPlausible(email) ? email : "(not an email address)"
-        let reservedAt: Date
-        switch await site.loginThrottle.reserve(account: email, client: ClientAddress.throttleKey(client), at: now) {
+        let attempt = AttemptThrottle.signIn(
+            email: email, device: site.deviceCookies.device(in: request, for: email), client: ClientAddress.throttleKey(client))
+        let reservation: AttemptReservation
+        switch try await site.throttle.reserve(attempt, at: now) {
         case .refused(let wait, let isFirstRefusal):
             if isFirstRefusal {
                 try await site.database.record(AuditEvent(at: now, actor: "anonymous", action: "login.throttled", subject: tried, client: client))
             }
             throw WebError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
-        case .allowed(let time):
-            reservedAt = time
+        case .allowed(let reserved):
+            reservation = reserved
         }
         guard let account = try await verifiedAccount(email: email, password: password) else {
             try await site.database.record(AuditEvent(at: now, actor: "anonymous", action: "login.failure", subject: tried, client: client))
             errors.add("email", Self.failureMessage)
             return rejected(request, respondent, email: email, errors: errors)
         }
-        await site.loginThrottle.recordSuccess(account: email, client: ClientAddress.throttleKey(client), reservedAt: reservedAt)
+        try await site.throttle.succeeded(reservation, attempt)
         try await site.database.record(AuditEvent(at: now, actor: account.email, action: "login.success", client: client))
         let next = AdminPaths.safeNext(request.uri.queryParameters["next"].map(String.init)) ?? AdminPaths.dashboard
-        return try await site.startSession(for: account, replacing: request, redirectTo: next)
+        var response = try await site.startSession(for: account, replacing: request, redirectTo: next)
+        // Known from now on: failures from elsewhere no longer slow this browser's sign-ins.
+        response.setCookie(site.deviceCookies.cookie(for: account.email))
+        return response
     }
 
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -47,6 +47,9 @@ extension BoardReport {
                      count(figure.numerator, false), count(figure.denominator, false), count(figure.responses, isPublic)],
                     note: figure.note))
             }
+            if let leftOut = survey.leftOut {
+                rows.append(row("Measure \(survey.measureID) by organisation type", "Left out: responses through the public link", nil, note: leftOut))
+            }
         }
         if let attendance {
             let section = "Measure \(attendance.measureID) attendance"

@@ -53,6 +53,8 @@ struct BoardReport: Codable, Sendable, Equatable {
         var basis: String
         var overall: FigureLine
         var byType: [FigureLine]
+        /// How many responses through the public link the score leaves out, in a sentence (nil when none).
+        var leftOut: String?
     }
 
     /// One figure of a survey measure; in the public report, nil counts were suppressed.

@@ -81,6 +81,7 @@ struct BoardReportView: PageView {
         }
         return [
             "surveyID": survey.measureID, "surveyTitle": survey.title, "surveyForm": survey.formTitle, "surveyBasis": survey.basis,
+            "surveyLeftOut": survey.leftOut ?? false,
             "rows": [row(survey.overall)] + survey.byType.map(row),
         ]
     }

@@ -8,10 +8,13 @@ struct MeetingForm {
     let partnership: Partnership
     let today: CalendarDay
 
+    /// Reports start in 2000 (`ReportingQuarter.earliestYear`): an earlier meeting could never be reported.
+    static let earliestDay = CalendarDay(year: ReportingQuarter.earliestYear, month: 1, day: 1)!
+
     var meetingQuestions: [Question] {
         [
             Question(id: "held-on", label: "Date of the meeting", hint: "For example, 12 5 2026",
-                     errorMessage: "Enter the date of the meeting", kind: .date(DateLimits(max: .today))),
+                     errorMessage: "Enter the date of the meeting", kind: .date(DateLimits(min: .day(Self.earliestDay), max: .today))),
             Question(id: "body", label: "Which meeting was it?", hint: "Only board meetings count towards \(partnership.attendanceMeasureName).",
                      errorMessage: "Select which meeting it was",
                      kind: .singleChoice(partnership.meetingBodies.map { Choice(value: $0.id, label: $0.name) })),

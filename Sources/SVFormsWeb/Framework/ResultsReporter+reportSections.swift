@@ -29,6 +29,7 @@ extension ResultsReporter {
                 upper: figure.upperBound, change: changeShown ? figure.change : nil, note: figure.note)
         }
         let score = report.score(for: quarter)
+        let leftOut = try await leftOutCounts(of: questionnaire, quarters: [quarter])[quarter] ?? 0
         return BoardReport.SurveySection(
             measureID: measure.id, title: measure.title, formTitle: questionnaire.title, basis: Self.basis(of: measure.id, in: questionnaire),
             overall: line("All organisations", nil, score?.overall ?? MeasureFigure(numerator: 0, denominator: 0), previous?.overall),
@@ -36,7 +37,16 @@ extension ResultsReporter {
                 let type = OrganisationType(rawValue: group.id)
                 let earlier = previous?.byOrganisationType.first { $0.id == group.id }?.figure
                 return line(type?.label ?? group.label, type?.rawValue ?? "", group.figure, earlier)
-            })
+            },
+            leftOut: leftOut == 0 ? nil : Self.leftOutSentence(leftOut, isPublic: isPublic))
+    }
+
+    /// "3 responses …": in public a small count is suppressed like every count of people.
+    static func leftOutSentence(_ count: Int, isPublic: Bool) -> String {
+        let number = SmallCount.text(count, suppress: isPublic)
+        let plural = count != 1 || isPublic && count < SmallCount.threshold
+        return "\(number.prefix(1).uppercased() + number.dropFirst()) \(plural ? "responses" : "response") came through the survey's "
+            + "public link rather than an invitation and \(plural ? "are" : "is") left out of this score until a lead accepts \(plural ? "them" : "it")."
     }
 
     /// What a survey measure's score is a share of, from the questionnaire's own scale:

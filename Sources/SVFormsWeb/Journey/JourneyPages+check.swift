@@ -19,7 +19,8 @@ extension JourneyPages {
         let view = CheckAnswersView(
             layout: site.layout(title: "Check your answers", scope: scope), rows: rows,
             backHref: journey.visiblePages.last.map { scope.page($0.id) } ?? scope.basePath,
-            actionHref: scope.submit, csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis), shownStamp: shownStamp(scope))
+            actionHref: scope.submit, csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis),
+            shownStamp: shownStamp(scope, journey.draft))
         return site.renderer.response("check_answers", view)
     }
 
@@ -43,12 +44,15 @@ extension JourneyPages {
         if scope.invitation == nil, let wait = await site.submissionLimit.take(site.clientThrottleKey(request, context), at: now) {
             throw WebError.tooManySubmissions(retryAfter: wait)
         }
-        let voice = await newVoice(stored.draft, answers: answers, screening: screening, scope, request, context, now: now)
+        let noted = noting(screening, in: stored.draft, at: now)
+        let setAside = screeningResult(noted, scope, now: now)
+        let voice = await newVoice(answers: answers, screening: setAside, scope, request, context, now: now)
         let queued = MailQueued()
         let notify = site.submissionNotices(questionnaire, answers: answers, queued: queued)
         let reference = try await site.database.submit(
             respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version,
             answers: answers, at: now, representativeID: scope.invitation?.representative.id, voice: voice,
+            linkResponse: newLinkResponse(screening: setAside, scope), spendingJourney: screens(scope) ? noted.journey : nil,
             notifying: notify == nil ? nil : .submissions, notify: notify ?? { _, _ in [] })
         // Only now are the notices committed, so the worker will find them.
         if reference != nil, queued.any { site.mailWakeup.signal() }

@@ -25,7 +25,8 @@ extension JourneyPages {
         let input = try await FormBody.read(request, context: context)
         try verify(input, scope)
         let screening = try screeningSignal(input, scope)
-        let journey = Journey(questionnaire: questionnaire, draft: try await draft(scope))
+        let stored = try await storedDraft(scope)
+        let journey = Journey(questionnaire: questionnaire, draft: stored ?? Draft())
         if let redirect = redirectIfNotVisitable(page, journey, scope) { return redirect }
 
         let returning = Self.isReturning(request)
@@ -34,11 +35,19 @@ extension JourneyPages {
             return render(page, journey, scope, input: input, problems: result.problems, returning: returning)
         }
         let answers = result.answers
+        let now = site.configuration.now()
+        if scope.invitation == nil, stored == nil, let wait = await site.draftLimit.take(site.clientThrottleKey(request, context), at: now) {
+            // Starting a new form from an address that started many just now: the page comes back as typed.
+            var response = render(page, journey, scope, input: input, problems: [], returning: returning, waitSeconds: wait)
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
         let updated = try await site.database.updateDraft(
-            respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version, at: site.configuration.now()
-        ) { latest in
+            respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version, at: now,
+            checkingJourney: screening?.stamp.journey
+        ) { latest, journeyIsSpent in
             let answered = Journey(questionnaire: questionnaire, draft: latest).answering(page, with: answers)
-            return screening.map { answered.noting(shownAt: $0.shownAt, trapTripped: $0.tripped) } ?? answered
+            return noting(screening, in: answered, journeyIsSpent: journeyIsSpent, at: now)
         }
         let next = Journey(questionnaire: questionnaire, draft: updated).destination(after: page.id, returningToCheck: returning)
         var response = Response.redirect(to: scope.destination(next, returningToCheck: returning), type: .normal)
@@ -65,7 +74,8 @@ extension JourneyPages {
     }
 
     private func render(
-        _ page: Page, _ journey: Journey, _ scope: JourneyScope, input: FormInput, problems: [FieldProblem], returning: Bool
+        _ page: Page, _ journey: Journey, _ scope: JourneyScope, input: FormInput, problems: [FieldProblem], returning: Bool,
+        waitSeconds: Int? = nil
     ) -> Response {
         let questions = journey.visibleQuestions(on: page)
         let isSingle = questions.count == 1
@@ -81,7 +91,9 @@ extension JourneyPages {
                 questions.first { $0.id == problem.questionID }.map { ErrorLinkView(problem, question: $0) }
             },
             backHref: backHref, actionHref: scope.page(page.id, returningToCheck: returning),
-            csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis), shownStamp: shownStamp(scope))
+            csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis), shownStamp: shownStamp(scope, journey.draft),
+            waitNotice: waitSeconds.map(WaitNotice.init))
+        if waitSeconds != nil { return site.renderer.response("question", view, status: .tooManyRequests) }
         guard problems.isEmpty else { return site.renderer.response("question", view, status: .unprocessableContent) }
         return site.renderer.response("question", prerendering: view)
     }

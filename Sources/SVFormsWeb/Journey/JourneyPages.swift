@@ -33,8 +33,13 @@ struct JourneyPages: Sendable {
 
     /// The person's saved answers (none yet for a browser seen for the first time).
     func draft(_ scope: JourneyScope) async throws -> Draft {
-        guard !scope.isNewBrowser else { return Draft() }
-        return try await site.database.draft(respondentKey: scope.draftKey, formID: scope.questionnaire.id)?.draft ?? Draft()
+        try await storedDraft(scope) ?? Draft()
+    }
+
+    /// The person's saved answers, or nil when they have not started.
+    func storedDraft(_ scope: JourneyScope) async throws -> Draft? {
+        guard !scope.isNewBrowser else { return nil }
+        return try await site.database.draft(respondentKey: scope.draftKey, formID: scope.questionnaire.id)?.draft
     }
 
     /// Checks the posted anti-forgery token against the scope's basis.

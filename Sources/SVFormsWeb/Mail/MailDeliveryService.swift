@@ -42,16 +42,23 @@ struct MailDeliveryService: Service {
             logger.error("cannot read the outbox", metadata: ["error": .string("\(error)")])
             return
         }
-        await withTaskGroup(of: Void.self) { group in
+        let sent = await withTaskGroup(of: Bool.self) { group in
+            var sent = false
             for (index, item) in due.enumerated() {
-                if index >= concurrency { await group.next() }
+                if index >= concurrency, let one = await group.next() { sent = sent || one }
                 if Task.isCancelled { break }
                 group.addTask { await deliver(item) }
             }
+            for await one in group { sent = sent || one }
+            return sent
         }
+        // Sent mail's content (personal links, answers) was dropped from its rows; no copy may stay in the journal.
+        if sent { await database.eraseFromJournal() }
     }
 
-    func deliver(_ item: OutboxItem) async {
+    /// Sends one message and records the outcome; true when the server accepted it.
+    @discardableResult
+    func deliver(_ item: OutboxItem) async -> Bool {
         let attempts = item.attempts + 1
         let metadata: Logger.Metadata = ["message_id": .string(item.message.messageID), "kind": .string(item.message.kind)]
         let outcome: Result<DeliveryReceipt, DeliveryFailure>
@@ -68,6 +75,8 @@ struct MailDeliveryService: Service {
         // Recorded in a task of its own: a shutdown that cancels this one must not leave a
         // message the server accepted still queued (it would go again on the next start).
         await Task { await record(outcome, item, attempts: attempts, metadata: metadata) }.value
+        if case .success = outcome { return true }
+        return false
     }
 
     private func record(_ outcome: Result<DeliveryReceipt, DeliveryFailure>, _ item: OutboxItem, attempts: Int,

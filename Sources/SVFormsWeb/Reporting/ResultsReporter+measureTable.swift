@@ -5,10 +5,12 @@ extension ResultsReporter {
     static let measureHeader = [
         "Quarter", "Breakdown", "Group", "Numerator", "Denominator", "Percentage",
         "Lower 95% bound", "Upper 95% bound", "Change (percentage points)", "Note",
+        "Responses left out (public link not yet accepted)",
     ]
 
-    /// The measure as table rows: one per quarter × breakdown × group (a few hundred at most).
-    public static func measureRows(_ report: MeasureReport) -> [[ExportCell]] {
+    /// The measure as table rows: one per quarter × breakdown × group (a few hundred at most). Each
+    /// quarter's overall row says how many responses through the public link were left out of it.
+    public static func measureRows(_ report: MeasureReport, leftOut: [ReportingQuarter: Int] = [:]) -> [[ExportCell]] {
         report.quarters.flatMap { quarter in
             let groups: [(String, [GroupScore])] = [
                 ("Overall", [GroupScore(id: "", label: "All ratings", figure: quarter.overall)]),
@@ -17,7 +19,10 @@ extension ResultsReporter {
                 ("Question", quarter.byQuestion),
             ]
             return groups.flatMap { breakdown, scores in
-                scores.map { [.text(quarter.quarter.label), .text(breakdown), .text($0.label)] + cells($0.figure) }
+                scores.map { score in
+                    let leftOutCell: ExportCell = breakdown == "Overall" ? .integer(leftOut[quarter.quarter] ?? 0) : .empty
+                    return [.text(quarter.quarter.label), .text(breakdown), .text(score.label)] + cells(score.figure) + [leftOutCell]
+                }
             }
         }
     }

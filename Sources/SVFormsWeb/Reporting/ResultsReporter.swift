@@ -51,6 +51,14 @@ public struct ResultsReporter: Sendable {
         return quarters.indices.map { (quarter: quarters[$0], submitted: submitted[$0], inProgress: inProgress[$0]) }
     }
 
+    /// Responses through an invited questionnaire's public link still waiting for a lead, per quarter:
+    /// they are left out of every figure, and each figure says how many.
+    public func leftOutCounts(of questionnaire: Questionnaire, quarters: [ReportingQuarter]) async throws -> [ReportingQuarter: Int] {
+        guard questionnaire.audience == .invited else { return [:] }
+        let counts = try await database.waitingLinkResponseCounts(formID: questionnaire.id, periods: quarters.map(period))
+        return Dictionary(uniqueKeysWithValues: zip(quarters, counts))
+    }
+
     func period(_ quarter: ReportingQuarter) -> DateInterval {
         let bounds = calendar.interval(of: quarter)
         return DateInterval(start: bounds.start, end: bounds.end)

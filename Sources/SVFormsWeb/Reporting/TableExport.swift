@@ -53,7 +53,8 @@ extension ResultsReporter {
 
     /// The measure's figures, one row per quarter × breakdown × group.
     public func measureExport(_ measure: Measure, of questionnaire: Questionnaire) async throws -> TableExport {
-        let rows = Self.measureRows(try await report(measure, of: questionnaire))
+        let report = try await report(measure, of: questionnaire)
+        let rows = Self.measureRows(report, leftOut: try await leftOutCounts(of: questionnaire, quarters: report.quarters.map(\.quarter)))
         let snapshot = try await database.exportSnapshot(formID: questionnaire.id)
         return TableExport(
             fileStem: "\(questionnaire.id)-\(measure.id)-\(today())", sheetName: "Measure \(measure.id)", rowCount: rows.count,

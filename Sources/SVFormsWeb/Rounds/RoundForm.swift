@@ -46,6 +46,11 @@ struct RoundForm {
         var problems = result.problems
         let opens = result.answers["opens-on"]?.first.flatMap(CalendarDay.init(iso:))
         let closes = result.answers["closes-on"]?.first.flatMap(CalendarDay.init(iso:))
+        // The database counts code points, not characters: a name of accented letters typed as letter plus
+        // accent would pass the character count and then be refused there, as a server error.
+        if let name = result.answers["name"]?.first, name.unicodeScalars.count > 120 {
+            problems.append(FieldProblem(questionID: "name", message: "Answer must be 120 characters or fewer"))
+        }
         if let opens, let closes, closes < opens {
             problems.append(FieldProblem(questionID: "closes-on", message: "The closing day must be on or after the opening day"))
         }

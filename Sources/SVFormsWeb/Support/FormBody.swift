@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import MultipartKit
 import SVFormsCore
 
 /// Reads a form post: `application/x-www-form-urlencoded`, or `multipart/form-data` when it carries
@@ -51,22 +50,28 @@ enum FormBody {
         return text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
-    /// Parses multipart form data with MultipartKit; a field (not a file) that is not UTF-8 is a 400.
+    /// Parses multipart form data; a malformed body, or a field (not a file) that is not UTF-8, is a 400.
+    ///
+    /// A file's text need not be UTF-8: Excel on Windows saves "CSV (Comma delimited)" in Windows-1252,
+    /// so a file that is not UTF-8 is read as that (and, for the few bytes Windows-1252 leaves undefined,
+    /// as Latin-1) rather than refused.
     static func parseMultipart(_ body: ByteBuffer, contentType: String) throws(WebError) -> FormInput {
-        guard let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
-            .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count)
-            .trimmingCharacters(in: CharacterSet(charactersIn: "\"")),
-            // RFC 2046: 1 to 70 characters. MultipartKit stops the process on an empty one.
-            (1...70).contains(boundary.count),
-            MultipartHeaderCheck.headerNamesAreASCII(body, boundary: boundary)
-        else { throw .badRequest }
-        let collector = MultipartCollector()
-        let parser = MultipartParser(boundary: boundary)
-        parser.onHeader = { name, value in collector.header(name, value) }
-        parser.onBody = { buffer in collector.body(&buffer) }
-        parser.onPartComplete = { collector.complete() }
-        do { try parser.execute(body) } catch { throw .badRequest }
-        guard collector.isValid, collector.fields.values.map(\.count).reduce(0, +) <= maxFields else { throw .badRequest }
-        return FormInput(collector.fields)
+        guard let boundary = MultipartFormData.boundary(inContentType: contentType) else { throw .badRequest }
+        let parts: [MultipartFormData.Part]
+        do { parts = try MultipartFormData.parts(of: Array(body.readableBytesView), boundary: boundary, maximumParts: maxFields) } catch {
+            throw .badRequest
+        }
+        var fields: [String: [String]] = [:]
+        for part in parts {
+            guard let text = String(validating: part.content, as: UTF8.self) ?? (part.isFile ? legacyText(part.content) : nil) else {
+                throw .badRequest
+            }
+            fields[part.name, default: []].append(text)
+        }
+        return FormInput(fields)
+    }
+
+    private static func legacyText(_ bytes: ArraySlice<UInt8>) -> String? {
+        String(bytes: bytes, encoding: .windowsCP1252) ?? String(bytes: bytes, encoding: .isoLatin1)
     }
 }

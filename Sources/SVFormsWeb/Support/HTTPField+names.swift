@@ -9,6 +9,7 @@ extension HTTPField.Name {
     static let retryAfter = Self("Retry-After")!
     static let contentDisposition = Self("Content-Disposition")!
     static let xForwardedFor = Self("X-Forwarded-For")!
+    static let forwarded = Self("Forwarded")!
     static let requestID = Self("X-Request-Id")!
     static let secFetchSite = Self("Sec-Fetch-Site")!
 }

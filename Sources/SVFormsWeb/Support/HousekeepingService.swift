@@ -8,7 +8,8 @@ import SVFormsStore
 /// untouched for `AppDatabase.draftLifetime` (they may hold personal details the person later
 /// withdrew) unless their round is still open, sessions past their idle or absolute timeout, the
 /// content of mail that failed long ago, download files left in the temporary directory by a crash,
-/// and the personal parts of community voices whose retention period is over.
+/// throttle counts and submitted journeys past every window, and the personal parts of community
+/// voices whose retention period is over.
 struct HousekeepingService: Service {
     let database: AppDatabase
     /// The questionnaires whose voices' retention is applied (none in tests of other chores).
@@ -38,8 +39,13 @@ struct HousekeepingService: Service {
                 idleSince: now.addingTimeInterval(-SessionPolicy.idleTimeout),
                 startedBefore: now.addingTimeInterval(-SessionPolicy.absoluteTimeout))
             let mail = try await database.dropFailedMailContent(queuedBefore: now.addingTimeInterval(-AppDatabase.failedMailContentLifetime))
+            try await database.deleteAttempts(before: now.addingTimeInterval(-AttemptThrottle.longestWindow))
+            try await database.deleteSpentJourneys(before: now.addingTimeInterval(-PageStamp.lifetime))
             removeLeftoverFiles(olderThan: now.addingTimeInterval(-3600))
             try await applyRetention(now)
+            if database.journalErasePending, !(await database.eraseFromJournal()) {
+                logger.warning("deleted words may still be in the write-ahead log: another reader (Litestream, a long download) holds it; trying again hourly")
+            }
             if drafts + sessions + mail > 0 {
                 logger.info("housekeeping", metadata: [
                     "expired_drafts": .stringConvertible(drafts), "expired_sessions": .stringConvertible(sessions),

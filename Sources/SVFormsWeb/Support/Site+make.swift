@@ -34,12 +34,14 @@ func makeSite(_ configuration: AppConfiguration, logger: Logger) async throws ->
     let composer = MailComposer(
         renderer: renderer, from: try MailSetup.sender(configuration), baseURL: configuration.publicBaseURL,
         partnership: catalog.partnership, now: configuration.now)
+    let cookieSecret = try database.secret(named: "cookies")
     let site = Site(
         catalog: catalog, database: database, renderer: renderer,
         cookies: RespondentCookies(secure: configuration.servesHTTPS),
         sessionCookies: SessionCookies(secure: configuration.servesHTTPS),
-        antiForgery: AntiForgery(secret: try database.secret(named: "cookies")),
-        passwords: passwords, loginThrottle: AttemptThrottle(),
+        antiForgery: AntiForgery(secret: cookieSecret),
+        passwords: passwords, throttle: AttemptThrottle(database: database),
+        deviceCookies: DeviceCookies(secret: cookieSecret, secure: configuration.servesHTTPS),
         decoyPasswordHash: Task { try await passwords.hash(RandomToken.generate()) },
         stylesheet: stylesheet, configuration: configuration, mail: composer, mailWakeup: MailWakeup(), logger: logger)
     return (site, transport)

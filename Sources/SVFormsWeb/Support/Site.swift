@@ -13,12 +13,13 @@ struct Site: Sendable {
     let sessionCookies: SessionCookies
     let antiForgery: AntiForgery
     let passwords: PasswordHasher
-    let loginThrottle: AttemptThrottle
-    /// Guessing personal invitation links: 20 unknown links per client address in 15 minutes.
-    let linkThrottle = AttemptThrottle(
-        perAccount: .init(failures: .max, window: 1), perClient: .init(failures: 20, window: 15 * 60))
+    /// Sign-in and personal-link guessing limits, counted in the database.
+    let throttle: AttemptThrottle
+    let deviceCookies: DeviceCookies
     /// Public submissions: 20 at once from one client address, then one every 6 seconds.
-    let submissionLimit = SubmissionRateLimit()
+    let submissionLimit = ClientRateLimit(burst: 20, refillSeconds: 6)
+    /// New answers in progress by open link (a class of 30 starting together), then one every 3 seconds.
+    let draftLimit = ClientRateLimit(burst: 30, refillSeconds: 3)
     /// The same words from the same client within 10 minutes, flagged as a possible duplicate voice.
     let recentVoices = RecentVoices()
     /// At most two Excel files are built at once.

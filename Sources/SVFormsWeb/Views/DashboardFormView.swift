@@ -8,6 +8,9 @@ struct DashboardFormView: Sendable, MustacheParent {
     var inProgress: Int
     var canDownloadResponses: Bool
     var measures: [MeasureSectionView]
+    /// Responses through the public link waiting for a lead: in none of the figures below.
+    var leftOut: Int = 0
+    var canReviewLeftOut = false
 
     func child(named name: String) -> Any? {
         switch name {
@@ -20,7 +23,15 @@ struct DashboardFormView: Sendable, MustacheParent {
         case "responsesCSV": AdminPaths.responses(id, "csv")
         case "responsesXLSX": AdminPaths.responses(id, "xlsx")
         case "measures": measures
+        case "leftOutText": leftOut == 0 ? nil : Self.leftOutText(leftOut)
+        case "canReviewLeftOut": canReviewLeftOut
         default: nil
         }
+    }
+
+    static func leftOutText(_ count: Int) -> String {
+        (count == 1 ? "1 response" : "\(count) responses") + " came through the public link rather than an invitation. "
+            + (count == 1 ? "It is" : "They are") + " left out of every figure below until a lead accepts "
+            + (count == 1 ? "it." : "them.")
     }
 }

@@ -14,6 +14,7 @@ struct PageRenderer: Sendable {
         "partials/error_summary", "partials/field_header", "partials/choices", "partials/text_input",
         "partials/textarea", "partials/date_input", "partials/question", "partials/engagement_tables",
         "meetings", "meeting", "figures", "report", "report_list", "partials/trend_chart",
+        "voices", "voice", "retention", "link_responses",
     ]
 
     init(directory: String) async throws(TemplateProblem) {

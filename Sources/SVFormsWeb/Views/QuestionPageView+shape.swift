@@ -2,7 +2,7 @@ extension QuestionPageView: PrerenderablePage {
     /// Holes: the anti-forgery token, the links (which carry the personal token on `/i/` pages) and the
     /// signed time a voice page was shown. A page showing an error or anything typed in is never kept.
     func shape() -> (shape: QuestionPageView, holes: [String])? {
-        guard errors.isEmpty, questions.allSatisfy(\.showsNothingTyped) else { return nil }
+        guard errors.isEmpty, waitNotice == nil, questions.allSatisfy(\.showsNothingTyped) else { return nil }
         var shape = self
         var holes: [String] = []
         // Only non-empty values become holes, so every section the template tests comes out the same.

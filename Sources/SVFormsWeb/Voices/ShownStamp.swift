@@ -1,9 +1,10 @@
 import Crypto
 import Foundation
+import SVFormsCore
 
-/// The signed time a community-voice page was shown, posted back with its answers. A voice sent
-/// sooner after its first page than a person could read it is quarantined; the signature (under
-/// the server secret, tied to the browser's cookie) means the time cannot be made up or moved.
+/// The signed stamp a screened page carries and posts back with its answers: when it was shown and in
+/// which journey (`PageStamp`). The signature, under the server secret and tied to the browser's cookie,
+/// means neither can be made up or moved; `Draft.noting` decides whether the time is believed.
 struct ShownStamp: Sendable {
     let secret: Data
 
@@ -11,23 +12,28 @@ struct ShownStamp: Sendable {
     /// The field hidden from people and screen readers: only a program fills it in.
     static let trapFieldName = "website"
 
-    /// `milliseconds.signature`, for the page shown at `date` to the browser with `basis`.
-    func stamp(_ date: Date, for basis: String) -> String {
+    /// `milliseconds.journey.signature`, for the page of `journey` shown at `date` to the browser with `basis`.
+    func stamp(_ date: Date, journey: String, for basis: String) -> String {
         let milliseconds = String(Int64((date.timeIntervalSince1970 * 1000).rounded()))
-        return milliseconds + "." + Data(mac(milliseconds, basis)).base64URLEncoded
+        return milliseconds + "." + journey + "." + Data(mac(milliseconds, journey, basis)).base64URLEncoded
     }
 
-    /// The time a posted stamp says, or nil when it is missing, malformed or not ours.
-    func shownAt(_ posted: String?, for basis: String) -> Date? {
-        guard let posted, posted.count < 100 else { return nil }
+    /// What a posted stamp says, or nil when it is missing, malformed or not ours.
+    func reading(_ posted: String?, for basis: String) -> PageStamp? {
+        guard let posted, posted.utf8.count < 160 else { return nil }
         let parts = posted.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let milliseconds = Int64(parts[0]), let signature = Data(base64URLEncoded: String(parts[1])),
-            mac(String(parts[0]), basis) == signature
+        guard parts.count == 3, parts[0].utf8.count <= 15, parts[0].allSatisfy(\.isASCIIDigit), let milliseconds = Int64(parts[0]),
+            RandomToken.isWellFormed(String(parts[1])), let signature = Data(base64URLEncoded: String(parts[2])),
+            mac(String(parts[0]), String(parts[1]), basis) == signature
         else { return nil }
-        return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        return PageStamp(shownAt: Date(timeIntervalSince1970: Double(milliseconds) / 1000), journey: String(parts[1]))
     }
 
-    private func mac(_ milliseconds: String, _ basis: String) -> HashedAuthenticationCode<SHA256> {
-        HMAC<SHA256>.authenticationCode(for: Data("shown:\(basis):\(milliseconds)".utf8), using: SymmetricKey(data: secret))
+    private func mac(_ milliseconds: String, _ journey: String, _ basis: String) -> HashedAuthenticationCode<SHA256> {
+        HMAC<SHA256>.authenticationCode(for: Data("shown:\(basis):\(journey):\(milliseconds)".utf8), using: SymmetricKey(data: secret))
     }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && ("0"..."9").contains(self) }
 }

@@ -14,6 +14,8 @@ struct VoiceListQuery: Sendable {
     var page: Int
 
     static let pageSize = 50
+    /// Further than any list goes (50 million voices), and far from overflowing `page * pageSize`.
+    static let lastPage = 1_000_000
 
     init(_ request: Request, questionnaire: Questionnaire, quarters: [ReportingQuarter]) {
         // Parsed as a form (a GET form sends spaces as "+"); a malformed query filters nothing.
@@ -26,7 +28,8 @@ struct VoiceListQuery: Sendable {
         quarter = value("quarter").flatMap { label in quarters.first { $0.label == label } }
         status = value("status").flatMap(VoiceStatus.init(rawValue:))
         search = value("q").map { String($0.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200)) }.flatMap { $0.isEmpty ? nil : $0 }
-        page = max(1, value("page").flatMap(Int.init) ?? 1)
+        // Clamped before any arithmetic: `?page=9223372036854775807` once overflowed the offset and stopped the server.
+        page = min(max(1, value("page").flatMap(Int.init) ?? 1), Self.lastPage)
     }
 
     func filter(_ questionnaire: Questionnaire, settings: VoiceSettings, period: DateInterval?) -> VoiceFilter {

@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import SVFormsCore
+import SVFormsStore
+
+/// `/admin/link-responses`: responses to an invited questionnaire that came through its public link
+/// instead of an invitation. They count in no figure until a lead accepts one; a lead may delete one
+/// instead (asked to confirm first). Each decision is audited.
+struct LinkResponsesController: Sendable {
+    let site: Site
+    /// More than a page can sensibly show; the oldest come first.
+    static let pageLimit = 200
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("link-responses", use: list)
+        group.post("link-responses/:form/:reference/:action", use: decide)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.lead)
+        let done = request.uri.queryParameters["done"].map(String.init) ?? ""
+        let reference = request.uri.queryParameters["reference"].map(String.init).flatMap { Reference.isWellFormed($0) ? $0 : nil }
+        return try await page(context, notice: reference.flatMap { LinkResponsesPageView.notice(done: done, reference: $0) }, unconfirmed: nil)
+    }
+
+    @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.require(.lead)
+        let input = try await site.signedInForm(request, context)
+        guard let formID = context.parameters.get("form"), let questionnaire = site.catalog.questionnaire(id: formID),
+            questionnaire.audience == .invited, let reference = context.parameters.get("reference"), Reference.isWellFormed(reference)
+        else { throw WebError.notFound }
+        let accept: Bool
+        switch context.parameters.get("action") {
+        case "accept": accept = true
+        case "delete":
+            guard input.value("confirm") == "yes" else { return try await page(context, notice: nil, unconfirmed: reference) }
+            accept = false
+        default: throw WebError.notFound
+        }
+        guard try await site.database.decide(
+            linkResponse: reference, formID: formID, accept: accept, by: account.email, client: site.clientAddress(request, context),
+            at: site.configuration.now())
+        else { throw WebError.notFound }
+        return .redirect(to: "/admin/link-responses?done=\(accept ? "accepted" : "deleted")&reference=\(reference)", type: .normal)
+    }
+
+    /// Every invited questionnaire whose link is on, or that still has responses waiting from when it was.
+    private func page(_ context: AppRequestContext, notice: String?, unconfirmed: String?) async throws -> Response {
+        var forms: [(questionnaire: Questionnaire, waiting: [WaitingLinkResponse])] = []
+        for questionnaire in site.catalog.questionnaires where questionnaire.audience == .invited {
+            let waiting = try await site.database.waitingLinkResponses(formID: questionnaire.id, limit: Self.pageLimit)
+            if questionnaire.publicLink || !waiting.isEmpty { forms.append((questionnaire, waiting)) }
+        }
+        let view = LinkResponsesPageView(
+            layout: site.adminLayout(title: "Responses through the public link", context, hasErrors: unconfirmed != nil),
+            forms: forms, partnership: site.partnership, csrfToken: site.csrfToken(context), notice: notice, unconfirmed: unconfirmed)
+        return site.renderer.response("link_responses", view, status: unconfirmed == nil ? .ok : .unprocessableContent)
+    }
+}
