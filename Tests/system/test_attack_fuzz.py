@@ -70,6 +70,7 @@ FRAGMENTS = [
     "{{ partnershipName }}", "{{{layout}}}", "{{#forms}}x{{/forms}}", "${jndi:ldap://x}", "%s%n%x",
     "%", "%%", "%ZZ", "%C3%28", "%FF", "%00", "%2e%2e%2f", "+", "&", "=", "a=b&c", "../../etc/passwd", "..\\..\\",
     "\x00", "\r\n", "\u202e", "\ufeff", "\u0301", "𝒳𝒴", "🙂", "NaN", "-1", "1e999", "9" * 400,
+    "9223372036854775807", "-9223372036854775808", "18446744073709551616", "1e309", "1" + "0" * 40, "1\u0301",
 ]
 # Segments written into the URL exactly as given (each a valid request target).
 RAW_SEGMENTS = ["%FF", "%C3%28", "%00", "%2F", "%2e%2e", "..", ".", "", "%", "%20", "a%2Fb", ";", "~"]
