@@ -127,6 +127,23 @@ def local_request(server: SvformsServer, path: str) -> tuple[int, str]:
         return response.status, response.read().decode("utf-8", errors="replace")
 
 
+def assert_server_unharmed(server: SvformsServer, log_offset: int) -> None:
+    """After an attack: /healthz answers, a form page is served, the log since `log_offset` shows no
+    internal error or 5xx, and the database passes `PRAGMA integrity_check`."""
+    import sqlite3
+    assert local_request(server, "/healthz") == (200, "ok"), "/healthz after the attack"
+    status, _, body = Respondent(server).request("/f/community-voice/area")
+    assert status == 200 and 'name="_csrf"' in body, f"the form page after the attack answered {status}"
+    failures = [line for line in server.log()[log_offset:].splitlines()
+                if "internal error" in line or re.search(r"\bstatus=5\d\d\b", line)]
+    assert not failures, "the server failed inside during the attack:\n" + "\n".join(failures[:20])
+    connection = sqlite3.connect(f"file:{server.database_path}?mode=ro", uri=True)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        connection.close()
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None

@@ -27,7 +27,6 @@ import email.policy
 import http.client
 import itertools
 import re
-import sqlite3
 import subprocess
 import time
 import urllib.parse
@@ -40,7 +39,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.configuration import set_hypothesis_home_dir
 from hypothesis import strategies as st
 from rounds import add_people, link_in, open_round, send_invitations, signed_in_lead
-from svforms_server import Respondent, SvformsServer
+from svforms_server import Respondent, SvformsServer, assert_server_unharmed
 
 FUZZ_SETTINGS = dict(
     derandomize=True, deadline=None, database=None, print_blob=False, report_multiple_bugs=False,
@@ -380,21 +379,6 @@ def check_one(server: SvformsServer, tokens: Tokens, request: Fuzzed, seen: Coun
                           f"server log tail:\n{server.log()[-2000:]}")
     assert "content-security-policy" in response_headers, f"{described}\nanswered {status} without a Content-Security-Policy"
     seen[(request.auth, method, status)] += 1
-
-
-def assert_server_unharmed(server: SvformsServer, log_offset: int) -> None:
-    with urllib.request.urlopen(server.base_url + "/healthz", timeout=5) as response:
-        assert (response.status, response.read()) == (200, b"ok"), "/healthz after the fuzz run"
-    status, _, body = Respondent(server).request("/f/community-voice/area")
-    assert status == 200 and 'name="_csrf"' in body, f"the form page after the fuzz run answered {status}"
-    failures = [line for line in server.log()[log_offset:].splitlines()
-                if "internal error" in line or re.search(r"\bstatus=5\d\d\b", line)]
-    assert not failures, "the server failed inside during the fuzz run:\n" + "\n".join(failures[:20])
-    connection = sqlite3.connect(f"file:{server.database_path}?mode=ro", uri=True)
-    try:
-        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    finally:
-        connection.close()
 
 
 def fuzz(server: SvformsServer, tokens: Tokens, paths, max_examples: int) -> Counter:

@@ -25,7 +25,6 @@ import http.client
 import os
 import random
 import re
-import sqlite3
 import time
 import urllib.parse
 from collections import Counter
@@ -34,7 +33,7 @@ from pathlib import Path
 
 import pytest
 from attack_site import ROUTES, AttackSite, Client, Route
-from svforms_server import REPO_ROOT, local_request
+from svforms_server import REPO_ROOT, assert_server_unharmed, local_request
 
 BODIES = int(os.environ.get("SVFORMS_FUZZ_BODIES", "3000"))
 BATCH = 250
@@ -55,20 +54,8 @@ def site(tmp_path_factory):
     site.stop()
 
 
-def log_failures(site: AttackSite, offset: int) -> list[str]:
-    return [line for line in site.server.log()[offset:].splitlines()
-            if "internal error" in line or re.search(r"\bstatus=5\d\d\b", line)]
-
-
 def assert_unharmed(site: AttackSite, offset: int) -> None:
-    assert local_request(site.server, "/healthz") == (200, "ok")
-    failures = log_failures(site, offset)
-    assert not failures, "the server failed inside:\n" + "\n".join(failures[:20])
-    connection = sqlite3.connect(f"file:{site.server.database_path}?mode=ro", uri=True)
-    try:
-        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    finally:
-        connection.close()
+    assert_server_unharmed(site.server, offset)
 
 
 # ---------------------------------------------------------------------------------------------
