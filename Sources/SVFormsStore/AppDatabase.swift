@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 import SVFormsCore
 
 /// Owns the SQLite database: opening it durably, migrating it, and every read and write the app makes.
@@ -8,7 +7,7 @@ public final class AppDatabase: Sendable {
     let writer: DatabasePool
     let groupCommit: GroupCommit
     /// Whether deleted words may still be in the write-ahead log (see `eraseFromJournal`).
-    let erasure = Mutex(false)
+    let erasure = LockedFlag()
 
     /// The database file inside a data directory.
     public static let fileName = "svforms.sqlite"

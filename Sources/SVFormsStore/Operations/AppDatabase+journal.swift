@@ -30,7 +30,7 @@ extension AppDatabase {
     }
 
     /// True while words deleted since the last successful erasure may still be in the write-ahead log.
-    public var journalErasePending: Bool { erasure.withLock { $0 } }
+    public var journalErasePending: Bool { erasure.value }
 
     /// One `wal_checkpoint(TRUNCATE)`, waiting at most `journalEraseWait` ms for readers.
     private func truncateJournal() async -> Bool {
@@ -39,11 +39,11 @@ extension AppDatabase {
                 try db.execute(sql: "PRAGMA busy_timeout = \(Self.journalEraseWait)")
                 defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)") }
                 try db.checkpoint(.truncate)
-                erasure.withLock { $0 = false }
+                erasure.set(false)
                 return true
             }
         } catch {
-            erasure.withLock { $0 = true }
+            erasure.set(true)
             return false
         }
     }
@@ -53,4 +53,14 @@ extension AppDatabase {
         let attributes = try? FileManager.default.attributesOfItem(atPath: writer.path + "-wal")
         return (attributes?[.size] as? NSNumber)?.intValue ?? 0
     }
+}
+
+/// A Boolean shared between tasks and the writer's queue.
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+
+    var value: Bool { lock.withLock { flag } }
+
+    func set(_ value: Bool) { lock.withLock { flag = value } }
 }
