@@ -2,9 +2,10 @@
 /// characters that could break a mail header, at most 254 characters.
 public enum EmailAddress {
     public static func isPlausible(_ address: String) -> Bool {
-        guard address.count <= 254 else { return false }
+        // Counted in code points, as the database counts them: a letter and its accent are two.
+        guard address.unicodeScalars.count <= 254 else { return false }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].unicodeScalars.count <= 64 else { return false }
         let domain = parts[1]
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }) else {

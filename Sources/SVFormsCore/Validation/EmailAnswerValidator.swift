@@ -6,7 +6,7 @@ struct EmailAnswerValidator: AnswerValidator {
         guard input.values(question.id).count <= 1 else { return .invalid("Enter one email address only") }
         guard let raw = input.value(question.id) else { return .blank }
         let address = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if address.count > 254 { return .invalid("Email address must be 254 characters or fewer") }
+        if address.unicodeScalars.count > 254 { return .invalid("Email address must be 254 characters or fewer") }
         guard EmailAddress.isPlausible(address) else {
             return .invalid("Enter an email address in the correct format, like name@example.com")
         }
