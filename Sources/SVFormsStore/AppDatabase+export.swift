@@ -15,7 +15,8 @@ extension AppDatabase {
             let count = try Int.fetchOne(db, sql: """
                 SELECT (SELECT count(*) FROM response WHERE form_id = ?)
                     - (SELECT count(*) FROM voice WHERE form_id = ? AND status = 'quarantined')
-                """, arguments: [formID, formID]) ?? 0
+                    - (SELECT count(*) FROM link_response WHERE form_id = ? AND status <> 'accepted')
+                """, arguments: [formID, formID, formID]) ?? 0
             let lastSubmittedAt = try String.fetchOne(
                 db, sql: "SELECT submitted_at FROM reported_response WHERE form_id = ? ORDER BY submitted_at DESC LIMIT 1", arguments: [formID])
             return (lastID, count, lastSubmittedAt.flatMap(Timestamp.date))

@@ -46,7 +46,7 @@ extension AppDatabase {
     /// working) and their answers in progress. Returns who was removed; nil if nobody was (unknown,
     /// another round's, or already submitted: a submitted answer stays part of the round).
     public func removeRepresentative(_ id: Int64, from roundID: Int64) async throws -> Representative? {
-        try await write { db in
+        let removed: Representative? = try await write { db in
             guard let person = try Self.representatives(
                 db, sql: "WHERE representative.id = ? AND representative.round_id = ?", arguments: [id, roundID]).first,
                 person.submittedAt == nil
@@ -56,6 +56,8 @@ extension AppDatabase {
             try db.execute(sql: "DELETE FROM representative WHERE id = ?", arguments: [id])
             return person
         }
+        if removed != nil { await eraseFromJournal() }  // their answers in progress go from the log too
+        return removed
     }
 
     /// The round's people in the order they were added, each with whether they have started.

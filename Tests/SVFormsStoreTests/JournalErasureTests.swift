@@ -116,6 +116,30 @@ import Testing
         }
     }
 
+    @Test func aRemovedRepresentativeLeavesNoCopyOfTheirAnswersInProgress() async throws {
+        let database = try scratchDatabase()
+        let round = try await roundWith([("Quokka Zanzibar", Self.email)], in: database)
+        let ada = try #require(try await database.representatives(roundID: round.id).first)
+        try await database.updateDraft(respondentKey: ada.draftKey, formID: "role-understanding", formVersion: 1, at: storeTestNow) { _ in
+            Draft(answers: ["job-role": [Self.words]])
+        }
+        try await Self.expectErased([Self.words, Self.email], in: database) {
+            let removed = try await database.removeRepresentative(ada.id, from: round.id)
+            #expect(removed != nil)
+        }
+    }
+
+    @Test func aDeletedMeetingLeavesNoCopyOfItsNote() async throws {
+        let database = try scratchDatabase()
+        let day = CalendarDay(year: 2025, month: 6, day: 10)!
+        let id = try await database.createMeeting(
+            MeetingDraft(bodyID: "data", heldOn: day, attendees: ["police"], note: Self.words), by: "lead", at: storeTestNow)
+        try await Self.expectErased([Self.words], in: database) {
+            let deleted = try await database.deleteMeeting(id)
+            #expect(deleted != nil)
+        }
+    }
+
     /// A reader holding an old snapshot (a long download) keeps the log: the erasure is retried until it can run.
     @Test func theErasureWaitsOutAReaderAndThenRuns() async throws {
         let database = try scratchDatabase()

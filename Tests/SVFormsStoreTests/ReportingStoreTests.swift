@@ -43,6 +43,12 @@ import Testing
         #expect(counts.contains(RatingCount(period: 0, organisationID: nil, questionID: "duty", value: "some", count: 1)))
         let snapshot = try await database.exportSnapshot(formID: "survey")
         #expect(snapshot.count == 2)
+        // A public-link response waiting for a lead is neither written nor counted in the audit.
+        _ = try await database.submit(
+            respondentKey: nil, formID: "survey", formVersion: 1, answers: ["org": ["police"], "duty": ["none"]],
+            at: Date(timeIntervalSince1970: 1_745_000_001), linkResponse: NewLinkResponse())
+        let withWaiting = try await database.exportSnapshot(formID: "survey")
+        #expect(withWaiting.count == 2 && withWaiting.lastID == snapshot.lastID)
         let batch = try await database.responses(formID: "survey", after: 0, limit: 10)
         #expect(batch.map(\.answers["duty"]) == [["good"], ["some"]])
     }

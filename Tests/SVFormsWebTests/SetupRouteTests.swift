@@ -101,6 +101,9 @@ import Testing
                 path, [("email", accented), ("password", "a long enough secret"), ("confirm", "a long enough secret")])
             #expect(long.status == .unprocessableContent)
             #expect(long.text.contains("Enter an email address in the correct format"))
+            let nul = try await browser.post(
+                path, [("email", "\u{0}\u{0}@example.org"), ("password", "a long enough secret"), ("confirm", "a long enough secret")])
+            #expect(nul.status == .unprocessableContent)
         }
     }
 

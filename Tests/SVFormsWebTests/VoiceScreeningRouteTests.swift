@@ -90,6 +90,27 @@ import Testing
         #expect(try voiceStatuses(configuration).map(\.reason) == [nil, "too-fast", "too-fast"])
     }
 
+    /// The outside test's second try: stamps fetched ahead from one browser, one wait, then a journey for each.
+    @Test func stampsFetchedAheadTimeOneJourneyBetweenThem() async throws {
+        let clock = TestClock()
+        let configuration = voiceConfiguration(clock)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var bot = TestBrowser(client)
+            var stamps: [String] = []
+            for _ in 0..<5 {
+                try await bot.get("/f/community-voice/area")
+                stamps.append(try #require(bot.shown))
+            }
+            clock.advance(by: 11)
+            for stamp in stamps {
+                let sent = try await bot.sendVoice(clock: clock, secondsPerPage: 0.01, keptStamp: stamp)
+                #expect(sent.location == "/f/community-voice/confirmation")
+            }
+        }
+        #expect(try voiceStatuses(configuration).map(\.reason) == [nil] + Array(repeating: "too-fast", count: 4))
+    }
+
     @Test func aStampOlderThanADayTimesNothing() async throws {
         let clock = TestClock()
         let configuration = voiceConfiguration(clock)

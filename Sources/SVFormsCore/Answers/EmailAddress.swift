@@ -3,7 +3,10 @@
 public enum EmailAddress {
     public static func isPlausible(_ address: String) -> Bool {
         // Counted in code points, as the database counts them: a letter and its accent are two.
-        guard address.unicodeScalars.count <= 254 else { return false }
+        guard address.unicodeScalars.count <= 254,
+            // No control characters: a NUL would also end the text for SQLite's length().
+            !address.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        else { return false }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].unicodeScalars.count <= 64 else { return false }
         let domain = parts[1]

@@ -34,11 +34,13 @@ extension AppDatabase {
 
     /// Deletes a meeting recorded in error, with its attendance and actions; returns what it was.
     public func deleteMeeting(_ id: Int64) async throws -> Meeting? {
-        try await write { db in
+        let deleted: Meeting? = try await write { db in
             guard let meeting = try Self.meetings(db, where: "WHERE id = ?", arguments: [id]).first else { return nil }
             try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [id])
             return meeting
         }
+        if deleted != nil { await eraseFromJournal() }  // its note and actions go from the log too
+        return deleted
     }
 
     public func meeting(id: Int64) async throws -> Meeting? {

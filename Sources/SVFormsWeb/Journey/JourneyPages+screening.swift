@@ -20,10 +20,11 @@ extension JourneyPages {
         scope.invitation == nil && scope.questionnaire.screensOpenLinkAnswers
     }
 
-    /// The stamp for a page of `draft`'s journey shown now; a browser starting a journey gets a new id.
+    /// The stamp for a page of `draft`'s journey shown now; a browser starting one gets its first journey's id.
     func shownStamp(_ scope: JourneyScope, _ draft: Draft) -> String? {
         guard screens(scope) else { return nil }
-        return site.shownStamp.stamp(site.configuration.now(), journey: draft.journey ?? RandomToken.generate(), for: scope.antiForgeryBasis)
+        let journey = draft.journey ?? site.shownStamp.firstJourney(for: scope.antiForgeryBasis, formID: scope.questionnaire.id)
+        return site.shownStamp.stamp(site.configuration.now(), journey: journey, for: scope.antiForgeryBasis)
     }
 
     /// What a posted page says about its sender; a missing or altered stamp is a bad request.

@@ -43,7 +43,9 @@ struct HousekeepingService: Service {
             try await database.deleteSpentJourneys(before: now.addingTimeInterval(-PageStamp.lifetime))
             removeLeftoverFiles(olderThan: now.addingTimeInterval(-3600))
             try await applyRetention(now)
-            if database.journalErasePending, !(await database.eraseFromJournal()) {
+            // Every hour, whatever was deleted: words people replaced in their own answers in progress
+            // (each page saved rewrites the draft) leave the write-ahead log within the hour too.
+            if !(await database.eraseFromJournal()), database.journalErasePending {
                 logger.warning("deleted words may still be in the write-ahead log: another reader (Litestream, a long download) holds it; trying again hourly")
             }
             if drafts + sessions + mail > 0 {
