@@ -46,8 +46,8 @@ import Testing
         #expect(views.count > 10)
         for round in 0..<2 {  // the first round renders each shape, the second fills the kept copies
             for view in views {
-                let full = site.renderer.html("question", view)
-                let prerendered = site.renderer.prerenderedHTML("question", view)
+                let full = site.renderer.html(.question, view)
+                let prerendered = site.renderer.prerenderedHTML(.question, view)
                 #expect(prerendered == full, "round \(round), \(view.actionHref)")
             }
         }
@@ -62,7 +62,7 @@ import Testing
             layout: site.layout(title: "t"), heading: nil, questions: [typed], errors: [], backHref: "/b", actionHref: "/a",
             csrfToken: "token", shownStamp: nil)
         #expect(view.shape() == nil)
-        #expect(site.renderer.prerenderedHTML("question", view) == nil)
+        #expect(site.renderer.prerenderedHTML(.question, view) == nil)
     }
 
     @Test func aMarkerTheTemplateAlteredIsNotCut() {

@@ -39,16 +39,6 @@ import Testing
         _ = try await buildApplication(configuration)
     }
 
-    @Test func aMissingTemplateStopsTheServer() async throws {
-        let templates = FileManager.default.temporaryDirectory.appendingPathComponent("svforms-templates-\(UUID().uuidString)").path
-        try FileManager.default.copyItem(atPath: Repository.path("templates"), toPath: templates)
-        try FileManager.default.removeItem(atPath: templates + "/check_answers.mustache")
-        var configuration = testConfiguration()
-        configuration.templatesDirectory = templates
-        await #expect(throws: StartupProblem.self) { _ = try await buildApplication(configuration) }
-        do { _ = try await buildApplication(configuration) } catch { #expect("\(error)".contains("check_answers.mustache")) }
-    }
-
     /// Checks that the server refuses to start with `configuration`, saying `words`.
     private func expectRefusal(_ configuration: AppConfiguration, saying words: String) async {
         do {

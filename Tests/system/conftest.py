@@ -17,12 +17,17 @@ Chromium is also started with host-resolver rules that resolve no other host nam
 requests the page-level guard cannot see (service workers, browser background work)
 cannot leave the machine either.
 
-Helper
+Helpers
+    wait_until_rendered(page) waits for the page's load to finish: the document and its
+    stylesheets and fonts loaded, and two frames painted with them. Everything below calls
+    it first, so no check looks at a page half-styled (axe measured an unstyled skip link
+    once and failed a run that a rerun passed).
     check_accessibility(page, name) runs axe-core (WCAG 2.0/2.1/2.2 A and AA tags) on the
-    current page, saves test-output/screenshots/<name>.png (full page) and
-    test-output/axe/<name>.json, and raises AccessibilityViolations (an AssertionError)
-    listing each violation and its failing nodes. Import it with
-    `from conftest import check_accessibility`.
+    current page, checks it reflows at 320 CSS px (WCAG 1.4.10: no sideways scrolling),
+    saves test-output/screenshots/<name>.png (full page) and test-output/axe/<name>.json,
+    and raises AccessibilityViolations (an AssertionError) listing each violation and its
+    failing nodes. Import it with `from conftest import check_accessibility`.
+    fits_width(page) says whether the page needs no sideways scrolling at its viewport.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 from svforms_server import SvformsServer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -221,6 +227,87 @@ def format_violations(violations: list[dict], url: str = "") -> str:
 
 _axe = Axe()
 
+# Ready: parsed, every stylesheet's rules in place, web fonts settled.
+_RENDERED = (
+    "() => document.readyState === 'complete'"
+    " && [...document.querySelectorAll('link[rel=\"stylesheet\"]')].every(link => link.sheet !== null)"
+    " && document.fonts.status === 'loaded'"
+)
+# Two animation frames: the first runs before the styled layout is painted, the second after.
+_TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+
+REFLOW_WIDTH = 320  # CSS px: WCAG 1.4.10's 1280 px at 400% zoom
+
+
+def wait_until_rendered(page: Page) -> None:
+    """Wait until the page has finished loading and painted with its styles.
+
+    A click that starts a navigation returns once the new page has begun to load, so this
+    waits for that page's `load` event; a navigation still replacing the document is
+    retried on the next one.
+    """
+    for _ in range(3):
+        try:
+            page.wait_for_load_state("load")
+            page.wait_for_function(_RENDERED)
+            page.evaluate(_TWO_FRAMES)
+            return
+        except PlaywrightError as error:
+            if "context was destroyed" not in str(error) and "navigat" not in str(error):
+                raise
+    raise AssertionError(f"{page.url} kept navigating: never finished loading")
+
+
+def fits_width(page: Page) -> bool:
+    """Whether the page, as rendered at its viewport, needs no sideways scrolling."""
+    wait_until_rendered(page)
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+# The outermost elements that stick out past the right edge, described for the failure report.
+# An element inside a box that scrolls or clips sideways (a data table's wrapper) is left out:
+# WCAG lets a table scroll inside its own region, and it does not widen the page.
+_STICKING_OUT = """() => {
+    const width = window.innerWidth, out = [];
+    const clipped = element => {
+        for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+            if (getComputedStyle(box).overflowX !== "visible") return true;
+        }
+        return false;
+    };
+    const all = [...document.body.querySelectorAll("*")];
+    for (const skipClipped of [true, false]) {  // if nothing unclipped sticks out, say what does
+        for (const element of all) {
+            const box = element.getBoundingClientRect();
+            if (box.right <= width + 0.5 || (skipClipped && clipped(element)) || out.some(outer => outer.contains(element))) continue;
+            out.push(element);
+        }
+        if (out.length) break;
+    }
+    return [`the page is ${document.documentElement.scrollWidth} px wide`].concat(out.slice(0, 5).map(element => {
+        const box = element.getBoundingClientRect();
+        const name = element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+            + [...element.classList].map(c => "." + c).join("");
+        return `${name} (${Math.round(box.width)} px wide, right edge at ${Math.round(box.right)} px)`;
+    }));
+}"""
+
+
+def _reflow_problem(page: Page) -> str | None:
+    """What scrolls sideways at 320 CSS px, or None; the viewport is put back afterwards."""
+    viewport = page.viewport_size
+    narrowed = viewport is not None and viewport["width"] > REFLOW_WIDTH
+    if narrowed:
+        page.set_viewport_size({"width": REFLOW_WIDTH, "height": viewport["height"]})
+    try:
+        if fits_width(page):
+            return None
+        return ", ".join(page.evaluate(_STICKING_OUT))
+    finally:
+        if narrowed:
+            page.set_viewport_size(viewport)
+            page.evaluate(_TWO_FRAMES)
+
 
 def check_accessibility(
     page: Page,
@@ -228,7 +315,8 @@ def check_accessibility(
     *,
     disable_rules: list[str] | tuple[str, ...] = (),
 ) -> dict:
-    """Run axe-core on the page as it is now; fail with a readable report on violations.
+    """Run axe-core on the page once it has finished loading, then check it reflows at 320 px;
+    fail with a readable report on violations.
 
     Always saves test-output/screenshots/<name>.png (full page) and
     test-output/axe/<name>.json (the violations). Returns axe-core's raw results dict
@@ -236,6 +324,7 @@ def check_accessibility(
     rules by id — say why next to each use.
     """
     __tracebackhide__ = True
+    wait_until_rendered(page)
     safe = _safe_name(name)
     options: dict = {
         "runOnly": {"type": "tag", "values": AXE_TAGS},
@@ -264,4 +353,8 @@ def check_accessibility(
 
     if violations:
         raise AccessibilityViolations(format_violations(violations, page.url), violations)
+    problem = _reflow_problem(page)
+    if problem:
+        raise AccessibilityViolations(
+            f"{name} ({page.url}) scrolls sideways at {REFLOW_WIDTH} CSS px (WCAG 1.4.10 reflow): {problem}", [])
     return results

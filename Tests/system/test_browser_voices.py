@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import check_accessibility
+from conftest import check_accessibility, fits_width
 from playwright.sync_api import Browser, Page, expect
 from svforms_server import SvformsServer
 
@@ -29,8 +29,7 @@ def send_voice(page: Page, base_url: str, text: str, pause_ms: int, name: str | 
     def step(label: str, action) -> None:
         page.wait_for_timeout(pause_ms)
         if name:
-            fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-            assert fits, f"{label}: the page is wider than the phone's screen"
+            assert fits_width(page), f"{label}: the page is wider than the phone's screen"
             check_accessibility(page, f"{name}-{label}")
         action()
         page.get_by_role("button", name="Continue").click()
@@ -61,7 +60,7 @@ def test_a_person_on_a_phone_and_a_program_then_a_lead_reviews_them(browser: Bro
     person = phone.new_page()
     send_voice(person, server.base_url, "Older boys hang around the skate park <b>after 9</b>.", pause_ms=1300, name="phone")
     check_accessibility(person, "phone-confirmation")
-    assert person.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_width(person)
     phone.close()
 
     program = browser.new_context()

@@ -44,6 +44,6 @@ struct AccountController: Sendable {
             fields: [QuestionView(Self.question, input: input, problem: nil, isPageHeading: false)], errors: [],
             actionHref: AdminPaths.account, csrfToken: site.csrfToken(context),
             buttonText: "Save")
-        return site.renderer.response("simple_form", view)
+        return site.renderer.response(.simpleForm, view)
     }
 }

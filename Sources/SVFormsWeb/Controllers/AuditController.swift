@@ -21,6 +21,6 @@ struct AuditController: Sendable {
             layout: site.adminLayout(title: "Audit log", context), rows: events.map { AuditRowView(event: $0, timeZone: site.partnership.timeZone) },
             total: total, newerHref: page > 1 ? "\(AdminPaths.audit)?page=\(page - 1)" : nil,
             olderHref: page * Self.pageSize < total ? "\(AdminPaths.audit)?page=\(page + 1)" : nil)
-        return site.renderer.response("audit", view)
+        return site.renderer.response(.audit, view)
     }
 }

@@ -61,7 +61,7 @@ struct DashboardController: Sendable {
         let view = DashboardView(
             layout: layout, quarterOptions: newestFirst.map { QuarterOptionView(label: $0.label, isSelected: $0 == selected) },
             forms: forms, rounds: rounds, voices: voices, failedMail: failedMail)
-        return site.renderer.response("dashboard", view)
+        return site.renderer.response(.dashboard, view)
     }
 
     /// The measure's section, with its breakdowns for the selected quarter.

@@ -80,7 +80,7 @@ struct FiguresController: Sendable {
             layout: site.adminLayout(title: "History of \(measure.id), \(quarter.label)", context),
             heading: "\(measure.id) \(measure.title), \(quarter.label)", timeZone: site.partnership.timeZone,
             history: versions.reversed(), csrfToken: site.csrfToken(context))
-        return site.renderer.response("figures", view)
+        return site.renderer.response(.figures, view)
     }
 
     private func page(
@@ -102,6 +102,6 @@ struct FiguresController: Sendable {
             figureFields: QuestionView.fields(form.figureQuestions, input: figureInput, problems: problems),
             importFields: QuestionView.fields(form.importQuestions, input: importInput, problems: problems),
             errors: ErrorLinkView.links(problems, questions), csrfToken: site.csrfToken(context))
-        return site.renderer.response("figures", view, status: problems.isEmpty ? .ok : .unprocessableContent)
+        return site.renderer.response(.figures, view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -54,6 +54,6 @@ struct LinkResponsesController: Sendable {
         let view = LinkResponsesPageView(
             layout: site.adminLayout(title: "Responses through the public link", context, hasErrors: unconfirmed != nil),
             forms: forms, partnership: site.partnership, csrfToken: site.csrfToken(context), notice: notice, unconfirmed: unconfirmed)
-        return site.renderer.response("link_responses", view, status: unconfirmed == nil ? .ok : .unprocessableContent)
+        return site.renderer.response(.linkResponses, view, status: unconfirmed == nil ? .ok : .unprocessableContent)
     }
 }

@@ -25,7 +25,7 @@ struct LoginController: Sendable {
         let respondent = site.respondent(request)
         let notice = request.uri.queryParameters["signed-out"] != nil ? "You have signed out." : nil
         let page = form(request, respondent: respondent, email: nil, errors: FieldErrors(), notice: notice)
-        return site.finish(site.renderer.response("simple_form", page), for: respondent)
+        return site.finish(site.renderer.response(.simpleForm, page), for: respondent)
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -93,7 +93,7 @@ struct LoginController: Sendable {
     }
 
     private func rejected(_ request: Request, _ respondent: Respondent, email: String, errors: FieldErrors) -> Response {
-        site.renderer.response("simple_form", form(request, respondent: respondent, email: email, errors: errors), status: .unprocessableContent)
+        site.renderer.response(.simpleForm, form(request, respondent: respondent, email: email, errors: errors), status: .unprocessableContent)
     }
 
     private func form(

@@ -22,7 +22,7 @@ struct MailController: Sendable {
             layout: site.adminLayout(title: "Mail", context), filter: status, counts: counts,
             rows: items.map { MailRowView(item: $0, timeZone: site.partnership.timeZone) },
             csrfToken: site.csrfToken(context), notice: retried.map(Self.retriedNotice))
-        return site.renderer.response("mail", view)
+        return site.renderer.response(.mail, view)
     }
 
     @Sendable func retry(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -59,6 +59,6 @@ extension MeetingsController {
             actions: actions,
             actionFields: QuestionView.fields(form.actionQuestions, input: actionInput ?? form.newActionInput, problems: problems),
             errors: ErrorLinkView.links(problems, questions), csrfToken: site.csrfToken(context))
-        return site.renderer.response("meeting", view, status: problems.isEmpty ? .ok : .unprocessableContent)
+        return site.renderer.response(.meeting, view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -43,7 +43,7 @@ struct MeetingsController: Sendable {
         let view = MeetingPageView(
             layout: layout, heading: "Meetings and attendance", attendanceCounting: counting, notice: notice, rows: rows,
             csrfToken: site.csrfToken(context))
-        return site.renderer.response("meetings", view)
+        return site.renderer.response(.meetings, view)
     }
 
     @Sendable func newMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -70,7 +70,7 @@ struct MeetingsController: Sendable {
             intro: ["Record who attended as soon as you can after the meeting. You can add actions on the next page."],
             fields: QuestionView.fields(questions, input: input, problems: problems), errors: ErrorLinkView.links(problems, questions),
             actionHref: "/admin/meetings", csrfToken: site.csrfToken(context), buttonText: "Record the meeting")
-        return site.renderer.response("simple_form", view, status: problems.isEmpty ? .ok : .unprocessableContent)
+        return site.renderer.response(.simpleForm, view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -17,7 +17,7 @@ struct PublicController: Sendable {
         }
         let view = IndexPageView(
             layout: site.layout(title: "Have your say", isPublic: true), partnershipName: site.partnership.name, forms: forms)
-        return site.renderer.response("index", view)
+        return site.renderer.response(.index, view)
     }
 
     /// "Exit this page": a redirect, so the neutral page replaces ours without JavaScript,

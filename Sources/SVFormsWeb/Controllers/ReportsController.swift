@@ -36,7 +36,7 @@ struct ReportsController: Sendable {
             layout: site.adminLayout(title: "Quarterly reports", context), heading: "Quarterly reports",
             intro: "Each quarter’s board report: every measure of the performance framework with its trend, attendance, response rates, community voices and open actions.",
             rows: rows, emptyText: nil)
-        return site.renderer.response("report_list", view)
+        return site.renderer.response(.reportList, view)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -52,7 +52,7 @@ struct ReportsController: Sendable {
             admin: .init(
                 slug: quarter.slug, publishedOn: published.map { longDate($0.publishedAt) }, canPublish: account.role.includes(.lead),
                 csrfToken: site.csrfToken(context), notice: notice))
-        return site.renderer.response("report", view)
+        return site.renderer.response(.report, view)
     }
 
     /// `report.csv` and `report.xlsx`: the same content as the page.
@@ -98,7 +98,7 @@ struct ReportsController: Sendable {
             layout: site.layout(title: "Performance reports"), heading: "\(site.partnership.displayName) performance reports",
             intro: "The partnership’s quarterly reports on its performance framework, as published by the partnership.",
             rows: rows, emptyText: "No report has been published yet.")
-        return site.renderer.response("report_list", view)
+        return site.renderer.response(.reportList, view)
     }
 
     @Sendable func publicShow(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -109,7 +109,7 @@ struct ReportsController: Sendable {
         var layout = site.layout(title: "Performance report \(quarter.label)")
         layout.isWide = true
         let view = BoardReportView(layout: layout, report: report, admin: nil, publishedOn: longDate(published.publishedAt))
-        return site.renderer.response("report", view)
+        return site.renderer.response(.report, view)
     }
 
     /// The quarter in the URL, if it has started; 404 otherwise.

@@ -31,6 +31,6 @@ struct RetentionController: Sendable {
             forms.append(RetentionPageView.Form(formTitle: questionnaire.title, rows: rows))
         }
         let view = RetentionPageView(layout: site.adminLayout(title: "Retention", context), forms: forms)
-        return site.renderer.response("retention", view)
+        return site.renderer.response(.retention, view)
     }
 }

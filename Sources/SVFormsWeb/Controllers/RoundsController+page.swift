@@ -33,7 +33,7 @@ extension RoundsController {
             addFields: fields(form.personQuestions, addInput), importFields: fields(form.importQuestions, importInput),
             errors: ErrorLinkView.links(problems, allQuestions),
             csrfToken: site.csrfToken(context))
-        return site.renderer.response("round", view, status: problems.isEmpty ? .ok : .unprocessableContent)
+        return site.renderer.response(.round, view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 
     static func status(_ person: Representative, _ timeZone: TimeZone) -> String {

@@ -37,7 +37,7 @@ struct RoundsController: Sendable {
         let view = RoundsListView(
             layout: site.adminLayout(title: "Survey rounds", context), rounds: summaries,
             isLead: account.role.includes(.lead), canOpen: !invitedQuestionnaires.isEmpty)
-        return site.renderer.response("rounds", view)
+        return site.renderer.response(.rounds, view)
     }
 
     @Sendable func newRound(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -67,6 +67,6 @@ struct RoundsController: Sendable {
             errors: ErrorLinkView.links(problems, questions),
             actionHref: "/admin/rounds", csrfToken: site.csrfToken(context),
             buttonText: "Open the round")
-        return site.renderer.response("simple_form", view, status: problems.isEmpty ? .ok : .unprocessableContent)
+        return site.renderer.response(.simpleForm, view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 }

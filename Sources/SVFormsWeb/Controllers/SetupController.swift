@@ -18,7 +18,7 @@ struct SetupController: Sendable {
         let token = try await usableToken(context)
         let respondent = site.respondent(request)
         let page = form(token: token, respondent: respondent, email: nil, errors: FieldErrors())
-        return site.finish(site.renderer.response("simple_form", page), for: respondent)
+        return site.finish(site.renderer.response(.simpleForm, page), for: respondent)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -56,7 +56,7 @@ struct SetupController: Sendable {
 
     private func rejected(_ token: String, _ respondent: Respondent, email: String, errors: FieldErrors) -> Response {
         site.renderer.response(
-            "simple_form", form(token: token, respondent: respondent, email: email, errors: errors), status: .unprocessableContent)
+            .simpleForm, form(token: token, respondent: respondent, email: email, errors: errors), status: .unprocessableContent)
     }
 
     private func usableToken(_ context: AppRequestContext) async throws -> String {

@@ -20,7 +20,7 @@ struct VoicesController: Sendable {
         var layout = site.adminLayout(title: "Community voices", context)
         layout.isWide = true
         guard let questionnaire = forms.first(where: { $0.id == wanted }) ?? forms.first, let settings = questionnaire.voices else {
-            return site.renderer.response("voices", VoiceListView(layout: layout, questionnaire: nil))
+            return site.renderer.response(.voices, VoiceListView(layout: layout, questionnaire: nil))
         }
         let quarters = try await site.reporter.quarters(of: questionnaire).reversed()
         let query = VoiceListQuery(request, questionnaire: questionnaire, quarters: Array(quarters))
@@ -32,7 +32,7 @@ struct VoicesController: Sendable {
             voices: voices, total: total, quarantined: try await site.database.quarantinedCount(formID: questionnaire.id),
             timeZone: site.partnership.timeZone,
             deleted: request.uri.queryParameters["deleted"].map(String.init).flatMap { Reference.isWellFormed($0) ? $0 : nil })
-        return site.renderer.response("voices", view)
+        return site.renderer.response(.voices, view)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -49,7 +49,7 @@ struct VoicesController: Sendable {
             layout: site.adminLayout(title: "Voice \(voice.reference)", context, hasErrors: problem != nil),
             questionnaire: questionnaire, voice: voice, timeZone: site.partnership.timeZone, csrfToken: site.csrfToken(context),
             notice: notice, problem: problem)
-        return site.renderer.response("voice", view, status: problem == nil ? .ok : .unprocessableContent)
+        return site.renderer.response(.voice, view, status: problem == nil ? .ok : .unprocessableContent)
     }
 
     func voice(_ context: AppRequestContext) async throws -> (Questionnaire, StoredVoice) {

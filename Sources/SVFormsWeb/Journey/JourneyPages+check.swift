@@ -21,7 +21,7 @@ extension JourneyPages {
             backHref: journey.visiblePages.last.map { scope.page($0.id) } ?? scope.basePath,
             actionHref: scope.submit, csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis),
             shownStamp: shownStamp(scope, journey.draft))
-        return site.renderer.response("check_answers", view)
+        return site.renderer.response(.checkAnswers, view)
     }
 
     /// Stores the response (committed before the redirect) and returns where to go, with the new

@@ -93,8 +93,8 @@ extension JourneyPages {
             backHref: backHref, actionHref: scope.page(page.id, returningToCheck: returning),
             csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis), shownStamp: shownStamp(scope, journey.draft),
             waitNotice: waitSeconds.map(WaitNotice.init))
-        if waitSeconds != nil { return site.renderer.response("question", view, status: .tooManyRequests) }
-        guard problems.isEmpty else { return site.renderer.response("question", view, status: .unprocessableContent) }
-        return site.renderer.response("question", prerendering: view)
+        if waitSeconds != nil { return site.renderer.response(.question, view, status: .tooManyRequests) }
+        guard problems.isEmpty else { return site.renderer.response(.question, view, status: .unprocessableContent) }
+        return site.renderer.response(.question, prerendering: view)
     }
 }

@@ -18,7 +18,7 @@ struct JourneyPages: Sendable {
             layout: site.layout(title: "Start", scope: scope), title: questionnaire.title,
             description: questionnaire.description, privacy: questionnaire.privacy,
             estimatedMinutes: questionnaire.estimatedMinutes, startHref: scope.page(firstPage), resumeHref: resumeHref)
-        return site.renderer.response("start", view)
+        return site.renderer.response(.start, view)
     }
 
     /// The confirmation for `reference`, or back to the start when there is none to show.
@@ -28,7 +28,7 @@ struct JourneyPages: Sendable {
             layout: site.layout(title: "Form submitted", scope: scope), reference: reference,
             nextSteps: scope.questionnaire.confirmation, startHref: scope.basePath,
             canStartAgain: scope.invitation == nil)
-        return site.renderer.response("confirmation", view)
+        return site.renderer.response(.confirmation, view)
     }
 
     /// The person's saved answers (none yet for a browser seen for the first time).

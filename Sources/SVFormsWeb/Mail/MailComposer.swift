@@ -15,11 +15,6 @@ struct MailComposer: Sendable {
     let partnership: Partnership
     let now: @Sendable () -> Date
 
-    static let templates = [
-        "email/invitation_text", "email/invitation_html", "email/submission_text", "email/submission_html",
-        "email/digest_text", "email/digest_html",
-    ]
-
     /// An invitation (or reminder) to answer `round`, with a fresh personal link.
     func invitation(
         _ person: Representative, round: SurveyRound, questionnaire: Questionnaire, isReminder: Bool
@@ -33,7 +28,7 @@ struct MailComposer: Sendable {
             link: baseURL + InvitationPaths.start(token), isReminder: isReminder)
         let message = try compose(
             kind: isReminder ? "reminder" : "invitation", to: MailAddress(person.email, name: person.name), subject: subject,
-            template: "email/invitation", view: view)
+            templates: (.invitationText, .invitationHTML), view: view)
         return PersonalMail(tokenHash: RandomToken.hash(token), message: message)
     }
 
@@ -44,7 +39,7 @@ struct MailComposer: Sendable {
             subject: subject, formTitle: questionnaire.title,
             submittedAt: LocalTimestamp.string(now(), in: partnership.timeZone), organisationName: organisation, reference: reference,
             dashboardLink: baseURL + AdminPaths.dashboard, accountLink: baseURL + AdminPaths.account)
-        return try compose(kind: "submission", to: MailAddress(account.email), subject: subject, template: "email/submission", view: view)
+        return try compose(kind: "submission", to: MailAddress(account.email), subject: subject, templates: (.submissionText, .submissionHTML), view: view)
     }
 
     /// The daily digest for one lead.
@@ -53,15 +48,17 @@ struct MailComposer: Sendable {
         let view = DigestEmailView(
             subject: subject, count: count, day: day.longDescription, sections: sections,
             dashboardLink: baseURL + AdminPaths.dashboard, accountLink: baseURL + AdminPaths.account)
-        return try compose(kind: "digest", to: MailAddress(account.email), subject: subject, template: "email/digest", view: view)
+        return try compose(kind: "digest", to: MailAddress(account.email), subject: subject, templates: (.digestText, .digestHTML), view: view)
     }
 
     /// Renders both parts, builds (and so checks) the message, and wraps it for the outbox.
-    private func compose(kind: String, to recipient: MailAddress, subject: String, template: String, view: some MustacheParent) throws -> OutboxMessage {
+    private func compose(
+        kind: String, to recipient: MailAddress, subject: String, templates: (text: Template, html: Template), view: some MustacheParent
+    ) throws -> OutboxMessage {
         let message = try MailMessage(
             from: from, to: [recipient], subject: subject,
-            text: renderer.html("\(template)_text", view).trimmingCharacters(in: .whitespacesAndNewlines) + "\n",
-            html: renderer.html("\(template)_html", view),
+            text: renderer.html(templates.text, view).trimmingCharacters(in: .whitespacesAndNewlines) + "\n",
+            html: renderer.html(templates.html, view),
             messageID: MailMessage.newMessageID(domain: Self.domain(of: from.address)), date: now())
         return OutboxMessage(
             messageID: message.messageID, kind: kind, recipient: recipient.address, subject: subject,

@@ -50,7 +50,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         let view = ErrorPageView(
             layout: site.layout(title: heading, questionnaire: questionnaire), heading: heading, paragraphs: paragraphs,
             reference: reference)
-        return site.renderer.response("error", view, status: status)
+        return site.renderer.response(.error, view, status: status)
     }
 
     static func explanation(for error: WebError) -> (String, [String]) {
