@@ -53,12 +53,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Figures, tables and the board report, from the store; `svforms export` and the web share it.
+        .target(
+            name: "SVFormsReporting",
+            dependencies: [
+                "SVFormsCore",
+                "SVFormsStore",
+                "SVFormsExport",
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "SVFormsWeb",
             dependencies: [
                 "SVFormsCore",
                 "SVFormsStore",
                 "SVFormsExport",
+                "SVFormsReporting",
                 "SVFormsMail",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -75,12 +86,14 @@ let package = Package(
             name: "svforms",
             dependencies: [
                 "SVFormsWeb",
+                "SVFormsReporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SVFormsCoreTests", dependencies: ["SVFormsCore"]),
         .testTarget(name: "SVFormsExportTests", dependencies: ["SVFormsExport"]),
         .testTarget(name: "SVFormsMailTests", dependencies: ["SVFormsMail"]),
+        .testTarget(name: "SVFormsReportingTests", dependencies: ["SVFormsReporting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SVFormsStoreTests",
             dependencies: ["SVFormsStore", .product(name: "GRDB", package: "GRDB.swift")]
@@ -89,6 +102,7 @@ let package = Package(
             name: "SVFormsWebTests",
             dependencies: [
                 "SVFormsWeb",
+                "SVFormsReporting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import SVFormsCore
+import SVFormsReporting
 import SVFormsStore
-import SVFormsWeb
 
 /// `svforms export responses|measure`: the same files as the web downloads, from the command line.
 struct ExportCommand: AsyncParsableCommand {

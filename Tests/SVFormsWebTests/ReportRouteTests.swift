@@ -62,4 +62,23 @@ import Testing
             #expect(audit.contains("report.publish") && audit.contains("report.withdraw"))
         }
     }
+
+    /// A report published by earlier code (kept in the reporting tests' fixtures) still shows on the public page.
+    @Test func aReportPublishedByEarlierCodeStillShows() async throws {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_786_795_200))  // 15 August 2026: 2026/27 Q2
+        var configuration = testConfiguration(forms: Repository.surreyForms)
+        configuration.now = { clock.now }
+        let fixture = try String(
+            contentsOfFile: Repository.path("Tests/SVFormsReportingTests/Fixtures/published-report-v1-unversioned.json"), encoding: .utf8)
+        let app = try await buildApplication(configuration)
+        try await AppDatabase(directory: configuration.dataDirectory).publishReport(
+            quarter: "2026/27 Q2", content: fixture, by: "lead@example.org", at: clock.now)
+        try await app.test(.router) { client in
+            var visitor = TestBrowser(client)
+            let page = try await visitor.get("/reports/2026-27-Q2")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("2.2.1.a") && page.text.contains("Published on 15 August 2026"))
+            #expect(page.text.contains("Surrey Fire and Rescue Service"))
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import SVFormsCore
+import SVFormsReporting
 import SVFormsStore
 
 /// `/admin`: responses by quarter and every measure, with one quarter selector for the breakdowns.

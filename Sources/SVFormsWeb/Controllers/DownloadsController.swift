@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SVFormsCore
+import SVFormsReporting
 import SVFormsStore
 
 /// The downloads: response-level data for leads, scored measures for everyone signed in.

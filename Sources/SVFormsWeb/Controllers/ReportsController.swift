@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SVFormsCore
+import SVFormsReporting
 import SVFormsStore
 
 /// The quarterly board report: `/admin/reports/{quarter}` for everyone signed in, its CSV and
@@ -71,10 +72,8 @@ struct ReportsController: Sendable {
         let quarter = try quarter(context)
         _ = try await site.signedInForm(request, context)
         let report = try await site.reporter.boardReport(for: quarter, isPublic: true, suppressCounts: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let content = String(decoding: try encoder.encode(report), as: UTF8.self)
-        try await site.database.publishReport(quarter: quarter.label, content: content, by: account.email, at: site.configuration.now())
+        try await site.database.publishReport(
+            quarter: quarter.label, content: try PublishedReport.document(report), by: account.email, at: site.configuration.now())
         try await audit("report.publish", quarter, account, request, context)
         return .redirect(to: "/admin/reports/\(quarter.slug)?notice=published", type: .normal)
     }
@@ -103,9 +102,8 @@ struct ReportsController: Sendable {
 
     @Sendable func publicShow(_ request: Request, context: AppRequestContext) async throws -> Response {
         let quarter = try quarter(context)
-        guard let published = try await site.database.publishedReport(quarter: quarter.label),
-            let report = try? JSONDecoder().decode(BoardReport.self, from: Data(published.content.utf8))
-        else { throw WebError.notFound }
+        guard let published = try await site.database.publishedReport(quarter: quarter.label) else { throw WebError.notFound }
+        let report = try PublishedReport.report(from: published.content)
         var layout = site.layout(title: "Performance report \(quarter.label)")
         layout.isWide = true
         let view = BoardReportView(layout: layout, report: report, admin: nil, publishedOn: longDate(published.publishedAt))

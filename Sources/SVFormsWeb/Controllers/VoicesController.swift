@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SVFormsCore
+import SVFormsReporting
 import SVFormsStore
 
 /// `/admin/voices`: leads read, sort and act on what community members said. Every change is audited.

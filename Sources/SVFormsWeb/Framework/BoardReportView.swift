@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import SVFormsCore
+import SVFormsReporting
 
 /// The board report page, signed in (`/admin/reports/{quarter}`) or published (`/reports/{quarter}`):
 /// one template for both, so the public page is the signed-in one without what it may not show.

@@ -1,5 +1,6 @@
 import Foundation
 import SVFormsCore
+import SVFormsReporting
 
 /// The imported measures' forms: one figure, or a CSV of many. Checked first as ordinary questions
 /// (required, lengths), then by `FigureSheet`, the same rules an upload passes.

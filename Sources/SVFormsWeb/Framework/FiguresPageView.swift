@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import SVFormsCore
+import SVFormsReporting
 import SVFormsStore
 
 /// The imported measures' figures for the last eight quarters and the forms to enter more; or,

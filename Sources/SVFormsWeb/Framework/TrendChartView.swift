@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import SVFormsReporting
 
 /// A small SVG line of a measure over the last eight quarters, for the report's measures table.
 /// The table row beside it holds the figures; the chart's title says them in words.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SVFormsReporting
 import SVFormsStore
 
 /// Sending a download: audited (who, what, when, how many rows) before its first byte is sent.

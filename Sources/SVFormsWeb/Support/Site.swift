@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SVFormsCore
+import SVFormsReporting
 import SVFormsStore
 import Hummingbird
 

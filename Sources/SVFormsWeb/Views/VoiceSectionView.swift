@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import SVFormsCore
+import SVFormsReporting
 
 /// A questionnaire's community voices on the dashboard: voices by quarter, then for the chosen
 /// quarter a table of area × theme and the distribution of how safe people feel. For viewers,

@@ -20,7 +20,7 @@ public struct TableExport: Sendable {
     public let subject: String
     /// Stamped in .xlsx files: when the newest response in it was submitted, so the same data gives the same bytes.
     public let asOf: Date
-    let write: @Sendable (inout any TableWriter) async throws -> Void
+    public let write: @Sendable (inout any TableWriter) async throws -> Void
 
     public func fileName(_ format: Format) -> String { "\(fileStem).\(format.rawValue)" }
 
@@ -68,7 +68,7 @@ extension ResultsReporter {
     static let noDataTime = Date(timeIntervalSince1970: 946_684_800)
 
     /// Today in the partnership's time zone, for file names.
-    func today() -> String {
+    public func today() -> String {
         CalendarDay.today(in: catalog.partnership.timeZone, now: now()).description
     }
 }

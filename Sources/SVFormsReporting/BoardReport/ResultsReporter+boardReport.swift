@@ -9,7 +9,7 @@ extension ResultsReporter {
     /// The board report for `quarter`. `isPublic` builds what may be published: aggregates only,
     /// with every count drawn from people's answers under 5 suppressed. `suppressCounts` (viewers)
     /// suppresses small voice counts in the signed-in report too.
-    func boardReport(for quarter: ReportingQuarter, isPublic: Bool, suppressCounts: Bool) async throws -> BoardReport {
+    public func boardReport(for quarter: ReportingQuarter, isPublic: Bool, suppressCounts: Bool) async throws -> BoardReport {
         let partnership = catalog.partnership
         let trend = calendar.quarters(from: Self.firstOfTrend(ending: quarter), through: quarter)
         let lastDay = calendar.days(of: quarter).upperBound
@@ -38,10 +38,10 @@ extension ResultsReporter {
                 // In public, a quarter's score is shown only when 5 or more responses stand behind it.
                 let responses = try await database.responseCounts(formID: questionnaire.id, periods: trend.map(period))
                 points = zip(report.quarters, responses).map { score, count in
-                    let hidden = isPublic && count < SmallCount.threshold && score.overall.denominator > 0
+                    let hidden = isPublic && !Publication.showsTrendPoint(responses: count, ratings: score.overall.denominator)
                     return MeasureTrend.Point(
                         quarter: score.quarter, value: hidden ? nil : score.overall.percentage,
-                        note: hidden ? Self.tooFewToPublish : score.overall.note)
+                        note: hidden ? Publication.tooFewText : score.overall.note)
                 }
             }
             measures.append(Self.line(MeasureTrend(measure: measure, points: points)))
@@ -56,13 +56,12 @@ extension ResultsReporter {
             actions: try await actionSection(meetings, through: lastDay, isPublic: isPublic))
     }
 
-    static let tooFewToPublish = "Fewer than \(SmallCount.threshold) responses: not published"
 
-    static func firstOfTrend(ending quarter: ReportingQuarter) -> ReportingQuarter {
+    public static func firstOfTrend(ending quarter: ReportingQuarter) -> ReportingQuarter {
         (1..<trendLength).reduce(quarter) { earlier, _ in earlier.previous }
     }
 
-    static func line(_ trend: MeasureTrend) -> BoardReport.MeasureLine {
+    public static func line(_ trend: MeasureTrend) -> BoardReport.MeasureLine {
         let measure = trend.measure
         return BoardReport.MeasureLine(
             id: measure.id, title: measure.title, unit: measure.unit, kind: measure.kindName, source: measure.source,
@@ -73,7 +72,7 @@ extension ResultsReporter {
 
     /// The quarters a lead can report on: from the earliest with anything recorded (and at least the
     /// quarter just ended, which is the one a board usually reports) to the current one.
-    func reportableQuarters() async throws -> [ReportingQuarter] {
+    public func reportableQuarters() async throws -> [ReportingQuarter] {
         let current = calendar.quarter(containing: now())
         var first = current.previous
         for questionnaire in catalog.questionnaires {

@@ -13,9 +13,9 @@ public struct VoiceCounts: Sendable {
     var byAreaAndTheme: [Int: [String: [String: Int]]]
     var byFeeling: [Int: [String: Int]]
 
-    func area(_ area: String, quarter: Int) -> Int { byArea[quarter]?[area] ?? 0 }
-    func theme(_ theme: String, area: String, quarter: Int) -> Int { byAreaAndTheme[quarter]?[area]?[theme] ?? 0 }
-    func feeling(_ option: String, quarter: Int) -> Int { byFeeling[quarter]?[option] ?? 0 }
+    public func area(_ area: String, quarter: Int) -> Int { byArea[quarter]?[area] ?? 0 }
+    public func theme(_ theme: String, area: String, quarter: Int) -> Int { byAreaAndTheme[quarter]?[area]?[theme] ?? 0 }
+    public func feeling(_ option: String, quarter: Int) -> Int { byFeeling[quarter]?[option] ?? 0 }
 }
 
 extension ResultsReporter {

@@ -34,7 +34,7 @@ extension ResultsReporter {
         try await writer.finish()
     }
 
-    static func cells(_ figure: MeasureFigure) -> [ExportCell] {
+    public static func cells(_ figure: MeasureFigure) -> [ExportCell] {
         let decimal = { (value: Double?) in value.map(ExportCell.decimal) ?? .empty }
         return [
             .integer(figure.numerator), .integer(figure.denominator), decimal(figure.percentage), decimal(figure.lowerBound),

@@ -7,7 +7,7 @@ extension ResultsReporter {
     /// figure shows only when 5 or more responses and 5 or more counted ratings stand behind it, its
     /// change only when the quarter before passes the same test, and neither rating counts nor the
     /// responses of each type are given (a type's count could be worked out from the total).
-    func surveySection(
+    public func surveySection(
         _ measure: FrameworkMeasure, _ report: MeasureReport, _ questionnaire: Questionnaire, quarter: ReportingQuarter, isPublic: Bool
     ) async throws -> BoardReport.SurveySection {
         let now = try await responsesByType(questionnaire, quarter)
@@ -20,10 +20,11 @@ extension ResultsReporter {
                     label: label, responses: responses, numerator: figure.numerator, denominator: figure.denominator,
                     percentage: figure.percentage, lower: figure.lowerBound, upper: figure.upperBound, change: figure.change, note: figure.note)
             }
-            let small = SmallCount.threshold
-            guard responses >= small, figure.denominator >= small else { return BoardReport.FigureLine(label: label, note: Self.tooFewToPublish) }
+            guard Publication.showsFigure(responses: responses, ratings: figure.denominator) else {
+                return BoardReport.FigureLine(label: label, note: Publication.tooFewText)
+            }
             let earlierResponses = group.map { before.byType[$0, default: 0] } ?? before.total
-            let changeShown = earlierResponses >= small && (earlier?.denominator ?? 0) >= small
+            let changeShown = Publication.showsFigure(responses: earlierResponses, ratings: earlier?.denominator ?? 0)
             return BoardReport.FigureLine(
                 label: label, responses: group == nil ? responses : nil, percentage: figure.percentage, lower: figure.lowerBound,
                 upper: figure.upperBound, change: changeShown ? figure.change : nil, note: figure.note)
@@ -51,7 +52,7 @@ extension ResultsReporter {
 
     /// What a survey measure's score is a share of, from the questionnaire's own scale:
     /// "ratings of Good understanding or Full understanding, as a share of ratings (Don't know left out)".
-    static func basis(of measureID: String, in questionnaire: Questionnaire) -> String {
+    public static func basis(of measureID: String, in questionnaire: Questionnaire) -> String {
         guard let scored = questionnaire.measures.first(where: { $0.id == measureID }),
             let scale = questionnaire.scales[scored.scale]
         else { return "the share of ratings that meet the measure" }
@@ -77,7 +78,7 @@ extension ResultsReporter {
     }
 
     /// 2.1.1.a's section, when the framework has an attendance measure.
-    func attendanceSection(_ meetings: [Meeting], quarter: ReportingQuarter) -> BoardReport.AttendanceSection? {
+    public func attendanceSection(_ meetings: [Meeting], quarter: ReportingQuarter) -> BoardReport.AttendanceSection? {
         let partnership = catalog.partnership
         guard let measure = partnership.attendanceMeasure else { return nil }
         let days = calendar.days(of: quarter)
@@ -114,14 +115,16 @@ extension ResultsReporter {
             let rows = partnership.authorities.map {
                 BoardReport.RateRow(organisation: $0.name, invited: invited[$0.id] ?? 0, responded: responded[$0.id] ?? 0)
             }
-            let shown = { (count: Int) in isPublic ? SmallCount.shown(count, suppress: true) : count }
+            let invitedCount = rows.map(\.invited).reduce(0, +), respondedCount = rows.map(\.responded).reduce(0, +)
+            let authoritiesInvited = rows.filter { $0.invited > 0 }.count, authoritiesResponded = rows.filter { $0.responded > 0 }.count
             sections.append(BoardReport.ResponseRateSection(
                 formTitle: catalog.questionnaire(id: formID)?.title ?? formID, rounds: rounds.map(\.name),
-                rows: isPublic ? [] : rows, invited: shown(rows.map(\.invited).reduce(0, +)),
-                responded: shown(rows.map(\.responded).reduce(0, +)),
-                // Beside a suppressed count of people, a count of authorities would give it away (4 authorities, "fewer than 5").
-                authoritiesInvited: shown(rows.map(\.invited).reduce(0, +)).map { _ in rows.filter { $0.invited > 0 }.count },
-                authoritiesResponded: shown(rows.map(\.responded).reduce(0, +)).map { _ in rows.filter { $0.responded > 0 }.count }))
+                rows: isPublic ? [] : rows,
+                invited: isPublic ? Publication.count(invitedCount) : invitedCount,
+                responded: isPublic ? Publication.count(respondedCount) : respondedCount,
+                authoritiesInvited: isPublic ? Publication.authorities(authoritiesInvited, besidePeople: invitedCount) : authoritiesInvited,
+                authoritiesResponded: isPublic
+                    ? Publication.authorities(authoritiesResponded, besidePeople: respondedCount) : authoritiesResponded))
         }
         return sections
     }

@@ -4,7 +4,7 @@ import SVFormsExport
 
 extension ResultsReporter {
     /// The signed-in board report as one table (`report.csv`, `report.xlsx`).
-    func boardReportExport(for quarter: ReportingQuarter, suppressCounts: Bool) async throws -> TableExport {
+    public func boardReportExport(for quarter: ReportingQuarter, suppressCounts: Bool) async throws -> TableExport {
         let rows = try await boardReport(for: quarter, isPublic: false, suppressCounts: suppressCounts).tableRows
         return TableExport(
             fileStem: "board-report-\(quarter.slug)", sheetName: "Report \(quarter.slug)", rowCount: rows.count, kind: "report",

@@ -4,20 +4,20 @@ import SVFormsStore
 
 /// The columns of the responses download, and how each response fills them.
 struct ResponseColumns {
-    let questionnaire: Questionnaire
-    let partnership: Partnership
-    let calendar: ReportingCalendar
+    public let questionnaire: Questionnaire
+    public let partnership: Partnership
+    public let calendar: ReportingCalendar
     /// Questions earlier versions asked that this one does not: kept, in columns of their own.
     let retired: [String]
     let scorers: [MeasureScorer]
     /// What every row needs, worked out once per download rather than once per row.
-    let clock: LocalClock
-    let questions: [Question]
-    let organisationQuestionID: String?
+    public let clock: LocalClock
+    public let questions: [Question]
+    public let organisationQuestionID: String?
     let organisationsByID: [String: Organisation]
     let answerColumns: [AnswerColumn]
 
-    init(questionnaire: Questionnaire, partnership: Partnership, calendar: ReportingCalendar, retired: [String] = []) {
+    public init(questionnaire: Questionnaire, partnership: Partnership, calendar: ReportingCalendar, retired: [String] = []) {
         self.questionnaire = questionnaire
         self.partnership = partnership
         self.calendar = calendar
@@ -30,7 +30,7 @@ struct ResponseColumns {
         scorers = questionnaire.measures.map { MeasureScorer(measure: $0, questionnaire: questionnaire, partnership: partnership) }
     }
 
-    var header: [String] {
+    public var header: [String] {
         let labels = questions.map(\.label)
         // Two questions with the same words would be two identical headings: add their ids.
         let questionHeadings = questions.map { question in
@@ -42,7 +42,7 @@ struct ResponseColumns {
             + scorers.flatMap { ["\($0.measure.id) ratings counted", "\($0.measure.id) ratings met"] }
     }
 
-    func cells(_ response: ExportedResponse) -> [ExportCell] {
+    public func cells(_ response: ExportedResponse) -> [ExportCell] {
         let organisation = organisationQuestionID.flatMap { response.answers[$0]?.first }.flatMap { organisationsByID[$0] }
         var cells: [ExportCell] = [
             .text(response.reference), .integer(response.formVersion),
@@ -70,10 +70,10 @@ struct AnswerColumn {
         case labelled([String: String])
     }
 
-    let questionID: String
-    let rule: Rule
+    public let questionID: String
+    public let rule: Rule
 
-    init(_ question: Question) {
+    public init(_ question: Question) {
         questionID = question.id
         switch question.kind {
         case .number: rule = .number
@@ -86,7 +86,7 @@ struct AnswerColumn {
         }
     }
 
-    func cell(_ values: [String]?) -> ExportCell {
+    public func cell(_ values: [String]?) -> ExportCell {
         guard let values, !values.isEmpty else { return .empty }
         switch rule {
         case .number:

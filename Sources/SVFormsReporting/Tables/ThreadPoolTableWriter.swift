@@ -7,9 +7,9 @@ import SVFormsExport
 struct ThreadPoolTableWriter: TableWriter {
     /// The workbook, handed to the pool one call at a time and never touched by two threads at once.
     private final class Workbook: @unchecked Sendable {
-        let writer: XLSXTableWriter
+        public let writer: XLSXTableWriter
 
-        init(_ writer: XLSXTableWriter) {
+        public init(_ writer: XLSXTableWriter) {
             self.writer = writer
         }
     }
@@ -18,21 +18,21 @@ struct ThreadPoolTableWriter: TableWriter {
     private let workbook: Workbook
     private var pending: [[ExportCell]] = []
 
-    init(_ writer: XLSXTableWriter) {
+    public init(_ writer: XLSXTableWriter) {
         workbook = Workbook(writer)
     }
 
-    mutating func writeHeader(_ names: [String]) async throws {
+    public mutating func writeHeader(_ names: [String]) async throws {
         let workbook = self.workbook
         try await NIOThreadPool.singleton.runIfActive { try workbook.writer.writeHeader(names) }
     }
 
-    mutating func writeRow(_ cells: [ExportCell]) async throws {
+    public mutating func writeRow(_ cells: [ExportCell]) async throws {
         pending.append(cells)
         if pending.count >= Self.batchSize { try await flush() }
     }
 
-    mutating func finish() async throws {
+    public mutating func finish() async throws {
         try await flush()
         let workbook = self.workbook
         try await NIOThreadPool.singleton.runIfActive { try workbook.writer.finish() }

@@ -15,7 +15,7 @@ public struct ResultsReporter: Sendable {
         self.now = now
     }
 
-    var calendar: ReportingCalendar { ReportingCalendar(catalog.partnership) }
+    public var calendar: ReportingCalendar { ReportingCalendar(catalog.partnership) }
 
     /// The quarters to report: from the quarter of the first submission to the current one.
     public func quarters(of questionnaire: Questionnaire) async throws -> [ReportingQuarter] {
@@ -59,7 +59,7 @@ public struct ResultsReporter: Sendable {
         return Dictionary(uniqueKeysWithValues: zip(quarters, counts))
     }
 
-    func period(_ quarter: ReportingQuarter) -> DateInterval {
+    public func period(_ quarter: ReportingQuarter) -> DateInterval {
         let bounds = calendar.interval(of: quarter)
         return DateInterval(start: bounds.start, end: bounds.end)
     }
