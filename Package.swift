@@ -30,6 +30,7 @@ let package = Package(
             dependencies: [
                 "SVFormsCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .systemLibrary(
@@ -63,6 +64,18 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // Work that runs beside the web server: mail delivery, scheduled mail and housekeeping.
+        .target(
+            name: "SVFormsBackground",
+            dependencies: [
+                "SVFormsCore",
+                "SVFormsStore",
+                "SVFormsMail",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "SVFormsWeb",
             dependencies: [
@@ -70,6 +83,7 @@ let package = Package(
                 "SVFormsStore",
                 "SVFormsExport",
                 "SVFormsReporting",
+                "SVFormsBackground",
                 "SVFormsMail",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -103,6 +117,7 @@ let package = Package(
             dependencies: [
                 "SVFormsWeb",
                 "SVFormsReporting",
+                "SVFormsBackground",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import SVFormsBackground
 import SVFormsCore
 import SVFormsStore
 
@@ -49,7 +50,8 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
             DatabaseCloser(database: site.database, logger: logger),
             HousekeepingService(
                 database: site.database, questionnaires: site.catalog.questionnaires, timeZone: site.partnership.timeZone,
-                now: configuration.now, logger: logger, temporaryDirectory: site.temporaryDirectory),
+                attemptWindow: AttemptThrottle.longestWindow, now: configuration.now, logger: logger,
+                temporaryDirectory: site.temporaryDirectory),
             MailDeliveryService(
                 database: site.database, transport: transport, wakeup: site.mailWakeup, now: configuration.now, logger: logger,
                 retryBase: configuration.mailRetryBaseSeconds),

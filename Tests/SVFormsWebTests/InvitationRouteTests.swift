@@ -1,4 +1,5 @@
 import Foundation
+import SVFormsCore
 import GRDB
 import Hummingbird
 import HummingbirdTesting

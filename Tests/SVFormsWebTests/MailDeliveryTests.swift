@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+@testable import SVFormsBackground
 import SVFormsMail
 import SVFormsStore
 @testable import SVFormsWeb

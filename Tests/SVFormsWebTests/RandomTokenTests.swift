@@ -1,4 +1,6 @@
 import Foundation
+import SVFormsCore
+import SVFormsStore
 @testable import SVFormsWeb
 import Testing
 

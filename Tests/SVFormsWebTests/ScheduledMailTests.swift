@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+@testable import SVFormsBackground
 import SVFormsCore
 import SVFormsMail
 import SVFormsStore

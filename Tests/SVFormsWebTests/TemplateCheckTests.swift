@@ -1,5 +1,6 @@
 import Foundation
 @testable import SVFormsWeb
+@testable import SVFormsBackground
 import Testing
 
 /// The server refuses to start, naming the template, when any template a page or email renders
@@ -20,8 +21,18 @@ import Testing
         return copy
     }
 
+    /// What pages and emails render, as the server checks them at start-up.
+    static let rendered = Template.allCases.map(\.rawValue) + EmailTemplate.allCases.map(\.rawValue)
+
+    /// Loads the templates as `makeSite` does: the pages' renderer and the mail composer each check theirs.
+    static func load(_ directory: String) async throws(TemplateProblem) {
+        let library = try await TemplateLibrary(directory: directory)
+        _ = try PageRenderer(library)
+        try library.check(EmailTemplate.allCases.map(\.rawValue))
+    }
+
     @Test func everyShippedTemplateIsRenderedOrIncludedSoNoneIsDeadWeight() {
-        let walked = TemplateReferences.walk(from: Template.allCases.map(\.rawValue), in: Repository.path("templates"))
+        let walked = TemplateReferences.walk(from: Self.rendered, in: Repository.path("templates"))
         #expect(walked.missing.isEmpty)
         #expect(Self.shipped.count > 30, "the folder was read: \(Self.shipped)")
         #expect(Set(Self.shipped).subtracting(walked.found).isEmpty, "no page or email renders these")
@@ -32,8 +43,8 @@ import Testing
         let templates = try Self.copyOfTemplates()
         defer { try? FileManager.default.removeItem(atPath: templates) }
         try FileManager.default.removeItem(atPath: "\(templates)/\(name).mustache")
-        do {
-            _ = try await PageRenderer(directory: templates)
+        do throws(TemplateProblem) {
+            try await Self.load(templates)
             Issue.record("the renderer loaded without \(name).mustache")
         } catch {
             #expect(error.description.contains("missing templates in \(templates): \(name).mustache"), "\(error)")
@@ -45,8 +56,8 @@ import Testing
         let templates = try Self.copyOfTemplates()
         defer { try? FileManager.default.removeItem(atPath: templates) }
         try "<p>\n{{#open}}never closed\n".write(toFile: templates + "/partials/traps.mustache", atomically: true, encoding: .utf8)
-        do {
-            _ = try await PageRenderer(directory: templates)
+        do throws(TemplateProblem) {
+            try await Self.load(templates)
             Issue.record("the renderer loaded a template that does not parse")
         } catch {
             #expect(error.description.contains("partials/traps.mustache"), "\(error)")

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HummingbirdTesting
 import Logging
+@testable import SVFormsBackground
 import SVFormsStore
 @testable import SVFormsWeb
 import Testing
@@ -97,7 +98,7 @@ import Testing
         let (site, _) = try await makeSite(configuration, logger: Logger(label: "test"))
         let housekeeping = HousekeepingService(
             database: site.database, questionnaires: site.catalog.questionnaires, timeZone: site.partnership.timeZone,
-            now: { clock.now }, logger: Logger(label: "test"))
+            attemptWindow: AttemptThrottle.longestWindow, now: { clock.now }, logger: Logger(label: "test"))
         try await app.test(.router) { client in
             var person = TestBrowser(client)
             try await person.sendVoice(VoiceAnswers(area: "woking", text: "My words", email: "me@example.org"), clock: clock)

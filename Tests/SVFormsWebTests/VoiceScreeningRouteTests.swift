@@ -1,4 +1,6 @@
 import Foundation
+import SVFormsCore
+import SVFormsStore
 import GRDB
 import HummingbirdTesting
 @testable import SVFormsWeb

@@ -1,5 +1,7 @@
 import Crypto
 import Foundation
+import SVFormsCore
+import SVFormsStore
 import Hummingbird
 
 /// The device cookie of OWASP's "Slow down online guessing attacks with device cookies": given to a

@@ -1,4 +1,6 @@
 import Foundation
+import SVFormsCore
+import SVFormsStore
 
 /// The browser answering a form (or signing in), known only by its cookie.
 struct Respondent: Sendable {

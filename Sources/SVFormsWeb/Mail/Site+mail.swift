@@ -1,5 +1,6 @@
 import Foundation
 import SVFormsCore
+import SVFormsBackground
 import SVFormsStore
 
 extension Site {
@@ -42,4 +43,13 @@ final class MailQueued: @unchecked Sendable {
     var any: Bool { lock.withLock { queued } }
 
     func mark() { lock.withLock { queued = true } }
+}
+
+extension ScheduledMailService {
+    /// The reminders and digests of this site's questionnaires, composed and queued as the site does.
+    init(site: Site) {
+        self.init(
+            database: site.database, catalog: site.catalog, mail: site.mail, wakeup: site.mailWakeup,
+            digestHour: site.configuration.digestHour, now: site.configuration.now, logger: site.logger)
+    }
 }

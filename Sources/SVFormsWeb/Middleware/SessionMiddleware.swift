@@ -1,4 +1,5 @@
 import Foundation
+import SVFormsCore
 import Hummingbird
 import SVFormsStore
 

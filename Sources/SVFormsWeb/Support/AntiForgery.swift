@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SVFormsStore
 import SVFormsCore
 
 /// Anti-forgery (CSRF) tokens: an HMAC of the browser's own cookie token under the server

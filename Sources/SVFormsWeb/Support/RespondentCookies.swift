@@ -1,4 +1,6 @@
 import Foundation
+import SVFormsCore
+import SVFormsStore
 import Hummingbird
 
 /// The cookies that tie a browser to its answers in progress, without an account:

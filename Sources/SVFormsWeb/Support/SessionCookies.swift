@@ -1,4 +1,5 @@
 import Hummingbird
+import SVFormsStore
 
 /// The signed-in session cookie: `__Host-` prefixed and Secure over https, HttpOnly,
 /// SameSite=Lax, lasting no longer than a session may.

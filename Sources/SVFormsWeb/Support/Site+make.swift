@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SVFormsCore
+import SVFormsBackground
 import SVFormsMail
 import SVFormsStore
 
@@ -9,10 +10,12 @@ import SVFormsStore
 func makeSite(_ configuration: AppConfiguration, logger: Logger) async throws -> (Site, any MailTransport) {
     let catalog: FormCatalog
     do { catalog = try FormCatalog.load(directory: configuration.formsDirectory) } catch { throw StartupProblem.forms(error) }
+    let templates: TemplateLibrary
     let renderer: PageRenderer
     let stylesheet: Stylesheet
     do {
-        renderer = try await PageRenderer(directory: configuration.templatesDirectory)
+        templates = try await TemplateLibrary(directory: configuration.templatesDirectory)
+        renderer = try PageRenderer(templates)
         stylesheet = try Stylesheet(templatesDirectory: configuration.templatesDirectory)
     } catch { throw StartupProblem.templates(error) }
     let database: AppDatabase
@@ -31,9 +34,14 @@ func makeSite(_ configuration: AppConfiguration, logger: Logger) async throws ->
 
     let passwords = PasswordHasher(cost: configuration.passwordCost)
     let transport = try MailSetup.transport(configuration, logger: logger)
-    let composer = MailComposer(
-        renderer: renderer, from: try MailSetup.sender(configuration), baseURL: configuration.publicBaseURL,
-        partnership: catalog.partnership, now: configuration.now)
+    let base = configuration.publicBaseURL
+    let composer: MailComposer
+    do {
+        composer = try MailComposer(
+            templates: templates, from: try MailSetup.sender(configuration),
+            links: MailLinks(invitation: { base + InvitationPaths.start($0) }, dashboard: base + AdminPaths.dashboard, account: base + AdminPaths.account),
+            partnership: catalog.partnership, now: configuration.now)
+    } catch let problem as TemplateProblem { throw StartupProblem.templates(problem) }
     let cookieSecret = try database.secret(named: "cookies")
     let site = Site(
         catalog: catalog, database: database, renderer: renderer,

@@ -1,4 +1,5 @@
 import Hummingbird
+import SVFormsStore
 import SVFormsCore
 
 extension Site {

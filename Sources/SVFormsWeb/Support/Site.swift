@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SVFormsBackground
 import SVFormsCore
 import SVFormsReporting
 import SVFormsStore

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import SVFormsBackground
 
 /// The site's one stylesheet, read at start-up and served under a name that changes with its
 /// content, so browsers may cache it for a year and still never see a stale copy.

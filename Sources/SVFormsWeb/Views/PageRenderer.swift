@@ -1,36 +1,22 @@
 import Foundation
 import Hummingbird
 import Mustache
+import SVFormsBackground
 
 /// Holds every page template, parsed once at start-up, and renders view models into responses.
 struct PageRenderer: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     let prerendered = PrerenderedPages()
 
-    init(directory: String) async throws(TemplateProblem) {
-        guard FileManager.default.fileExists(atPath: directory) else {
-            throw TemplateProblem("the templates folder \(directory) does not exist")
-        }
-        do {
-            library = try await MustacheLibrary(directory: directory)
-        } catch let error as MustacheLibrary.ParserError {
-            throw TemplateProblem(
-                "\(directory)/\(error.filename):\(error.context.lineNumber): template syntax error: \(error.error)")
-        } catch {
-            throw TemplateProblem("cannot read templates from \(directory): \(error)")
-        }
-        // Checked here so a missing one stops the server with its name instead of rendering as nothing.
-        let missing = TemplateReferences.walk(from: Template.allCases.map(\.rawValue), in: directory).missing
-        guard missing.isEmpty else {
-            throw TemplateProblem("missing templates in \(directory): " + missing.map { item in
-                "\(item.name).mustache" + (item.namedBy.map { " (named by \($0).mustache)" } ?? "")
-            }.joined(separator: ", "))
-        }
+    /// Refuses to start when a page's template, or anything it includes, is missing.
+    init(_ library: TemplateLibrary) throws(TemplateProblem) {
+        try library.check(Template.allCases.map(\.rawValue))
+        self.library = library
     }
 
     func html(_ template: Template, _ view: some MustacheParent) -> String {
         // Every template, and all it includes, was found and parsed at start-up.
-        library.render(view, withTemplate: template.rawValue) ?? ""
+        library.render(template.rawValue, view)
     }
 
     func response(_ template: Template, _ view: some MustacheParent, status: HTTPResponse.Status = .ok) -> Response {
@@ -61,13 +47,4 @@ struct PageRenderer: Sendable {
 private struct PrerenderKey<Shape: Hashable>: Hashable {
     let template: Template
     let shape: Shape
-}
-
-/// A template that is missing or cannot be parsed.
-public struct TemplateProblem: Error, CustomStringConvertible {
-    public let description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
 }

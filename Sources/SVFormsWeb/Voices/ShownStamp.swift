@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SVFormsStore
 import SVFormsCore
 
 /// The signed stamp a screened page carries and posts back with its answers: when it was shown and in

@@ -2,15 +2,15 @@ import Mustache
 
 /// The notice a lead asked for when a role survey is submitted.
 struct SubmissionEmailView: MustacheParent {
-    var subject: String
-    var formTitle: String
-    var submittedAt: String
+    public var subject: String
+    public var formTitle: String
+    public var submittedAt: String
     var organisationName: String?
-    var reference: String
+    public var reference: String
     var dashboardLink: String
     var accountLink: String
 
-    func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? {
         switch name {
         case "subject": subject
         case "formTitle": formTitle

@@ -3,9 +3,9 @@ import Foundation
 /// The templates a template names: `{{>partial}}` includes and `{{<layout}}` parents. The start-up
 /// check follows them from every `Template`, because swift-mustache renders a missing one as nothing
 /// (an empty 200 page) rather than failing.
-enum TemplateReferences {
+public enum TemplateReferences {
     /// The names `source` includes or extends, in the order they appear.
-    static func named(in source: String) -> [String] {
+    public static func named(in source: String) -> [String] {
         var names: [String] = []
         var rest = source[...]
         while let open = rest.range(of: "{{") {
@@ -22,7 +22,7 @@ enum TemplateReferences {
 
     /// What following includes and parents from `roots` finds in `directory`: the templates that are
     /// there, and those that are not, each with the template that named it (nil for a root).
-    static func walk(from roots: [String], in directory: String) -> (found: Set<String>, missing: [(name: String, namedBy: String?)]) {
+    public static func walk(from roots: [String], in directory: String) -> (found: Set<String>, missing: [(name: String, namedBy: String?)]) {
         var found = Set<String>()
         var missing: [(name: String, namedBy: String?)] = []
         var seen = Set<String>()

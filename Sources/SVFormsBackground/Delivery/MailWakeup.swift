@@ -1,13 +1,15 @@
 import Foundation
 
 /// Lets code that queues mail wake the delivery worker at once instead of at its next poll.
-actor MailWakeup {
+public actor MailWakeup {
     private var pending = false
     private var waiter: (id: Int, continuation: CheckedContinuation<Void, Never>, timer: Task<Void, Never>)?
     private var nextID = 0
 
+    public init() {}
+
     /// Mail was queued.
-    nonisolated func signal() {
+    public nonisolated func signal() {
         Task { await wake() }
     }
 
@@ -23,7 +25,7 @@ actor MailWakeup {
     }
 
     /// Returns when signalled (or already signalled since the last wait), or after `duration`.
-    func wait(atMost duration: Duration) async {
+    public func wait(atMost duration: Duration) async {
         if pending {
             pending = false
             return

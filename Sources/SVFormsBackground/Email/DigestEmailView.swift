@@ -3,11 +3,11 @@ import Mustache
 /// The daily digest of new community voices: counts by area and by what worries people, never words.
 struct DigestEmailView: MustacheParent {
     /// One list of counts, e.g. by area.
-    struct Section: MustacheParent {
-        var title: String
-        var lines: [(label: String, count: Int)]
+    public struct Section: MustacheParent {
+        public var title: String
+        public var lines: [(label: String, count: Int)]
 
-        func child(named name: String) -> Any? {
+        public func child(named name: String) -> Any? {
             switch name {
             case "sectionTitle": title
             case "lines": lines.map(Line.init)
@@ -16,10 +16,10 @@ struct DigestEmailView: MustacheParent {
         }
     }
 
-    struct Line: MustacheParent {
-        var line: (label: String, count: Int)
+    public struct Line: MustacheParent {
+        public var line: (label: String, count: Int)
 
-        func child(named name: String) -> Any? {
+        public func child(named name: String) -> Any? {
             switch name {
             case "lineLabel": line.label
             case "lineCount": line.count
@@ -28,14 +28,14 @@ struct DigestEmailView: MustacheParent {
         }
     }
 
-    var subject: String
-    var count: Int
-    var day: String
-    var sections: [Section]
+    public var subject: String
+    public var count: Int
+    public var day: String
+    public var sections: [Section]
     var dashboardLink: String
     var accountLink: String
 
-    func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? {
         switch name {
         case "subject": subject
         case "count": count

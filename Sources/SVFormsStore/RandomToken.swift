@@ -3,9 +3,9 @@ import Foundation
 
 /// The random tokens behind every cookie and one-time link: 256 bits, base64url (43 characters).
 /// Only their SHA-256 is ever stored, so a leaked database hands out no live token.
-enum RandomToken {
+public enum RandomToken {
     /// A new token from the system's secure random source.
-    static func generate() -> String {
+    public static func generate() -> String {
         // Four 64-bit draws rather than 32 one-byte ones: each draw is a call into the kernel's generator.
         var generator = SystemRandomNumberGenerator()
         var bytes = Data(capacity: 32)
@@ -14,12 +14,12 @@ enum RandomToken {
     }
 
     /// Whether `text` looks like a token we issue (checked before any lookup).
-    static func isWellFormed(_ text: String) -> Bool {
+    public static func isWellFormed(_ text: String) -> Bool {
         text.count == 43 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 
     /// The SHA-256 stored in place of the token.
-    static func hash(_ token: String) -> Data {
+    public static func hash(_ token: String) -> Data {
         Data(SHA256.hash(data: Data(token.utf8)))
     }
 }
@@ -27,7 +27,7 @@ enum RandomToken {
 extension Data {
     /// Unpadded base64url. Every page view and submission makes one or two (tokens, anti-forgery MACs), so the
     /// base64 bytes are mapped directly rather than through three Foundation string replacements.
-    var base64URLEncoded: String {
+    public var base64URLEncoded: String {
         let bytes = base64EncodedString().utf8.compactMap { byte -> UInt8? in
             switch byte {
             case UInt8(ascii: "+"): UInt8(ascii: "-")
@@ -39,7 +39,7 @@ extension Data {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    init?(base64URLEncoded text: String) {
+    public init?(base64URLEncoded text: String) {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         self.init(base64Encoded: base64)

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import SVFormsCore
 import SVFormsMail
 import SVFormsStore
 
@@ -9,22 +10,34 @@ import SVFormsStore
 /// transient failure (including a settings problem an admin can fix) waits longer each time (about
 /// a minute, doubling, up to six hours, with jitter) until the message is five days old; a permanent
 /// one (a 5xx for this recipient or message) fails at once. Neither holds up other rows.
-struct MailDeliveryService: Service {
+public struct MailDeliveryService: Service {
     let database: AppDatabase
     let transport: any MailTransport
     let wakeup: MailWakeup
     let now: @Sendable () -> Date
     let logger: Logger
     /// The first retry's delay; later ones double.
-    var retryBase: TimeInterval = 60
+    var retryBase: TimeInterval
     /// How often the outbox is looked at when nothing wakes the worker.
     var pollInterval: Duration = .seconds(5)
     /// How many messages are sent at once.
-    var concurrency = 4
+    public var concurrency = 4
 
     static let longestDelay: TimeInterval = 6 * 3600
 
-    func run() async throws {
+    public init(
+        database: AppDatabase, transport: any MailTransport, wakeup: MailWakeup, now: @escaping @Sendable () -> Date, logger: Logger,
+        retryBase: TimeInterval = 60
+    ) {
+        self.database = database
+        self.transport = transport
+        self.wakeup = wakeup
+        self.now = now
+        self.logger = logger
+        self.retryBase = retryBase
+    }
+
+    public func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await deliverDue()
@@ -34,7 +47,7 @@ struct MailDeliveryService: Service {
     }
 
     /// Sends every message whose time has come, a few at a time; stops starting new sends at shutdown.
-    func deliverDue() async {
+    public func deliverDue() async {
         let due: [OutboxItem]
         do {
             due = try await database.dueMail(at: now(), limit: 100)
@@ -103,7 +116,7 @@ struct MailDeliveryService: Service {
     }
 
     /// Exponential backoff with ±20% jitter, so many messages delayed together do not all come back at once.
-    static func delay(afterAttempt attempt: Int, base: TimeInterval) -> TimeInterval {
+    public static func delay(afterAttempt attempt: Int, base: TimeInterval) -> TimeInterval {
         let exponential = min(base * pow(2, Double(attempt - 1)), longestDelay)
         return exponential * Double.random(in: 0.8...1.2)
     }

@@ -3,21 +3,21 @@ import SVFormsMail
 
 /// A message as the outbox stores it: enough to build exactly the same `MailMessage` (and so the
 /// same `Message-ID`) at every attempt, however many restarts come between.
-struct OutboxPayload: Codable {
-    struct Address: Codable {
-        var address: String
-        var name: String?
+public struct OutboxPayload: Codable {
+    public struct Address: Codable {
+        public var address: String
+        public var name: String?
     }
 
-    var from: Address
-    var to: [Address]
-    var subject: String
-    var text: String
-    var html: String
-    var messageID: String
-    var date: Date
+    public var from: Address
+    public var to: [Address]
+    public var subject: String
+    public var text: String
+    public var html: String
+    public var messageID: String
+    public var date: Date
 
-    init(_ message: MailMessage) {
+    public init(_ message: MailMessage) {
         from = Address(address: message.from.address, name: message.from.name)
         to = message.to.map { Address(address: $0.address, name: $0.name) }
         subject = message.subject
@@ -27,21 +27,21 @@ struct OutboxPayload: Codable {
         date = message.date
     }
 
-    func encoded() throws -> Data {
+    public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         encoder.dateEncodingStrategy = .secondsSince1970
         return try encoder.encode(self)
     }
 
-    static func decode(_ data: Data) throws -> OutboxPayload {
+    public static func decode(_ data: Data) throws -> OutboxPayload {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
         return try decoder.decode(OutboxPayload.self, from: data)
     }
 
     /// The message again; a payload that no longer builds one (it was checked when queued) is a permanent failure.
-    func message() throws -> MailMessage {
+    public func message() throws -> MailMessage {
         try MailMessage(
             from: MailAddress(from.address, name: from.name), to: to.map { try MailAddress($0.address, name: $0.name) },
             subject: subject, text: text, html: html, messageID: messageID, date: date)

@@ -10,26 +10,36 @@ import SVFormsStore
 /// content of mail that failed long ago, download files left in the temporary directory by a crash,
 /// throttle counts and submitted journeys past every window, and the personal parts of community
 /// voices whose retention period is over.
-struct HousekeepingService: Service {
-    let database: AppDatabase
+public struct HousekeepingService: Service {
+    public let database: AppDatabase
     /// The questionnaires whose voices' retention is applied (none in tests of other chores).
-    var questionnaires: [Questionnaire] = []
-    let timeZone: TimeZone
-    let now: @Sendable () -> Date
-    let logger: Logger
-    var temporaryDirectory: String?
-    var interval: Duration = .seconds(3600)
+    public var questionnaires: [Questionnaire]
+    public let timeZone: TimeZone
+    /// The longest window the sign-in and link throttles count failures over.
+    let attemptWindow: TimeInterval
+    public let now: @Sendable () -> Date
+    public let logger: Logger
+    public var temporaryDirectory: String?
+    public var interval: Duration = .seconds(3600)
 
-    func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await sweep()
-                try? await Task.sleep(for: interval)
-            }
-        }
+    public init(
+        database: AppDatabase, questionnaires: [Questionnaire] = [], timeZone: TimeZone, attemptWindow: TimeInterval,
+        now: @escaping @Sendable () -> Date, logger: Logger, temporaryDirectory: String? = nil
+    ) {
+        self.database = database
+        self.questionnaires = questionnaires
+        self.timeZone = timeZone
+        self.attemptWindow = attemptWindow
+        self.now = now
+        self.logger = logger
+        self.temporaryDirectory = temporaryDirectory
     }
 
-    func sweep() async {
+    public func run() async throws {
+        await repeatUntilShutdown(every: interval) { await sweep() }
+    }
+
+    public func sweep() async {
         let now = now()
         do {
             let drafts = try await database.deleteDrafts(
@@ -39,7 +49,7 @@ struct HousekeepingService: Service {
                 idleSince: now.addingTimeInterval(-SessionPolicy.idleTimeout),
                 startedBefore: now.addingTimeInterval(-SessionPolicy.absoluteTimeout))
             let mail = try await database.dropFailedMailContent(queuedBefore: now.addingTimeInterval(-AppDatabase.failedMailContentLifetime))
-            try await database.deleteAttempts(before: now.addingTimeInterval(-AttemptThrottle.longestWindow))
+            try await database.deleteAttempts(before: now.addingTimeInterval(-attemptWindow))
             try await database.deleteSpentJourneys(before: now.addingTimeInterval(-PageStamp.lifetime))
             removeLeftoverFiles(olderThan: now.addingTimeInterval(-3600))
             try await applyRetention(now)
@@ -61,7 +71,7 @@ struct HousekeepingService: Service {
     }
 
     /// Deletes contact details and voice text past their questionnaire's periods (each deletion audited).
-    func applyRetention(_ now: Date) async throws {
+    public func applyRetention(_ now: Date) async throws {
         for questionnaire in questionnaires {
             guard let settings = questionnaire.voices else { continue }
             let parts = [

@@ -2,17 +2,17 @@ import Mustache
 
 /// An invitation or reminder to answer a round.
 struct InvitationEmailView: MustacheParent {
-    var subject: String
-    var personName: String
-    var partnershipName: String
-    var formTitle: String
+    public var subject: String
+    public var personName: String
+    public var partnershipName: String
+    public var formTitle: String
     var organisationName: String
-    var estimatedMinutes: Int?
-    var closesOn: String
-    var link: String
-    var isReminder: Bool
+    public var estimatedMinutes: Int?
+    public var closesOn: String
+    public var link: String
+    public var isReminder: Bool
 
-    func child(named name: String) -> Any? {
+    public func child(named name: String) -> Any? {
         switch name {
         case "subject": subject
         case "personName": personName
