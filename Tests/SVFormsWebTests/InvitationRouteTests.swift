@@ -44,7 +44,7 @@ func answerRoleSurvey(_ browser: inout TestBrowser, base: String, organisation: 
         let (configuration, links, _) = try await invitedRound()
         #expect(Set(links.keys) == ["ada@police.example", "bo@fire.example"])
         #expect(Set(links.values).count == 2)
-        let database = try DatabaseQueue(path: configuration.dataDirectory + "/svforms.sqlite")
+        let database = try sideDoor(configuration)
         let hashes = try await database.read { try Data.fetchAll($0, sql: "SELECT token_hash FROM invitation_token") }
         #expect(Set(hashes) == Set(links.values.map { RandomToken.hash(String($0.dropFirst("/i/".count))) }))
         // Once sent, an email's content (with its link) is dropped from the outbox: only the hash remains.
@@ -167,7 +167,7 @@ func answerRoleSurvey(_ browser: inout TestBrowser, base: String, organisation: 
             let reminded = try await lead.post(round + "/reminders")
             #expect(reminded.location == round + "?notice=reminded-1")
         }
-        let database = try DatabaseQueue(path: configuration.dataDirectory + "/svforms.sqlite")
+        let database = try sideDoor(configuration)
         let reminders = try await database.read { try String.fetchAll($0, sql: "SELECT recipient FROM outbox WHERE kind = 'reminder'") }
         #expect(reminders == ["bo@fire.example"])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 @testable import SVFormsWeb
 import Testing
 
@@ -128,6 +129,18 @@ import Testing
         // Both outcomes occur: the mutations reach the grammar's edges rather than all failing at the first byte.
         #expect(outcomes.parsed > 100 && outcomes.refused > 100, "\(outcomes)")
     }
+
+    /// No field reaches a handler holding U+0000, by either encoding; a file's contents may (its reader judges them).
+    @Test func aNULInAFieldIsRefusedButAFileMayHoldOne() throws {
+        #expect(throws: WebError.self) { try FormBody.parse("email=lead%40example.org%00zzz&password=x") }
+        #expect(throws: WebError.self) { try FormBody.parse("em%00ail=lead%40example.org") }
+        #expect(try FormBody.parse("email=lead%40example.org").value("email") == "lead@example.org")
+        let field = "--B\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nlead@example.org\u{0}zzz\r\n--B--\r\n"
+        #expect(throws: WebError.self) { try FormBody.parseMultipart(ByteBuffer(string: field), contentType: "multipart/form-data; boundary=B") }
+        let file = "--B\r\nContent-Disposition: form-data; name=\"csv\"; filename=\"people.csv\"\r\n\r\nA\u{0}d\u{0}a\u{0}\r\n--B--\r\n"
+        let parsed = try FormBody.parseMultipart(ByteBuffer(string: file), contentType: "multipart/form-data; boundary=B")
+        #expect(parsed.value("csv") == "A\u{0}d\u{0}a\u{0}")
+    }
 }
 
 /// The byte-level mutations the fuzz tests apply.
@@ -165,4 +178,5 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
 }

@@ -137,7 +137,7 @@ import Testing
             try await browser.get("/f/every-type/organisation")
             try await browser.post("/f/every-type/organisation", [("organisation", "test-police")])
             // Corrupt the saved draft behind the server's back so reading it fails.
-            let database = try DatabaseQueue(path: configuration.dataDirectory + "/svforms.sqlite")
+            let database = try sideDoor(configuration)
             try await database.write { try $0.execute(sql: "UPDATE draft SET state = '{\"unexpected\": true}'") }
             let page = try await browser.get("/f/every-type/about")
             #expect(page.status == .internalServerError)

@@ -83,7 +83,7 @@ func answerEveryPage(_ browser: inout TestBrowser, colour: String = "red", conse
             #expect(reference.count == 8)
             #expect(confirmation.text.contains("Form submitted"))
 
-            let database = try DatabaseQueue(path: configuration.dataDirectory + "/svforms.sqlite")
+            let database = try sideDoor(configuration)
             let stored = try await database.read { db in
                 try Row.fetchOne(db, sql: "SELECT id, form_id, form_version FROM response WHERE reference = ?", arguments: [reference])
                     .map { (id: $0["id"] as Int64, form: $0["form_id"] as String, version: $0["form_version"] as Int) }
@@ -128,7 +128,7 @@ func answerEveryPage(_ browser: inout TestBrowser, colour: String = "red", conse
                 return try await group.reduce(into: [String?]()) { $0.append($1) }
             }
             #expect(locations == Array(repeating: "/f/every-type/confirmation", count: 4))
-            let database = try DatabaseQueue(path: configuration.dataDirectory + "/svforms.sqlite")
+            let database = try sideDoor(configuration)
             #expect(try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM response") } == 1)
         }
     }
@@ -142,7 +142,7 @@ func answerEveryPage(_ browser: inout TestBrowser, colour: String = "red", conse
             try await browser.post("/f/every-type/consent?from=check", [])
             try await browser.get("/f/every-type/check")
             try await browser.post("/f/every-type/submit")
-            let database = try DatabaseQueue(path: configuration.dataDirectory + "/svforms.sqlite")
+            let database = try sideDoor(configuration)
             let questions = try await database.read { try String.fetchAll($0, sql: "SELECT question_id FROM answer") }
             #expect(questions.contains("colour-other"))
             #expect(!questions.contains("email"))

@@ -72,6 +72,25 @@ import Testing
         }
     }
 
+    /// The second outside test timed a voice with a stamp from the role survey's public link: a stamp
+    /// names its form, so another form's is as bad as an altered one.
+    @Test func anotherFormsStampIsABadRequest() async throws {
+        let clock = TestClock()
+        var configuration = voiceConfiguration(clock)
+        configuration.formsDirectory = try Repository.surreyFormsWithPublicRoleSurvey()
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var browser = TestBrowser(client)
+            try await browser.get("/f/role-understanding/organisation")
+            let roleSurveyStamp = try #require(browser.shown)
+            try await browser.get("/f/community-voice/area")
+            browser.shown = roleSurveyStamp
+            #expect(try await browser.post("/f/community-voice/area", [("area", "guildford")]).status == .badRequest)
+            try await browser.get("/f/community-voice/area")
+            #expect(try await browser.post("/f/community-voice/area", [("area", "guildford")]).status == .seeOther)
+        }
+    }
+
     /// The outside test kept one page's stamp, waited 11 s and reused it for whole journeys sent in a blink.
     @Test func aKeptStampTimesOneJourneyOnly() async throws {
         let clock = TestClock()

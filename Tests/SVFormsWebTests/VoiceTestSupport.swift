@@ -66,8 +66,15 @@ func voiceConfiguration(_ clock: TestClock) -> AppConfiguration {
 
 /// Reads the database the way an auditor with the file would.
 func withDatabase<T>(_ configuration: AppConfiguration, _ body: (Database) throws -> T) throws -> T {
-    let queue = try DatabaseQueue(path: (configuration.dataDirectory as NSString).appendingPathComponent(AppDatabase.fileName))
-    return try queue.read(body)
+    try sideDoor(configuration).read(body)
+}
+
+/// A second connection to the server's database, as another process would open one: it waits up to
+/// 10 s for the server's writer (which may be committing another test's request) instead of failing at once.
+func sideDoor(_ configuration: AppConfiguration) throws -> DatabaseQueue {
+    var settings = Configuration()
+    settings.busyMode = .timeout(10)
+    return try DatabaseQueue(path: (configuration.dataDirectory as NSString).appendingPathComponent(AppDatabase.fileName), configuration: settings)
 }
 
 /// Each voice's status and quarantine reason, oldest first.

@@ -24,13 +24,14 @@ extension JourneyPages {
     func shownStamp(_ scope: JourneyScope, _ draft: Draft) -> String? {
         guard screens(scope) else { return nil }
         let journey = draft.journey ?? site.shownStamp.firstJourney(for: scope.antiForgeryBasis, formID: scope.questionnaire.id)
-        return site.shownStamp.stamp(site.configuration.now(), journey: journey, for: scope.antiForgeryBasis)
+        return site.shownStamp.stamp(site.configuration.now(), journey: journey, formID: scope.questionnaire.id, for: scope.antiForgeryBasis)
     }
 
     /// What a posted page says about its sender; a missing or altered stamp is a bad request.
     func screeningSignal(_ input: FormInput, _ scope: JourneyScope) throws(WebError) -> Screening? {
         guard screens(scope) else { return nil }
-        guard let stamp = site.shownStamp.reading(input.value(ShownStamp.fieldName), for: scope.antiForgeryBasis) else {
+        guard let stamp = site.shownStamp.reading(
+            input.value(ShownStamp.fieldName), formID: scope.questionnaire.id, for: scope.antiForgeryBasis) else {
             throw .badRequest
         }
         return Screening(stamp: stamp, trapTripped: !(input.value(ShownStamp.trapFieldName) ?? "").isEmpty)

@@ -4,7 +4,9 @@ import SVFormsCore
 
 /// Reads a form post: `application/x-www-form-urlencoded`, or `multipart/form-data` when it carries
 /// a file (an uploaded file's contents become the field's value as text). Repeated names (checkboxes)
-/// keep every value.
+/// keep every value. A field name or value holding U+0000 is a 400: no browser sends one, and SQLite
+/// reads text only up to it in places (`COLLATE NOCASE`), so `lead@example.org\0x` found the lead's
+/// account while counting its failed sign-ins under another name (found by the outside attack test).
 enum FormBody {
     /// More fields than any page has; a flood of fields is refused rather than processed.
     static let maxFields = 1_000
@@ -36,9 +38,9 @@ enum FormBody {
             count += 1
             guard count <= maxFields else { throw .badRequest }
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : "") else {
-                throw .badRequest
-            }
+            guard let name = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : ""),
+                !holdsNUL(name), !holdsNUL(value)
+            else { throw .badRequest }
             fields[name, default: []].append(value)
         }
         return FormInput(fields)
@@ -63,13 +65,16 @@ enum FormBody {
         }
         var fields: [String: [String]] = [:]
         for part in parts {
-            guard let text = String(validating: part.content, as: UTF8.self) ?? (part.isFile ? legacyText(part.content) : nil) else {
-                throw .badRequest
-            }
+            // A file may hold NULs (a UTF-16 CSV read as Windows-1252): its reader says what is wrong with it.
+            guard let text = String(validating: part.content, as: UTF8.self) ?? (part.isFile ? legacyText(part.content) : nil),
+                !holdsNUL(part.name), part.isFile || !holdsNUL(text)
+            else { throw .badRequest }
             fields[part.name, default: []].append(text)
         }
         return FormInput(fields)
     }
+
+    private static func holdsNUL(_ text: String) -> Bool { text.utf8.contains(0) }
 
     private static func legacyText(_ bytes: ArraySlice<UInt8>) -> String? {
         String(bytes: bytes, encoding: .windowsCP1252) ?? String(bytes: bytes, encoding: .isoLatin1)

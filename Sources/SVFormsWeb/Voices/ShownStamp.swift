@@ -13,19 +13,22 @@ struct ShownStamp: Sendable {
     /// The field hidden from people and screen readers: only a program fills it in.
     static let trapFieldName = "website"
 
-    /// `milliseconds.journey.signature`, for the page of `journey` shown at `date` to the browser with `basis`.
-    func stamp(_ date: Date, journey: String, for basis: String) -> String {
+    /// `milliseconds.journey.signature`, for a page of form `formID`'s `journey` shown at `date` to the
+    /// browser with `basis`. The form is signed too: a stamp from one form's page times nothing on another's
+    /// (an outside test timed a voice with a role survey's stamp and had two voices per wait).
+    func stamp(_ date: Date, journey: String, formID: String, for basis: String) -> String {
         let milliseconds = String(Int64((date.timeIntervalSince1970 * 1000).rounded()))
-        return milliseconds + "." + journey + "." + Data(mac(milliseconds, journey, basis)).base64URLEncoded
+        return milliseconds + "." + journey + "." + Data(mac(milliseconds, journey, formID, basis)).base64URLEncoded
     }
 
-    /// What a posted stamp says, or nil when it is missing, malformed or not ours.
-    func reading(_ posted: String?, for basis: String) -> PageStamp? {
+    /// What a stamp posted on a page of form `formID` says, or nil when it is missing, malformed, another
+    /// form's or not ours.
+    func reading(_ posted: String?, formID: String, for basis: String) -> PageStamp? {
         guard let posted, posted.utf8.count < 160 else { return nil }
         let parts = posted.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].utf8.count <= 15, parts[0].allSatisfy(\.isASCIIDigit), let milliseconds = Int64(parts[0]),
             RandomToken.isWellFormed(String(parts[1])), let signature = Data(base64URLEncoded: String(parts[2])),
-            mac(String(parts[0]), String(parts[1]), basis) == signature
+            mac(String(parts[0]), String(parts[1]), formID, basis) == signature
         else { return nil }
         return PageStamp(shownAt: Date(timeIntervalSince1970: Double(milliseconds) / 1000), journey: String(parts[1]))
     }
@@ -39,8 +42,9 @@ struct ShownStamp: Sendable {
             .base64URLEncoded
     }
 
-    private func mac(_ milliseconds: String, _ journey: String, _ basis: String) -> HashedAuthenticationCode<SHA256> {
-        HMAC<SHA256>.authenticationCode(for: Data("shown:\(basis):\(journey):\(milliseconds)".utf8), using: SymmetricKey(data: secret))
+    private func mac(_ milliseconds: String, _ journey: String, _ formID: String, _ basis: String) -> HashedAuthenticationCode<SHA256> {
+        HMAC<SHA256>.authenticationCode(
+            for: Data("shown:\(basis):\(formID):\(journey):\(milliseconds)".utf8), using: SymmetricKey(data: secret))
     }
 }
 
