@@ -110,7 +110,8 @@ let package = Package(
         .testTarget(name: "SVFormsReportingTests", dependencies: ["SVFormsReporting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SVFormsStoreTests",
-            dependencies: ["SVFormsStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SVFormsStore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "SVFormsWebTests",

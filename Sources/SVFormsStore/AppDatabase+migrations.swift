@@ -182,11 +182,96 @@ extension AppDatabase {
                 );
                 """)
         }
+        // Ratings counted ahead per month (AppDatabase+ratingTally.swift says how the tally is kept true).
         migrator.registerMigration("v8: rating tally") { db in
-            try db.execute(sql: ratingTallySchema)
+            try db.execute(sql: """
+                CREATE TABLE rating_tally (
+                    form_id TEXT NOT NULL,
+                    question_id TEXT NOT NULL,
+                    month TEXT NOT NULL,            -- 'YYYY-MM' of submitted_at, which is UTC
+                    organisation_id TEXT NOT NULL,  -- '' when the response names no organisation
+                    value TEXT NOT NULL,
+                    count INTEGER NOT NULL CHECK (count > 0),
+                    PRIMARY KEY (form_id, question_id, month, organisation_id, value)
+                ) WITHOUT ROWID;
+                CREATE TABLE rating_tally_source (
+                    form_id TEXT PRIMARY KEY NOT NULL,
+                    questions TEXT NOT NULL,          -- what was counted: see TallySource.questions
+                    counted_through INTEGER NOT NULL  -- responses with a higher id are not in the tally yet
+                );
+                -- Response ids are not AUTOINCREMENT: once the newest is deleted its id is given out again, so
+                -- every tally counting through it (whatever its form) would take the next response as counted.
+                CREATE TRIGGER rating_tally_forget_deleted_response AFTER DELETE ON response
+                    BEGIN DELETE FROM rating_tally_source WHERE form_id = OLD.form_id OR counted_through >= OLD.id; END;
+                CREATE TRIGGER rating_tally_forget_changed_response AFTER UPDATE ON response
+                    BEGIN DELETE FROM rating_tally_source WHERE form_id IN (OLD.form_id, NEW.form_id); END;
+                CREATE TRIGGER rating_tally_forget_deleted_answer AFTER DELETE ON answer
+                    BEGIN DELETE FROM rating_tally_source WHERE form_id = (SELECT form_id FROM response WHERE id = OLD.response_id); END;
+                CREATE TRIGGER rating_tally_forget_changed_answer AFTER UPDATE ON answer
+                    BEGIN DELETE FROM rating_tally_source WHERE form_id = (SELECT form_id FROM response WHERE id = OLD.response_id); END;
+                CREATE TRIGGER rating_tally_forget_voice_status AFTER UPDATE OF status ON voice
+                    BEGIN DELETE FROM rating_tally_source WHERE form_id = OLD.form_id; END;
+                """)
         }
+        // The attendance register, actions, imported figures with their history, and published board
+        // reports. Days are ISO dates on the partnership's calendar; quarters are labels ("2025/26 Q3").
+        // Text lengths are checked in Swift, which counts characters as people see them (SQLite's
+        // length() counts code points, so a limit here could refuse what the form accepted).
         migrator.registerMigration("v9: quarterly performance framework") { db in
-            try db.execute(sql: frameworkSchema)
+            try db.execute(sql: """
+                CREATE TABLE meeting (
+                    id INTEGER PRIMARY KEY,
+                    body_id TEXT NOT NULL CHECK (length(body_id) BETWEEN 1 AND 100),
+                    held_on TEXT NOT NULL CHECK (held_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                    note TEXT NOT NULL DEFAULT '',
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    changed_at TEXT NOT NULL,
+                    changed_by TEXT NOT NULL
+                );
+                CREATE INDEX meeting_by_day ON meeting (held_on);
+                -- Organisations, never people: the register is published.
+                CREATE TABLE meeting_attendance (
+                    meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+                    organisation_id TEXT NOT NULL,
+                    PRIMARY KEY (meeting_id, organisation_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE meeting_action (
+                    id INTEGER PRIMARY KEY,
+                    meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+                    description TEXT NOT NULL CHECK (description <> ''),
+                    owner_id TEXT NOT NULL,
+                    due_on TEXT CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                    status TEXT NOT NULL CHECK (status IN ('open', 'in-progress', 'done', 'dropped')),
+                    changed_at TEXT NOT NULL,
+                    changed_by TEXT NOT NULL
+                );
+                CREATE INDEX meeting_action_by_meeting ON meeting_action (meeting_id);
+                -- Every figure ever entered: the newest per measure and quarter is the current one, the
+                -- rest are its history. Rows are never changed or deleted.
+                CREATE TABLE imported_figure (
+                    id INTEGER PRIMARY KEY,
+                    measure_id TEXT NOT NULL,
+                    quarter TEXT NOT NULL,
+                    value_tenths INTEGER NOT NULL,
+                    source TEXT NOT NULL CHECK (source <> ''),
+                    note TEXT NOT NULL DEFAULT '',
+                    entered_at TEXT NOT NULL,
+                    entered_by TEXT NOT NULL
+                );
+                CREATE INDEX imported_figure_by_measure ON imported_figure (measure_id, quarter, id);
+                CREATE TRIGGER imported_figure_is_kept_on_update BEFORE UPDATE ON imported_figure
+                    BEGIN SELECT RAISE(ABORT, 'imported figures are history: add a new one instead'); END;
+                CREATE TRIGGER imported_figure_is_kept_on_delete BEFORE DELETE ON imported_figure
+                    BEGIN SELECT RAISE(ABORT, 'imported figures are history: add a new one instead'); END;
+                -- What the public page shows: a snapshot of aggregates taken when a lead published it.
+                CREATE TABLE published_report (
+                    quarter TEXT PRIMARY KEY NOT NULL,
+                    content TEXT NOT NULL CHECK (json_valid(content)),
+                    published_at TEXT NOT NULL,
+                    published_by TEXT NOT NULL
+                );
+                """)
         }
         migrator.registerMigration("v10: throttles, journeys and public-link responses") { db in
             try db.execute(sql: """

@@ -8,35 +8,6 @@ import GRDB
 /// `answer`; new submissions are added on the next report. Counting is exact whatever state the tally
 /// is in (`AppDatabase.ratingCounts`), so a stale or missing tally costs time, never correctness.
 extension AppDatabase {
-    static let ratingTallySchema = """
-        CREATE TABLE rating_tally (
-            form_id TEXT NOT NULL,
-            question_id TEXT NOT NULL,
-            month TEXT NOT NULL,            -- 'YYYY-MM' of submitted_at, which is UTC
-            organisation_id TEXT NOT NULL,  -- '' when the response names no organisation
-            value TEXT NOT NULL,
-            count INTEGER NOT NULL CHECK (count > 0),
-            PRIMARY KEY (form_id, question_id, month, organisation_id, value)
-        ) WITHOUT ROWID;
-        CREATE TABLE rating_tally_source (
-            form_id TEXT PRIMARY KEY NOT NULL,
-            questions TEXT NOT NULL,          -- what was counted: see TallySource.questions
-            counted_through INTEGER NOT NULL  -- responses with a higher id are not in the tally yet
-        );
-        -- Response ids are not AUTOINCREMENT: once the newest is deleted its id is given out again, so
-        -- every tally counting through it (whatever its form) would take the next response as counted.
-        CREATE TRIGGER rating_tally_forget_deleted_response AFTER DELETE ON response
-            BEGIN DELETE FROM rating_tally_source WHERE form_id = OLD.form_id OR counted_through >= OLD.id; END;
-        CREATE TRIGGER rating_tally_forget_changed_response AFTER UPDATE ON response
-            BEGIN DELETE FROM rating_tally_source WHERE form_id IN (OLD.form_id, NEW.form_id); END;
-        CREATE TRIGGER rating_tally_forget_deleted_answer AFTER DELETE ON answer
-            BEGIN DELETE FROM rating_tally_source WHERE form_id = (SELECT form_id FROM response WHERE id = OLD.response_id); END;
-        CREATE TRIGGER rating_tally_forget_changed_answer AFTER UPDATE ON answer
-            BEGIN DELETE FROM rating_tally_source WHERE form_id = (SELECT form_id FROM response WHERE id = OLD.response_id); END;
-        CREATE TRIGGER rating_tally_forget_voice_status AFTER UPDATE OF status ON voice
-            BEGIN DELETE FROM rating_tally_source WHERE form_id = OLD.form_id; END;
-        """
-
     /// What a form's tally counts: the rated questions and the question naming the organisation.
     struct TallySource: Equatable {
         let questionIDs: [String]

@@ -15,7 +15,11 @@ extension AppDatabase {
         let isBehind = try await writer.read { db in
             try Self.tallyCountedThrough(formID: formID, source, db) != Self.lastResponseID(db)
         }
-        if isBehind { try await refreshRatingTally(formID: formID, source) }
+        // The one write a page view makes: the tally is a cache, so when storage refuses the write (disk
+        // full, read-only) the counts below come from the answers instead, exact and only slower.
+        if isBehind {
+            do { try await refreshRatingTally(formID: formID, source) } catch is StorageUnavailable {}
+        }
         return try await writer.read { db in
             var counts: [RatingCount.Key: Int] = [:]
             let countedThrough = try Self.tallyCountedThrough(formID: formID, source, db) ?? 0
@@ -107,21 +111,24 @@ extension AppDatabase {
 
     /// Rows of `table` for the form whose `time` column falls in each period (names are ours, never input).
     private func rowCounts(table: String, time: String, formID: String, periods: [DateInterval]) async throws -> [Int] {
-        guard !periods.isEmpty else { return [] }
-        let (periodTable, periodArguments) = Self.periodTable(periods)
-        let sql = """
-            WITH \(periodTable)
+        try await countOverPeriods(periods, [formID], """
             SELECT period.idx, count(\(table).form_id) FROM period
             LEFT JOIN \(table) ON \(table).form_id = ?
                 AND \(table).\(time) >= period.starts AND \(table).\(time) < period.ends
             GROUP BY period.idx ORDER BY period.idx
-            """
-        var arguments = periodArguments
-        arguments += [formID]
-        let finalArguments = arguments
-        return try await writer.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { $0[1] as Int }
-        }
+            """) { $0[1] as Int }
+    }
+
+    /// Runs a counting query over `periods` (joined as the table `period`), with `arguments` after the
+    /// bounds, turning each row into a value inside the read (rows cannot leave it).
+    func countOverPeriods<T: Sendable>(
+        _ periods: [DateInterval], _ arguments: StatementArguments, _ query: String, _ value: @escaping @Sendable (Row) -> T
+    ) async throws -> [T] {
+        guard !periods.isEmpty else { return [] }
+        let (periodTable, periodArguments) = Self.periodTable(periods)
+        let sql = "WITH \(periodTable)\n" + query
+        let finalArguments = periodArguments + arguments
+        return try await writer.read { db in try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(value) }
     }
 
     /// When the first response to the form was submitted, if any was.

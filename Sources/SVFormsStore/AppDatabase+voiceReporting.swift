@@ -6,7 +6,7 @@ extension AppDatabase {
     public func voiceThemeCounts(
         formID: String, areaQuestionID: String, periods: [DateInterval]
     ) async throws -> [(period: Int, area: String, theme: String, count: Int)] {
-        try await countRows(periods, [areaQuestionID, formID], """
+        try await countOverPeriods(periods, [areaQuestionID, formID], """
             SELECT period.idx, area.value, voice_theme.theme, count(*)
             FROM reported_response AS response
             JOIN period ON response.submitted_at >= period.starts AND response.submitted_at < period.ends
@@ -22,7 +22,7 @@ extension AppDatabase {
     public func answerCounts(
         formID: String, questionID: String, periods: [DateInterval]
     ) async throws -> [(period: Int, value: String, count: Int)] {
-        try await countRows(periods, [questionID, formID], """
+        try await countOverPeriods(periods, [questionID, formID], """
             SELECT period.idx, answer.value, count(*)
             FROM reported_response AS response
             JOIN period ON response.submitted_at >= period.starts AND response.submitted_at < period.ends
@@ -30,18 +30,6 @@ extension AppDatabase {
             WHERE response.form_id = ?
             GROUP BY period.idx, answer.value
             """) { (period: $0[0], value: $0[1], count: $0[2]) }
-    }
-
-    /// Runs a counting query over `periods` (joined as the table `period`), with `arguments` after the
-    /// bounds, turning each row into a value inside the read (rows cannot leave it).
-    private func countRows<T: Sendable>(
-        _ periods: [DateInterval], _ arguments: StatementArguments, _ query: String, _ value: @escaping @Sendable (Row) -> T
-    ) async throws -> [T] {
-        guard !periods.isEmpty else { return [] }
-        let (periodTable, periodArguments) = Self.periodTable(periods)
-        let sql = "WITH \(periodTable)\n" + query
-        let finalArguments = periodArguments + arguments
-        return try await writer.read { db in try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(value) }
     }
 
     /// Voices waiting in quarantine for a lead.

@@ -33,6 +33,17 @@ import Testing
         #expect(try await database.responseCounts(formID: "survey", periods: [q4, q1]) == [2, 2])
     }
 
+    /// The tally is a cache: when storage refuses the refresh, page views still get exact counts.
+    @Test func countsStayExactWhenStorageRefusesTheTallyRefresh() async throws {
+        try await submit("survey", ["org": ["police"], "duty": ["good"]], at: 1_745_000_000)
+        try await submit("survey", ["org": ["police"], "duty": ["good"]], at: 1_745_000_100)
+        try await database.writer.write { try $0.execute(sql: "PRAGMA query_only = ON") }  // the writer refuses writes
+        let counts = try await database.ratingCounts(formID: "survey", questionIDs: ["duty"], organisationQuestionID: "org", periods: [q1])
+        #expect(counts == [RatingCount(period: 0, organisationID: "police", questionID: "duty", value: "good", count: 2)])
+        let tallied = try await database.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM rating_tally_source") }
+        #expect(tallied == 0, "nothing was written")
+    }
+
     @Test func otherFormsAndMissingOrganisationsAreHandled() async throws {
         try await submit("survey", ["org": ["police"], "duty": ["good"]], at: 1_745_000_000)
         try await submit("survey", ["duty": ["some"]], at: 1_745_000_000)  // named no organisation
