@@ -1,7 +1,7 @@
 import Hummingbird
 
-/// Every route the server answers, behind the middleware every response passes through.
-/// `Tests/system/routes.tsv` lists the same routes with who may use each; a test keeps the two equal.
+/// Every route the server answers (`SiteRoute.all`, with who may use each), behind the middleware every
+/// response passes through. `Tests/system/routes.tsv` lists the same routes; a test keeps the three equal.
 /// HEAD is answered on every GET route, with the GET's status and headers and no body.
 func makeRouter(site: Site) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -9,26 +9,26 @@ func makeRouter(site: Site) -> Router<AppRequestContext> {
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: site.configuration.servesHTTPS))
     router.add(middleware: ErrorPageMiddleware(site: site))
     router.add(middleware: SameOriginMiddleware(configuration: site.configuration))
-    PublicController(site: site).addRoutes(to: router)
-    HealthController(site: site).addRoutes(to: router)
-    OpenLinkController(site: site).addRoutes(to: router)
-    InvitationController(site: site).addRoutes(to: router)
-    LoginController(site: site).addRoutes(to: router)
-    SetupController(site: site).addRoutes(to: router)
-    ReportsController(site: site).addPublicRoutes(to: router)
-    let signedIn = router.group("admin").add(middleware: SessionMiddleware(site: site))
-    LoginController(site: site).addSignedInRoutes(to: signedIn)
-    DashboardController(site: site).addRoutes(to: signedIn)
-    AuditController(site: site).addRoutes(to: signedIn)
-    DownloadsController(site: site).addRoutes(to: signedIn)
-    RoundsController(site: site).addRoutes(to: signedIn)
-    MailController(site: site).addRoutes(to: signedIn)
-    AccountController(site: site).addRoutes(to: signedIn)
-    VoicesController(site: site).addRoutes(to: signedIn)
-    LinkResponsesController(site: site).addRoutes(to: signedIn)
-    RetentionController(site: site).addRoutes(to: signedIn)
-    MeetingsController(site: site).addRoutes(to: signedIn)
-    FiguresController(site: site).addRoutes(to: signedIn)
-    ReportsController(site: site).addRoutes(to: signedIn)
+    let routes = SiteRouter(router, session: SessionMiddleware(site: site))
+    PublicController(site: site).addRoutes(to: routes)
+    HealthController(site: site).addRoutes(to: routes)
+    OpenLinkController(site: site).addRoutes(to: routes)
+    InvitationController(site: site).addRoutes(to: routes)
+    LoginController(site: site).addRoutes(to: routes)
+    SetupController(site: site).addRoutes(to: routes)
+    ReportsController(site: site).addPublicRoutes(to: routes)
+    LoginController(site: site).addSignedInRoutes(to: routes)
+    DashboardController(site: site).addRoutes(to: routes)
+    AuditController(site: site).addRoutes(to: routes)
+    DownloadsController(site: site).addRoutes(to: routes)
+    RoundsController(site: site).addRoutes(to: routes)
+    MailController(site: site).addRoutes(to: routes)
+    AccountController(site: site).addRoutes(to: routes)
+    VoicesController(site: site).addRoutes(to: routes)
+    LinkResponsesController(site: site).addRoutes(to: routes)
+    RetentionController(site: site).addRoutes(to: routes)
+    MeetingsController(site: site).addRoutes(to: routes)
+    FiguresController(site: site).addRoutes(to: routes)
+    ReportsController(site: site).addRoutes(to: routes)
     return router
 }

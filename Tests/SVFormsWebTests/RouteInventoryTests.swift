@@ -16,15 +16,40 @@ import Testing
         #expect(listed.count == Set(listed).count, "a route is listed twice in routes.tsv")
         #expect(served.subtracting(listed).sorted() == [], "served but not in Tests/system/routes.tsv")
         #expect(Set(listed).subtracting(served).sorted() == [], "in Tests/system/routes.tsv but not served")
+        let declared = SiteRoute.all.map { "\($0.method) \($0.pattern)" }
+        #expect(declared.count == Set(declared).count, "a route is declared twice in SiteRoute.all")
+        #expect(Set(declared) == served, "SiteRoute.all is not what the router serves")
+    }
+
+    /// Who may use each route is declared once, in `SiteRoute`, and routes.tsv (which the attack suite
+    /// tries every route against) says the same.
+    @Test func eachRoutesDeclaredAccessIsTheAttackSuitesAccess() throws {
+        let listed = try Self.listedRoutesWithAccess()
+        let declared = Dictionary(uniqueKeysWithValues: SiteRoute.all.map { ("\($0.method) \($0.pattern)", $0.access.description) })
+        for (route, access) in listed {
+            #expect(declared[route] == access, "\(route): routes.tsv says \(access), SiteRoute says \(declared[route] ?? "nothing")")
+        }
+        #expect(listed.count == declared.count)
+    }
+
+    @Test func aRouteBuildsItsOwnURL() {
+        #expect(SiteRoute.voice.path("community-voice", "ABCD1234") == "/admin/voices/community-voice/ABCD1234")
+        #expect(SiteRoute.dashboard.path() == "/admin")
+        #expect(SiteRoute.home.path() == "/")
+        #expect(SiteRoute.roundRemovePerson.path("3", "7") == "/admin/rounds/3/people/7/remove")
     }
 
     /// "METHOD path" of each line of routes.tsv (tab-separated: method, path, access, example, form page).
     static func listedRoutes() throws -> [String] {
+        try listedRoutesWithAccess().map(\.route)
+    }
+
+    static func listedRoutesWithAccess() throws -> [(route: String, access: String)] {
         try String(contentsOfFile: Repository.path("Tests/system/routes.tsv"), encoding: .utf8)
             .split(separator: "\n").filter { !$0.hasPrefix("#") }
             .map { line in
                 let columns = line.split(separator: "\t")
-                return "\(columns[0]) \(columns[1])"
+                return ("\(columns[0]) \(columns[1])", String(columns[2]))
             }
     }
 }

@@ -6,9 +6,9 @@ import SVFormsStore
 struct AccountController: Sendable {
     let site: Site
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("account", use: show)
-        group.post("account", use: save)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.account, use: show)
+        routes.on(.accountSave, use: save)
     }
 
     static let question = Question(
@@ -20,14 +20,14 @@ struct AccountController: Sendable {
         ], SelectionLimits()))
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         let chosen = (account.notifySubmissions ? ["submissions"] : []) + (account.notifyDigest ? ["digest"] : [])
         let notice = request.uri.queryParameters["saved"] != nil ? "Your choices are saved." : nil
         return page(context, account, input: FormInput(["notify": chosen]), notice: notice)
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         let input = try await site.signedInForm(request, context)
         let result = PageValidator(context: site.validationContext()).validate([Self.question], input: input)
         guard result.problems.isEmpty else { throw WebError.badRequest }

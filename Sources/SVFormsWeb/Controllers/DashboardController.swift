@@ -8,12 +8,12 @@ import SVFormsStore
 struct DashboardController: Sendable {
     let site: Site
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("/", use: show)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.dashboard, use: show)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.viewer)
+        let account = try context.signedInAccount()
         var figures: [(questionnaire: Questionnaire, quarters: [ReportingQuarter], reports: [MeasureReport])] = []
         for questionnaire in site.catalog.questionnaires {
             let quarters = try await site.reporter.quarters(of: questionnaire)

@@ -8,11 +8,11 @@ import SVFormsStore
 struct FiguresController: Sendable {
     let site: Site
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("figures", use: show)
-        group.post("figures", use: enter)
-        group.post("figures/import", use: importFigures)
-        group.get("figures/:measure/:quarter", use: history)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.figures, use: show)
+        routes.on(.figureEnter, use: enter)
+        routes.on(.figuresImport, use: importFigures)
+        routes.on(.figureHistory, use: history)
     }
 
     var calendar: ReportingCalendar { ReportingCalendar(site.partnership) }
@@ -23,7 +23,6 @@ struct FiguresController: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.lead)
         let query = request.uri.queryParameters
         let saved = query["saved"].flatMap { Int(String($0)) }, unchanged = query["unchanged"].flatMap { Int(String($0)) }
         let notice = saved.map { saved in
@@ -33,7 +32,7 @@ struct FiguresController: Sendable {
     }
 
     @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         let input = try await site.signedInForm(request, context)
         switch form.readFigure(input, today: site.validationContext().today) {
         case .failure(let problems):
@@ -44,7 +43,7 @@ struct FiguresController: Sendable {
     }
 
     @Sendable func importFigures(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         let input = try await site.signedInForm(request, context)
         // A file chosen wins over the text box; either way the same checks apply.
         let text = input.value("file").flatMap { $0.isEmpty ? nil : $0 } ?? input.value("csv") ?? ""
@@ -70,7 +69,6 @@ struct FiguresController: Sendable {
 
     /// Every version of one figure, oldest first.
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.lead)
         guard let measure = context.parameters.get("measure").flatMap(site.partnership.measure(id:)), measure.isImported,
             let quarter = context.parameters.get("quarter").flatMap({ ReportingQuarter(slug: $0, yearStartMonth: calendar.yearStartMonth) })
         else { throw WebError.notFound }

@@ -11,9 +11,9 @@ struct HealthController: Sendable {
     /// How long a due message may wait before the mail worker counts as stuck.
     static let mailAllowedLag: TimeInterval = 15 * 60
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("healthz", use: health)
-        router.get("readyz", use: readiness)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.health, use: health)
+        routes.on(.readiness, use: readiness)
     }
 
     /// 200 `ok` only when the database file is in place, answers a read and takes a durable write:

@@ -10,14 +10,13 @@ struct InvitationController: Sendable {
     let site: Site
     var pages: JourneyPages { JourneyPages(site: site) }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        let links = router.group("i")
-        links.get(":token", use: start)
-        links.get(":token/check", use: checkAnswers)
-        links.post(":token/submit", use: submit)
-        links.get(":token/confirmation", use: confirmation)
-        links.get(":token/:page", use: showPage)
-        links.post(":token/:page", use: answerPage)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.invitationStart, use: start)
+        routes.on(.invitationCheck, use: checkAnswers)
+        routes.on(.invitationSubmit, use: submit)
+        routes.on(.invitationConfirmation, use: confirmation)
+        routes.on(.invitationPage, use: showPage)
+        routes.on(.invitationPageAnswers, use: answerPage)
     }
 
     @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {

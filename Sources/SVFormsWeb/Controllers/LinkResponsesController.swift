@@ -11,20 +11,19 @@ struct LinkResponsesController: Sendable {
     /// More than a page can sensibly show; the oldest come first.
     static let pageLimit = 200
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("link-responses", use: list)
-        group.post("link-responses/:form/:reference/:action", use: decide)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.linkResponses, use: list)
+        routes.on(.linkResponseDecision, use: decide)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.lead)
         let done = request.uri.queryParameters["done"].map(String.init) ?? ""
         let reference = request.uri.queryParameters["reference"].map(String.init).flatMap { Reference.isWellFormed($0) ? $0 : nil }
         return try await page(context, notice: reference.flatMap { LinkResponsesPageView.notice(done: done, reference: $0) }, unconfirmed: nil)
     }
 
     @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         let input = try await site.signedInForm(request, context)
         guard let formID = context.parameters.get("form"), let questionnaire = site.catalog.questionnaire(id: formID),
             questionnaire.audience == .invited, let reference = context.parameters.get("reference"), Reference.isWellFormed(reference)

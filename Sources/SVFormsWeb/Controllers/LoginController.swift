@@ -9,14 +9,13 @@ import SVFormsStore
 struct LoginController: Sendable {
     let site: Site
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        let admin = router.group("admin")
-        admin.get("login", use: show)
-        admin.post("login", use: signIn)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.login, use: show)
+        routes.on(.signIn, use: signIn)
     }
 
-    func addSignedInRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.post("logout", use: signOut)
+    func addSignedInRoutes(to routes: SiteRouter) {
+        routes.on(.logout, use: signOut)
     }
 
     static let failureMessage = "Enter the email address and password of an active account"

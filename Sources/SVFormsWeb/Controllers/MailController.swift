@@ -6,14 +6,13 @@ import SVFormsStore
 struct MailController: Sendable {
     let site: Site
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("mail", use: show)
-        group.post("mail/retry-failed", use: retryAll)
-        group.post("mail/:id/retry", use: retry)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.mail, use: show)
+        routes.on(.mailRetryFailed, use: retryAll)
+        routes.on(.mailRetry, use: retry)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.admin)
         let status = request.uri.queryParameters["status"].flatMap { OutboxItem.Status(rawValue: String($0)) }
         let items = try await site.database.mail(status: status, limit: 200, offset: 0)
         let counts = try await site.database.mailCounts()
@@ -26,7 +25,7 @@ struct MailController: Sendable {
     }
 
     @Sendable func retry(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.admin)
+        let account = try context.signedInAccount()
         _ = try await site.signedInForm(request, context)
         guard let id = context.parameters.get("id").flatMap(Int64.init),
             try await site.database.retryFailedMail(id, at: site.configuration.now())
@@ -35,7 +34,7 @@ struct MailController: Sendable {
     }
 
     @Sendable func retryAll(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.admin)
+        let account = try context.signedInAccount()
         _ = try await site.signedInForm(request, context)
         let count = try await site.database.retryAllFailedMail(at: site.configuration.now())
         return try await queued(count, subject: "all failed mail", by: account, request, context)

@@ -5,7 +5,7 @@ import SVFormsStore
 
 extension MeetingsController {
     @Sendable func addAction(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         // The anti-forgery check comes first, so a forged post learns nothing, not even whether the meeting exists.
         let input = try await site.signedInForm(request, context)
         let meeting = try await meeting(context)
@@ -20,7 +20,7 @@ extension MeetingsController {
     }
 
     @Sendable func setActionStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         // The anti-forgery check comes first, so a forged post learns nothing, not even whether the meeting exists.
         let input = try await site.signedInForm(request, context)
         let meeting = try await meeting(context)

@@ -8,15 +8,15 @@ import SVFormsStore
 struct MeetingsController: Sendable {
     let site: Site
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("meetings", use: list)
-        group.get("meetings/new", use: newMeeting)
-        group.post("meetings", use: create)
-        group.get("meetings/:meeting", use: show)
-        group.post("meetings/:meeting", use: update)
-        group.post("meetings/:meeting/delete", use: delete)
-        group.post("meetings/:meeting/actions", use: addAction)
-        group.post("meetings/:meeting/actions/:action", use: setActionStatus)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.meetings, use: list)
+        routes.on(.meetingNew, use: newMeeting)
+        routes.on(.meetingCreate, use: create)
+        routes.on(.meeting, use: show)
+        routes.on(.meetingUpdate, use: update)
+        routes.on(.meetingDelete, use: delete)
+        routes.on(.meetingAddAction, use: addAction)
+        routes.on(.meetingActionStatus, use: setActionStatus)
     }
 
     var form: MeetingForm {
@@ -24,7 +24,6 @@ struct MeetingsController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.lead)
         let partnership = site.partnership
         let calendar = ReportingCalendar(partnership)
         let outstanding = try await site.database.actions().filter(\.status.isOutstanding)
@@ -47,12 +46,11 @@ struct MeetingsController: Sendable {
     }
 
     @Sendable func newMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.lead)
         return newMeetingPage(context, input: FormInput(), problems: [])
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         let input = try await site.signedInForm(request, context)
         switch form.readMeeting(input) {
         case .failure(let problems):
@@ -74,14 +72,13 @@ struct MeetingsController: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.lead)
         let meeting = try await meeting(context)
         let notice = request.uri.queryParameters["notice"].flatMap { Self.notices[String($0)] }
         return try await meetingPage(meeting, context, notice: notice)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         // The anti-forgery check comes first, so a forged post learns nothing, not even whether the meeting exists.
         let input = try await site.signedInForm(request, context)
         let meeting = try await meeting(context)
@@ -97,7 +94,7 @@ struct MeetingsController: Sendable {
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         _ = try await site.signedInForm(request, context)
         let meeting = try await meeting(context)
         guard try await site.database.deleteMeeting(meeting.id) != nil else { throw WebError.notFound }

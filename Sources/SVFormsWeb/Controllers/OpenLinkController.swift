@@ -6,14 +6,13 @@ struct OpenLinkController: Sendable {
     let site: Site
     var pages: JourneyPages { JourneyPages(site: site) }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        let forms = router.group("f")
-        forms.get(":form", use: start)
-        forms.get(":form/check", use: checkAnswers)
-        forms.post(":form/submit", use: submit)
-        forms.get(":form/confirmation", use: confirmation)
-        forms.get(":form/:page", use: showPage)
-        forms.post(":form/:page", use: answerPage)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.formStart, use: start)
+        routes.on(.formCheck, use: checkAnswers)
+        routes.on(.formSubmit, use: submit)
+        routes.on(.formConfirmation, use: confirmation)
+        routes.on(.formPage, use: showPage)
+        routes.on(.formPageAnswers, use: answerPage)
     }
 
     @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {

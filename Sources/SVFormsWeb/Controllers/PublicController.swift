@@ -5,10 +5,10 @@ import SVFormsStore
 struct PublicController: Sendable {
     let site: Site
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/", use: index)
-        router.get("exit", use: exit)
-        router.get("assets/:file", use: asset)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.home, use: index)
+        routes.on(.exit, use: exit)
+        routes.on(.asset, use: asset)
     }
 
     @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -9,24 +9,23 @@ import SVFormsStore
 struct ReportsController: Sendable {
     let site: Site
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("reports", use: list)
-        group.get("reports/:quarter", use: show)
-        group.get("reports/:quarter/:file", use: download)
-        group.post("reports/:quarter/publish", use: publish)
-        group.post("reports/:quarter/withdraw", use: withdraw)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.reports, use: list)
+        routes.on(.report, use: show)
+        routes.on(.reportDownload, use: download)
+        routes.on(.reportPublish, use: publish)
+        routes.on(.reportWithdraw, use: withdraw)
     }
 
-    func addPublicRoutes(to router: Router<AppRequestContext>) {
-        router.get("reports", use: publicList)
-        router.get("reports/:quarter", use: publicShow)
+    func addPublicRoutes(to routes: SiteRouter) {
+        routes.on(.publicReports, use: publicList)
+        routes.on(.publicReport, use: publicShow)
     }
 
     var calendar: ReportingCalendar { ReportingCalendar(site.partnership) }
 
     /// Every quarter that can be reported, newest first, with whether it is published.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.viewer)
         let published = Dictionary(try await site.database.publishedReports().map { ($0.quarter, $0.publishedAt) }, uniquingKeysWith: { $1 })
         let rows = try await site.reporter.reportableQuarters().reversed().map { quarter in
             ListPageView.Row(
@@ -41,7 +40,7 @@ struct ReportsController: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.viewer)
+        let account = try context.signedInAccount()
         let quarter = try quarter(context)
         let report = try await site.reporter.boardReport(for: quarter, isPublic: false, suppressCounts: !account.role.includes(.lead))
         let published = try await site.database.publishedReport(quarter: quarter.label)
@@ -58,7 +57,7 @@ struct ReportsController: Sendable {
 
     /// `report.csv` and `report.xlsx`: the same content as the page.
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.viewer)
+        let account = try context.signedInAccount()
         let quarter = try quarter(context)
         let (name, format) = try site.downloadName(context)
         guard name == "report" else { throw WebError.notFound }
@@ -68,7 +67,7 @@ struct ReportsController: Sendable {
 
     /// Publishes a snapshot of the public report: what the public page shows until it is withdrawn or published again.
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         let quarter = try quarter(context)
         _ = try await site.signedInForm(request, context)
         let report = try await site.reporter.boardReport(for: quarter, isPublic: true, suppressCounts: true)
@@ -79,7 +78,7 @@ struct ReportsController: Sendable {
     }
 
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         let quarter = try quarter(context)
         _ = try await site.signedInForm(request, context)
         let withdrawn = try await site.database.withdrawReport(quarter: quarter.label)

@@ -9,12 +9,11 @@ import SVFormsStore
 struct RetentionController: Sendable {
     let site: Site
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("retention", use: show)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.retention, use: show)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.admin)
         let now = site.configuration.now()
         let timeZone = site.partnership.timeZone
         var forms: [RetentionPageView.Form] = []

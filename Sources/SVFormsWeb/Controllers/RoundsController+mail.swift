@@ -15,7 +15,7 @@ extension RoundsController {
     /// Queues one email per person, each with a new personal link, in one transaction with marking
     /// them invited or reminded. Only while the round is open: a link would not work otherwise.
     private func send(_ mailing: RoundMailing, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         let (round, questionnaire) = try await round(context)
         _ = try await site.signedInForm(request, context)
         let now = site.configuration.now()

@@ -5,7 +5,6 @@ import SVFormsStore
 
 extension RoundsController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.lead)
         let (round, questionnaire) = try await round(context)
         let notice = request.uri.queryParameters["notice"].map(String.init).flatMap(Self.notices)
         let closed = request.uri.queryParameters["closed"] != nil
@@ -15,7 +14,6 @@ extension RoundsController {
     }
 
     @Sendable func addPerson(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.lead)
         let (round, questionnaire) = try await round(context)
         let input = try await site.signedInForm(request, context)
         let form = peopleForm(questionnaire)
@@ -33,7 +31,6 @@ extension RoundsController {
     }
 
     @Sendable func importPeople(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.lead)
         let (round, questionnaire) = try await round(context)
         let input = try await site.signedInForm(request, context)
         // A file chosen wins over the text box; either way the same checks apply.
@@ -48,7 +45,7 @@ extension RoundsController {
     }
 
     @Sendable func removePerson(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.require(.lead)
+        let account = try context.signedInAccount()
         let (round, questionnaire) = try await round(context)
         _ = try await site.signedInForm(request, context)
         guard let id = context.parameters.get("person").flatMap(Int64.init),

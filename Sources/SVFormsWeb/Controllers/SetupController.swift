@@ -8,10 +8,9 @@ import SVFormsStore
 struct SetupController: Sendable {
     let site: Site
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        let admin = router.group("admin")
-        admin.get("setup/:token", use: show)
-        admin.post("setup/:token", use: create)
+    func addRoutes(to routes: SiteRouter) {
+        routes.on(.setup, use: show)
+        routes.on(.setupCreate, use: create)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
