@@ -32,6 +32,37 @@ import Testing
         #expect(listed.count == declared.count)
     }
 
+    /// Templates link to fixed pages by literal paths (`href="/admin/rounds"`): each must be a declared
+    /// route, with the method its tag uses, so renaming a route cannot leave a dead link behind.
+    @Test func everyFixedLinkInTheTemplatesIsADeclaredRoute() throws {
+        let root = Repository.path("templates")
+        let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".mustache") } ?? []
+        var links: [(file: String, method: String, path: String)] = []
+        for file in files {
+            let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+            for match in text.matches(of: /<(a|form|link)\b[^>]*>/) {
+                let tag = String(match.output.0)
+                guard let target = tag.firstMatch(of: /(?:href|action)="(\/[^"{]*)"/)?.output.1 else { continue }
+                let method = tag.contains("method=\"post\"") ? "POST" : "GET"
+                let path = String(target.split(separator: "?", maxSplits: 1)[0].split(separator: "#", maxSplits: 1)[0])
+                links.append((file, method, path))
+            }
+        }
+        #expect(links.count > 20, "the templates were read: \(links.count) links")
+        for link in links {
+            let declared = SiteRoute.all.contains { route in
+                "\(route.method)" == link.method && Self.matches(route.pattern, link.path)
+            }
+            #expect(declared, "\(link.file): \(link.method) \(link.path) is not a declared route")
+        }
+    }
+
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        let want = pattern.split(separator: "/", omittingEmptySubsequences: false)
+        let have = path.split(separator: "/", omittingEmptySubsequences: false)
+        return want.count == have.count && zip(want, have).allSatisfy { $0.hasPrefix("{") ? !$1.isEmpty : $0 == $1 }
+    }
+
     @Test func aRouteBuildsItsOwnURL() {
         #expect(SiteRoute.voice.path("community-voice", "ABCD1234") == "/admin/voices/community-voice/ABCD1234")
         #expect(SiteRoute.dashboard.path() == "/admin")

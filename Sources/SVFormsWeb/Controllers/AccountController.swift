@@ -34,7 +34,7 @@ struct AccountController: Sendable {
         let chosen = Set(result.answers["notify"] ?? [])
         try await site.database.setNotifications(
             accountID: account.id, submissions: chosen.contains("submissions"), digest: chosen.contains("digest"))
-        return .redirect(to: AdminPaths.account + "?saved", type: .normal)
+        return .redirect(to: SiteRoute.account.path() + "?saved", type: .normal)
     }
 
     private func page(_ context: AppRequestContext, _ account: Account, input: FormInput, notice: String?) -> Response {
@@ -42,7 +42,7 @@ struct AccountController: Sendable {
             layout: site.adminLayout(title: "Your emails", context), heading: "Your emails",
             intro: ["Signed in as \(account.email)."], notice: notice,
             fields: [QuestionView(Self.question, input: input, problem: nil, isPageHeading: false)], errors: [],
-            actionHref: AdminPaths.account, csrfToken: site.csrfToken(context),
+            actionHref: SiteRoute.accountSave.path(), csrfToken: site.csrfToken(context),
             buttonText: "Save")
         return site.renderer.response(.simpleForm, view)
     }

@@ -18,8 +18,8 @@ struct AuditController: Sendable {
         let events = try await site.database.auditEvents(limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let view = AuditPageView(
             layout: site.adminLayout(title: "Audit log", context), rows: events.map { AuditRowView(event: $0, timeZone: site.partnership.timeZone) },
-            total: total, newerHref: page > 1 ? "\(AdminPaths.audit)?page=\(page - 1)" : nil,
-            olderHref: page * Self.pageSize < total ? "\(AdminPaths.audit)?page=\(page + 1)" : nil)
+            total: total, newerHref: page > 1 ? SiteRoute.audit.path() + "?page=\(page - 1)" : nil,
+            olderHref: page * Self.pageSize < total ? SiteRoute.audit.path() + "?page=\(page + 1)" : nil)
         return site.renderer.response(.audit, view)
     }
 }

@@ -64,7 +64,7 @@ struct FiguresController: Sendable {
                 subject: Set(entries.map(\.measureID)).sorted().joined(separator: " "), rowCount: outcome.saved,
                 client: site.clientAddress(request, context)))
         }
-        return .redirect(to: "/admin/figures?saved=\(outcome.saved)&unchanged=\(outcome.unchanged)", type: .normal)
+        return .redirect(to: SiteRoute.figures.path() + "?saved=\(outcome.saved)&unchanged=\(outcome.unchanged)", type: .normal)
     }
 
     /// Every version of one figure, oldest first.

@@ -40,7 +40,7 @@ struct LinkResponsesController: Sendable {
             linkResponse: reference, formID: formID, accept: accept, by: account.email, client: site.clientAddress(request, context),
             at: site.configuration.now())
         else { throw WebError.notFound }
-        return .redirect(to: "/admin/link-responses?done=\(accept ? "accepted" : "deleted")&reference=\(reference)", type: .normal)
+        return .redirect(to: SiteRoute.linkResponses.path() + "?done=\(accept ? "accepted" : "deleted")&reference=\(reference)", type: .normal)
     }
 
     /// Every invited questionnaire whose link is on, or that still has responses waiting from when it was.

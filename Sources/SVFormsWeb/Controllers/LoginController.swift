@@ -61,7 +61,7 @@ struct LoginController: Sendable {
         }
         try await site.throttle.succeeded(reservation, attempt)
         try await site.database.record(AuditEvent(at: now, actor: account.email, action: "login.success", client: client))
-        let next = AdminPaths.safeNext(request.uri.queryParameters["next"].map(String.init)) ?? AdminPaths.dashboard
+        let next = SiteRoute.safeNext(request.uri.queryParameters["next"].map(String.init)) ?? SiteRoute.dashboard.path()
         var response = try await site.startSession(for: account, replacing: request, redirectTo: next)
         // Known from now on: failures from elsewhere no longer slow this browser's sign-ins.
         response.setCookie(site.deviceCookies.cookie(for: account.email))
@@ -76,7 +76,7 @@ struct LoginController: Sendable {
             try await site.database.record(AuditEvent(
                 at: site.configuration.now(), actor: account.email, action: "logout", client: site.clientAddress(request, context)))
         }
-        var response = Response.redirect(to: "/admin/login?signed-out", type: .normal)
+        var response = Response.redirect(to: SiteRoute.login.path() + "?signed-out", type: .normal)
         response.setCookie(site.sessionCookies.expired())
         return response
     }
@@ -98,14 +98,14 @@ struct LoginController: Sendable {
     private func form(
         _ request: Request, respondent: Respondent, email: String?, errors: FieldErrors, notice: String? = nil
     ) -> SimpleFormView {
-        let next = AdminPaths.safeNext(request.uri.queryParameters["next"].map(String.init))
+        let next = SiteRoute.safeNext(request.uri.queryParameters["next"].map(String.init))
         return SimpleFormView(
             layout: site.layout(title: "Sign in", hasErrors: !errors.isEmpty), heading: "Sign in", notice: notice,
             fields: [
                 .input(name: "email", label: "Email address", type: "email", value: email, error: errors["email"], autocomplete: "username"),
                 .input(name: "password", label: "Password", type: "password", error: errors["password"], autocomplete: "current-password"),
             ],
-            errors: errors.links, actionHref: AdminPaths.login(next: next), csrfToken: site.antiForgery.token(for: respondent.token),
+            errors: errors.links, actionHref: SiteRoute.signInPage(returningTo: next), csrfToken: site.antiForgery.token(for: respondent.token),
             buttonText: "Sign in")
     }
 }

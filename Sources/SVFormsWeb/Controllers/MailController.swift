@@ -46,7 +46,7 @@ struct MailController: Sendable {
         try await site.database.record(AuditEvent(
             at: site.configuration.now(), actor: account.email, action: "mail.retry", subject: subject, rowCount: count,
             client: site.clientAddress(request, context)))
-        return .redirect(to: AdminPaths.mail + "?status=queued&retried=\(count)", type: .normal)
+        return .redirect(to: SiteRoute.mail.path() + "?status=queued&retried=\(count)", type: .normal)
     }
 
     static func retriedNotice(_ count: Int) -> String {

@@ -15,7 +15,7 @@ extension MeetingsController {
         case .success(let draft):
             guard try await site.database.addAction(draft, to: meeting.id, by: account.email, at: site.configuration.now()) != nil
             else { throw WebError.notFound }
-            return .redirect(to: "/admin/meetings/\(meeting.id)?notice=action-added#actions", type: .normal)
+            return .redirect(to: SiteRoute.meeting.path(meeting.id) + "?notice=action-added#actions", type: .normal)
         }
     }
 
@@ -28,7 +28,7 @@ extension MeetingsController {
         guard let status = input.value("status").flatMap(MeetingAction.Status.init(rawValue:)) else { throw WebError.badRequest }
         guard try await site.database.setActionStatus(id, of: meeting.id, to: status, by: account.email, at: site.configuration.now())
         else { throw WebError.notFound }
-        return .redirect(to: "/admin/meetings/\(meeting.id)?notice=action-updated#actions", type: .normal)
+        return .redirect(to: SiteRoute.meeting.path(meeting.id) + "?notice=action-updated#actions", type: .normal)
     }
 
     /// One meeting: what was recorded, the form to change it, its actions and the form to add one.
@@ -42,7 +42,7 @@ extension MeetingsController {
         let actions = try await site.database.actions(meetingID: meeting.id).map {
             MeetingPageView.ActionRow(
                 action: $0, owner: partnership.organisation(id: $0.ownerID)?.name ?? $0.ownerID,
-                href: "/admin/meetings/\(meeting.id)/actions/\($0.id)")
+                href: SiteRoute.meetingActionStatus.path(meeting.id, $0.id))
         }
         let heading = "\(bodyName), \(meeting.heldOn.longDescription)"
         let questions = form.meetingQuestions + form.actionQuestions

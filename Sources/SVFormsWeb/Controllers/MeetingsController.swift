@@ -57,7 +57,7 @@ struct MeetingsController: Sendable {
             return newMeetingPage(context, input: input, problems: problems.list)
         case .success(let draft):
             let id = try await site.database.createMeeting(draft, by: account.email, at: site.configuration.now())
-            return .redirect(to: "/admin/meetings/\(id)?notice=recorded", type: .normal)
+            return .redirect(to: SiteRoute.meeting.path(id) + "?notice=recorded", type: .normal)
         }
     }
 
@@ -67,7 +67,7 @@ struct MeetingsController: Sendable {
             layout: site.adminLayout(title: "Record a meeting", context, hasErrors: !problems.isEmpty), heading: "Record a meeting",
             intro: ["Record who attended as soon as you can after the meeting. You can add actions on the next page."],
             fields: QuestionView.fields(questions, input: input, problems: problems), errors: ErrorLinkView.links(problems, questions),
-            actionHref: "/admin/meetings", csrfToken: site.csrfToken(context), buttonText: "Record the meeting")
+            actionHref: SiteRoute.meetingCreate.path(), csrfToken: site.csrfToken(context), buttonText: "Record the meeting")
         return site.renderer.response(.simpleForm, view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 
@@ -89,7 +89,7 @@ struct MeetingsController: Sendable {
             guard try await site.database.updateMeeting(meeting.id, draft, by: account.email, at: site.configuration.now()) else {
                 throw WebError.notFound
             }
-            return .redirect(to: "/admin/meetings/\(meeting.id)?notice=saved", type: .normal)
+            return .redirect(to: SiteRoute.meeting.path(meeting.id) + "?notice=saved", type: .normal)
         }
     }
 
@@ -101,7 +101,7 @@ struct MeetingsController: Sendable {
         try await site.database.record(AuditEvent(
             at: site.configuration.now(), actor: account.email, action: "meeting.delete",
             subject: "\(meeting.bodyID) \(meeting.heldOn)", client: site.clientAddress(request, context)))
-        return .redirect(to: "/admin/meetings?notice=deleted", type: .normal)
+        return .redirect(to: SiteRoute.meetings.path() + "?notice=deleted", type: .normal)
     }
 
     /// The meeting in the URL; 404 for anything else.

@@ -13,7 +13,7 @@ struct PublicController: Sendable {
 
     @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
         let forms = site.catalog.publicQuestionnaires.map {
-            FormLinkView(href: Paths.start($0.id), title: $0.title, summary: $0.description.first)
+            FormLinkView(href: SiteRoute.formStart.path($0.id), title: $0.title, summary: $0.description.first)
         }
         let view = IndexPageView(
             layout: site.layout(title: "Have your say", isPublic: true), partnershipName: site.partnership.name, forms: forms)

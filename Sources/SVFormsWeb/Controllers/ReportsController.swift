@@ -29,7 +29,7 @@ struct ReportsController: Sendable {
         let published = Dictionary(try await site.database.publishedReports().map { ($0.quarter, $0.publishedAt) }, uniquingKeysWith: { $1 })
         let rows = try await site.reporter.reportableQuarters().reversed().map { quarter in
             ListPageView.Row(
-                label: quarter.label, href: "/admin/reports/\(quarter.slug)",
+                label: quarter.label, href: SiteRoute.report.path(quarter.slug),
                 status: published[quarter.label].map { "Published on \(longDate($0))" } ?? "Not published")
         }
         let view = ListPageView(
@@ -74,7 +74,7 @@ struct ReportsController: Sendable {
         try await site.database.publishReport(
             quarter: quarter.label, content: try PublishedReport.document(report), by: account.email, at: site.configuration.now())
         try await audit("report.publish", quarter, account, request, context)
-        return .redirect(to: "/admin/reports/\(quarter.slug)?notice=published", type: .normal)
+        return .redirect(to: SiteRoute.report.path(quarter.slug) + "?notice=published", type: .normal)
     }
 
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -83,14 +83,14 @@ struct ReportsController: Sendable {
         _ = try await site.signedInForm(request, context)
         let withdrawn = try await site.database.withdrawReport(quarter: quarter.label)
         if withdrawn { try await audit("report.withdraw", quarter, account, request, context) }
-        return .redirect(to: "/admin/reports/\(quarter.slug)?notice=\(withdrawn ? "withdrawn" : "not-published")", type: .normal)
+        return .redirect(to: SiteRoute.report.path(quarter.slug) + "?notice=\(withdrawn ? "withdrawn" : "not-published")", type: .normal)
     }
 
     /// Published reports, newest first.
     @Sendable func publicList(_ request: Request, context: AppRequestContext) async throws -> Response {
         let rows = try await site.database.publishedReports().compactMap { published -> ListPageView.Row? in
             guard let quarter = ReportingQuarter(label: published.quarter, yearStartMonth: calendar.yearStartMonth) else { return nil }
-            return ListPageView.Row(label: quarter.label, href: "/reports/\(quarter.slug)", status: "Published on \(longDate(published.publishedAt))")
+            return ListPageView.Row(label: quarter.label, href: SiteRoute.publicReport.path(quarter.slug), status: "Published on \(longDate(published.publishedAt))")
         }
         let view = ListPageView(
             layout: site.layout(title: "Performance reports"), heading: "\(site.partnership.displayName) performance reports",

@@ -20,7 +20,7 @@ extension RoundsController {
         _ = try await site.signedInForm(request, context)
         let now = site.configuration.now()
         guard round.isOpen(on: CalendarDay.today(in: site.partnership.timeZone, now: now)) else {
-            return .redirect(to: "/admin/rounds/\(round.id)?closed", type: .normal)
+            return .redirect(to: SiteRoute.round.path(round.id) + "?closed", type: .normal)
         }
         let composer = site.mail
         let outcome = try await site.database.sendRoundMail(mailing, roundID: round.id, at: now) { person in
@@ -35,6 +35,6 @@ extension RoundsController {
             rowCount: outcome.queued, client: site.clientAddress(request, context)))
         let notice = (mailing == .invitations ? "invited" : "reminded") + "-\(outcome.queued)"
         let skipped = outcome.skipped.isEmpty ? "" : "&skipped=\(outcome.skipped.count)"
-        return .redirect(to: "/admin/rounds/\(round.id)?notice=\(notice)\(skipped)", type: .normal)
+        return .redirect(to: SiteRoute.round.path(round.id) + "?notice=\(notice)\(skipped)", type: .normal)
     }
 }

@@ -54,7 +54,7 @@ extension RoundsController {
         try await site.database.record(AuditEvent(
             at: site.configuration.now(), actor: account.email, action: "round.remove-person",
             subject: "\(removed.email) from \(round.name) (\(questionnaire.id))", client: site.clientAddress(request, context)))
-        return .redirect(to: "/admin/rounds/\(round.id)?notice=removed-1", type: .normal)
+        return .redirect(to: SiteRoute.round.path(round.id) + "?notice=removed-1", type: .normal)
     }
 
     /// Adds people, all or none; someone already in the round is reported and nothing is added.
@@ -71,7 +71,7 @@ extension RoundsController {
                 ? try await roundPage(round, questionnaire, context, importInput: input, problems: [problem])
                 : try await roundPage(round, questionnaire, context, addInput: input, problems: [problem])
         }
-        return .redirect(to: "/admin/rounds/\(round.id)?notice=\(notice)-\(entries.count)", type: .normal)
+        return .redirect(to: SiteRoute.round.path(round.id) + "?notice=\(notice)-\(entries.count)", type: .normal)
     }
 
     /// The round in the URL and its questionnaire; 404 for anything else.

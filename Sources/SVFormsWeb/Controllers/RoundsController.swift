@@ -52,7 +52,7 @@ struct RoundsController: Sendable {
             return newRoundPage(context, input: input, problems: problems.list)
         case .success(let new):
             let round = try await site.database.createRound(new, by: account.email, at: site.configuration.now())
-            return .redirect(to: "/admin/rounds/\(round.id)", type: .normal)
+            return .redirect(to: SiteRoute.round.path(round.id), type: .normal)
         }
     }
 
@@ -64,7 +64,7 @@ struct RoundsController: Sendable {
             intro: ["You will add the people to invite on the next page. Nothing is sent until you choose to send it."],
             fields: QuestionView.fields(questions, input: input, problems: problems),
             errors: ErrorLinkView.links(problems, questions),
-            actionHref: "/admin/rounds", csrfToken: site.csrfToken(context),
+            actionHref: SiteRoute.roundCreate.path(), csrfToken: site.csrfToken(context),
             buttonText: "Open the round")
         return site.renderer.response(.simpleForm, view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }

@@ -50,7 +50,7 @@ struct SetupController: Sendable {
         }
         try await site.database.record(AuditEvent(
             at: now, actor: account.email, action: "account.created", subject: "admin (first run)", client: site.clientAddress(request, context)))
-        return try await site.startSession(for: account, replacing: request, redirectTo: AdminPaths.dashboard)
+        return try await site.startSession(for: account, replacing: request, redirectTo: SiteRoute.dashboard.path())
     }
 
     private func rejected(_ token: String, _ respondent: Respondent, email: String, errors: FieldErrors) -> Response {
@@ -77,7 +77,7 @@ struct SetupController: Sendable {
                     hint: "At least \(PasswordHasher.lengths.lowerBound) characters. A few unrelated words make a strong one."),
                 .input(name: "confirm", label: "Confirm password", type: "password", error: errors["confirm"], autocomplete: "new-password"),
             ],
-            errors: errors.links, actionHref: AdminPaths.setup(token), csrfToken: site.antiForgery.token(for: respondent.token),
+            errors: errors.links, actionHref: SiteRoute.setup.path(token), csrfToken: site.antiForgery.token(for: respondent.token),
             buttonText: "Create account")
     }
 }

@@ -24,9 +24,9 @@ extension VoicesController {
             return page(questionnaire, voice, context, notice: nil, problem: problem)
         }
         if change == .delete {
-            return .redirect(to: "/admin/voices?form=\(questionnaire.id)&status=quarantined&deleted=\(voice.reference)", type: .normal)
+            return .redirect(to: SiteRoute.voices.path() + "?form=\(questionnaire.id)&status=quarantined&deleted=\(voice.reference)", type: .normal)
         }
-        return .redirect(to: "/admin/voices/\(questionnaire.id)/\(voice.reference)?done=\(action)", type: .normal)
+        return .redirect(to: SiteRoute.voice.path(questionnaire.id, voice.reference) + "?done=\(action)", type: .normal)
     }
 
     /// The change a posted form asks for, or what is wrong with it.

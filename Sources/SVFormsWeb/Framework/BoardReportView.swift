@@ -49,9 +49,9 @@ struct BoardReportView: PageView {
     // A missing text is given as `false`, so its {{#section}} is skipped (nil in [String: Any] would print "nil").
     private func adminFields(_ admin: Admin) -> [String: Any] {
         [
-            "csvHref": "/admin/reports/\(admin.slug)/report.csv", "xlsxHref": "/admin/reports/\(admin.slug)/report.xlsx",
-            "publishHref": "/admin/reports/\(admin.slug)/publish", "withdrawHref": "/admin/reports/\(admin.slug)/withdraw",
-            "publicHref": "/reports/\(admin.slug)", "isPublished": admin.publishedOn != nil, "canPublish": admin.canPublish,
+            "csvHref": SiteRoute.reportDownload.path(admin.slug, "report.csv"), "xlsxHref": SiteRoute.reportDownload.path(admin.slug, "report.xlsx"),
+            "publishHref": SiteRoute.reportPublish.path(admin.slug), "withdrawHref": SiteRoute.reportWithdraw.path(admin.slug),
+            "publicHref": SiteRoute.publicReport.path(admin.slug), "isPublished": admin.publishedOn != nil, "canPublish": admin.canPublish,
             "csrfToken": admin.csrfToken, "notice": admin.notice ?? false,
         ]
     }

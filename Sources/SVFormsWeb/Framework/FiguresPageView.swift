@@ -21,7 +21,7 @@ struct FiguresPageView: PageView {
                 [
                     "quarter": row.quarter.label, "valueText": row.figure.map { ReportFormat.number($0.value.doubleValue) } ?? "Not entered",
                     "source": row.figure?.source ?? "", "note": row.figure?.note ?? "",
-                    "historyHref": row.figure.map { _ in "/admin/figures/\(measure.id)/\(row.quarter.slug)" } ?? false,
+                    "historyHref": row.figure.map { _ in SiteRoute.figureHistory.path(measure.id, row.quarter.slug) } ?? false,
                 ]
             }
             default: nil

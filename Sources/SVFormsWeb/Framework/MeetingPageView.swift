@@ -14,7 +14,7 @@ struct MeetingPageView: PageView {
 
         func child(named name: String) -> Any? {
             switch name {
-            case "href": "/admin/meetings/\(meeting.id)"
+            case "href": SiteRoute.meeting.path(meeting.id)
             case "dateText": meeting.heldOn.longDescription
             case "bodyName": bodyName
             case "quarter": quarter
@@ -76,9 +76,9 @@ struct MeetingPageView: PageView {
         case "hasErrors": !errors.isEmpty
         case "errors": errors
         case "csrfToken": csrfToken
-        case "updateHref": meetingID.map { "/admin/meetings/\($0)" }
-        case "deleteHref": meetingID.map { "/admin/meetings/\($0)/delete" }
-        case "addActionHref": meetingID.map { "/admin/meetings/\($0)/actions" }
+        case "updateHref": meetingID.map { SiteRoute.meetingUpdate.path($0) }
+        case "deleteHref": meetingID.map { SiteRoute.meetingDelete.path($0) }
+        case "addActionHref": meetingID.map { SiteRoute.meetingAddAction.path($0) }
         default: nil
         }
     }

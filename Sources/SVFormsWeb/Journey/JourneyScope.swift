@@ -29,14 +29,14 @@ struct JourneyScope: Sendable {
     static func openLink(_ questionnaire: Questionnaire, _ request: Request, site: Site) -> JourneyScope {
         let respondent = site.respondent(request)
         return JourneyScope(
-            questionnaire: questionnaire, basePath: Paths.start(questionnaire.id), draftKey: respondent.key,
+            questionnaire: questionnaire, basePath: SiteRoute.formStart.path(questionnaire.id), draftKey: respondent.key,
             antiForgeryBasis: respondent.token, cookieToken: respondent.token, isNewBrowser: respondent.isNew, invitation: nil)
     }
 
     /// A personal invitation, for the link's `token`.
     static func invitation(_ questionnaire: Questionnaire, token: String, round: SurveyRound, representative: Representative) -> JourneyScope {
         JourneyScope(
-            questionnaire: questionnaire, basePath: InvitationPaths.start(token), draftKey: representative.draftKey,
+            questionnaire: questionnaire, basePath: SiteRoute.invitationStart.path(token), draftKey: representative.draftKey,
             antiForgeryBasis: token, cookieToken: nil, isNewBrowser: false,
             invitation: Invitation(round: round, representative: representative))
     }

@@ -20,7 +20,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.xFrameOptions] = "DENY"
         // A personal or one-time link is a secret: no page under it names it as a referrer, even to this site.
         let path = request.uri.path
-        let isSecretURL = path.hasPrefix("/i/") || path.hasPrefix("/admin/setup/")
+        let isSecretURL = [SiteRoute.invitationStart, .setup].contains { path.hasPrefix($0.path("")) }
         if response.headers[.referrerPolicy] == nil { response.headers[.referrerPolicy] = isSecretURL ? "no-referrer" : "same-origin" }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         response.headers[.crossOriginOpenerPolicy] = "same-origin"

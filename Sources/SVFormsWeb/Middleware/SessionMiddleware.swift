@@ -28,7 +28,7 @@ struct SessionMiddleware: RouterMiddleware {
         }
         guard context.account != nil else {
             let wanted = request.method == .get ? request.uri.path : nil
-            var response = Response.redirect(to: AdminPaths.login(next: wanted), type: .normal)
+            var response = Response.redirect(to: SiteRoute.signInPage(returningTo: wanted), type: .normal)
             if site.sessionCookies.token(in: request) != nil { response.setCookie(site.sessionCookies.expired()) }
             return response
         }

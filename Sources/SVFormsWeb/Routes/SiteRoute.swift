@@ -34,11 +34,11 @@ struct SiteRoute: Sendable, Hashable {
 
     /// The URL with `values` in place of the pattern's parameters, in order. Values are ids, slugs and
     /// tokens of our own making (URL-safe); a missing one leaves its `{name}`, which no route matches.
-    func path(_ values: String...) -> String {
+    func path(_ values: any CustomStringConvertible...) -> String {
         var remaining = values[...]
         return pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment in
             guard segment.hasPrefix("{"), let value = remaining.popFirst() else { return String(segment) }
-            return value
+            return value.description
         }.joined(separator: "/")
     }
 

@@ -39,7 +39,9 @@ func makeSite(_ configuration: AppConfiguration, logger: Logger) async throws ->
     do {
         composer = try MailComposer(
             templates: templates, from: try MailSetup.sender(configuration),
-            links: MailLinks(invitation: { base + InvitationPaths.start($0) }, dashboard: base + AdminPaths.dashboard, account: base + AdminPaths.account),
+            links: MailLinks(
+                invitation: { base + SiteRoute.invitationStart.path($0) }, dashboard: base + SiteRoute.dashboard.path(),
+                account: base + SiteRoute.account.path()),
             partnership: catalog.partnership, now: configuration.now)
     } catch let problem as TemplateProblem { throw StartupProblem.templates(problem) }
     let cookieSecret = try database.secret(named: "cookies")
@@ -64,5 +66,5 @@ func offerFirstRunSetup(_ site: Site, logger: Logger) async throws {
     let base = site.configuration.publicBaseURL
     logger.notice(
         "No administrator account exists yet. Within the next hour, open this link to create one (or use `svforms user add EMAIL --role admin`)",
-        metadata: ["setup_link": .string(base + AdminPaths.setup(token))])
+        metadata: ["setup_link": .string(base + SiteRoute.setup.path(token))])
 }

@@ -55,7 +55,7 @@ struct Site: Sendable {
             serviceName: partnership.displayName, stylesheetPath: stylesheet.path,
             isPublicForm: showsSafeguarding,
             contacts: showsSafeguarding ? partnership.safeguardingContacts.map(ContactView.init) : [],
-            formTitle: questionnaire?.title, formHref: formHref ?? questionnaire.map { Paths.start($0.id) })
+            formTitle: questionnaire?.title, formHref: formHref ?? questionnaire.map { SiteRoute.formStart.path($0.id) })
     }
 
     /// The layout of signed-in pages.

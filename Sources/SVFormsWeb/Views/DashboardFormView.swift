@@ -20,8 +20,8 @@ struct DashboardFormView: Sendable, MustacheParent {
         case "totalSubmitted": quarterCounts.map(\.submitted).reduce(0, +)
         case "inProgress": inProgress
         case "canDownloadResponses": canDownloadResponses
-        case "responsesCSV": AdminPaths.responses(id, "csv")
-        case "responsesXLSX": AdminPaths.responses(id, "xlsx")
+        case "responsesCSV": SiteRoute.formDownload.path(id, "responses.csv")
+        case "responsesXLSX": SiteRoute.formDownload.path(id, "responses.xlsx")
         case "measures": measures
         case "leftOutText": leftOut == 0 ? nil : Self.leftOutText(leftOut)
         case "canReviewLeftOut": canReviewLeftOut

@@ -38,7 +38,6 @@ struct LinkResponsesPageView: PageView {
     }
 
     private func response(_ response: WaitingLinkResponse, _ questionnaire: Questionnaire) -> [String: Any] {
-        let base = "/admin/link-responses/\(questionnaire.id)/\(response.reference)"
         let rows: [[String: Any]] = questionnaire.questions.compactMap { question in
             guard let values = response.answers[question.id] else { return nil }
             return ["questionLabel": question.label, "answerLines": AnswerText.lines(for: question, values)]
@@ -48,8 +47,8 @@ struct LinkResponsesPageView: PageView {
             "received": AuditRowView.format(response.submittedAt, partnership.timeZone),
             "screening": response.screening.map { "Our checks suggest a program sent this: \($0.description)." } ?? false,
             "answers": rows,
-            "acceptAction": base + "/accept",
-            "deleteAction": base + "/delete",
+            "acceptAction": SiteRoute.linkResponseDecision.path(questionnaire.id, response.reference, "accept"),
+            "deleteAction": SiteRoute.linkResponseDecision.path(questionnaire.id, response.reference, "delete"),
             "isUnconfirmed": unconfirmed == response.reference,
         ]
     }

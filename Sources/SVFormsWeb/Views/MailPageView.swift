@@ -30,7 +30,7 @@ struct MailPageView: PageView {
     private func filterLink(_ status: OutboxItem.Status?) -> [String: Any] {
         let label = status.map { "\($0.rawValue.prefix(1).uppercased())\($0.rawValue.dropFirst()) (\(counts[$0] ?? 0))" } ?? "All"
         return [
-            "filterHref": status.map { "/admin/mail?status=\($0.rawValue)" } ?? "/admin/mail",
+            "filterHref": status.map { SiteRoute.mail.path() + "?status=\($0.rawValue)" } ?? SiteRoute.mail.path(),
             "filterLabel": label, "isCurrent": status == filter,
         ]
     }

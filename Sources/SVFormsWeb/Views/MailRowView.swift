@@ -19,7 +19,7 @@ struct MailRowView: Sendable, MustacheParent {
         case "mailSent": item.sentAt.map { AuditRowView.format($0, timeZone) } ?? ""
         case "contentDropped": item.status == .failed && !item.hasContent
         case "canRetry": item.status == .failed && item.hasContent
-        case "retryHref": "/admin/mail/\(item.id)/retry"
+        case "retryHref": SiteRoute.mailRetry.path(item.id)
         default: nil
         }
     }

@@ -17,8 +17,8 @@ struct MeasureSectionView: Sendable, MustacheParent {
         case "quarterRows": quarters
         case "chart": chart
         case "breakdowns": breakdowns
-        case "measureCSV": AdminPaths.measure(formID, measureID, "csv")
-        case "measureXLSX": AdminPaths.measure(formID, measureID, "xlsx")
+        case "measureCSV": SiteRoute.measureDownload.path(formID, measureID + ".csv")
+        case "measureXLSX": SiteRoute.measureDownload.path(formID, measureID + ".xlsx")
         default: nil
         }
     }

@@ -18,7 +18,7 @@ struct PersonRowView: Sendable, MustacheParent {
         case "personOrganisation": organisation
         case "personStatus": status
         case "canRemove": canRemove
-        case "removeHref": "/admin/rounds/\(roundID)/people/\(id)/remove"
+        case "removeHref": SiteRoute.roundRemovePerson.path(roundID, id)
         default: nil
         }
     }

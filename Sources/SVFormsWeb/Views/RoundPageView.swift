@@ -41,10 +41,10 @@ struct RoundPageView: PageView {
         case "hasErrors": !errors.isEmpty
         case "errors": errors
         case "csrfToken": csrfToken
-        case "addHref": "/admin/rounds/\(roundID)/people"
-        case "importHref": "/admin/rounds/\(roundID)/import"
-        case "inviteHref": "/admin/rounds/\(roundID)/invitations"
-        case "remindHref": "/admin/rounds/\(roundID)/reminders"
+        case "addHref": SiteRoute.roundAddPerson.path(roundID)
+        case "importHref": SiteRoute.roundImport.path(roundID)
+        case "inviteHref": SiteRoute.roundInvitations.path(roundID)
+        case "remindHref": SiteRoute.roundReminders.path(roundID)
         default: nil
         }
     }

@@ -30,7 +30,7 @@ struct RoundSummaryView: Sendable, MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "summaryHref": "/admin/rounds/\(id)"
+        case "summaryHref": SiteRoute.round.path(id)
         case "summaryName": self.name
         case "summaryFormTitle": formTitle
         case "summaryDates": datesText

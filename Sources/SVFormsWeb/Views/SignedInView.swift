@@ -19,9 +19,9 @@ struct SignedInView: Sendable, Hashable, MustacheParent {
         case "canRecordMeetings": role.includes(.lead)
         case "canSeeRetention": role.includes(.admin)
         case "canChooseEmails": role.includes(.lead)
-        case "dashboardHref": AdminPaths.dashboard
-        case "auditHref": AdminPaths.audit
-        case "logoutHref": AdminPaths.logout
+        case "dashboardHref": SiteRoute.dashboard.path()
+        case "auditHref": SiteRoute.audit.path()
+        case "logoutHref": SiteRoute.logout.path()
         case "logoutCSRF": csrfToken
         default: nil
         }

@@ -35,14 +35,14 @@ struct VoiceListView: PageView {
         case "rows": return voices.map { row($0, questionnaire) }
         case "hasRows": return !voices.isEmpty
         case "totalText": return total == 1 ? "1 voice matches." : "\(total) voices match."
-        case "previousHref": return query.page > 1 ? "/admin/voices?" + query.queryString(formID: questionnaire.id, page: query.page - 1) : nil
+        case "previousHref": return query.page > 1 ? SiteRoute.voices.path() + "?" + query.queryString(formID: questionnaire.id, page: query.page - 1) : nil
         case "nextHref":
             return query.page * VoiceListQuery.pageSize < total
-                ? "/admin/voices?" + query.queryString(formID: questionnaire.id, page: query.page + 1) : nil
+                ? SiteRoute.voices.path() + "?" + query.queryString(formID: questionnaire.id, page: query.page + 1) : nil
         case "quarantinedText":
             return quarantined == 0 ? nil : "\(quarantined) " + (quarantined == 1 ? "voice is" : "voices are")
                 + " in quarantine: sent in a way that suggests a program, not a person. They are left out of every count until released."
-        case "quarantinedHref": return "/admin/voices?form=\(questionnaire.id)&status=quarantined"
+        case "quarantinedHref": return SiteRoute.voices.path() + "?form=\(questionnaire.id)&status=quarantined"
         case "deletedNotice": return deleted.map { "Voice \($0) was deleted." }
         default: return nil
         }
@@ -50,7 +50,7 @@ struct VoiceListView: PageView {
 
     private func row(_ voice: VoiceSummary, _ questionnaire: Questionnaire) -> [String: Any] {
         [
-            "reference": voice.reference, "href": "/admin/voices/\(questionnaire.id)/\(voice.reference)",
+            "reference": voice.reference, "href": SiteRoute.voice.path(questionnaire.id, voice.reference),
             "submitted": AuditRowView.format(voice.submittedAt, timeZone), "statusLabel": voice.status.label,
             "areaLabel": voice.area.map { area in questionnaire.voiceAreas.first { $0.value == area }?.label ?? area } ?? "",
             "themeLabels": Self.labels(voice.themes, questionnaire.themes).joined(separator: ", "),

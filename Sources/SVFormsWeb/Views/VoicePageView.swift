@@ -14,11 +14,11 @@ struct VoicePageView: PageView {
     var problem: VoiceProblem?
 
     func field(named name: String) -> Any? {
-        let base = "/admin/voices/\(questionnaire.id)/\(voice.reference)"
+        let action = { (name: String) in SiteRoute.voiceAction.path(questionnaire.id, voice.reference, name) }
         switch name {
         case "reference": return voice.reference
         case "formTitle": return questionnaire.title
-        case "listHref": return "/admin/voices?form=\(questionnaire.id)"
+        case "listHref": return SiteRoute.voices.path() + "?form=\(questionnaire.id)"
         case "received": return AuditRowView.format(voice.submittedAt, timeZone)
         case "statusLabel": return voice.status.label
         case "quarantineReason": return voice.quarantineReason?.description
@@ -35,11 +35,11 @@ struct VoicePageView: PageView {
         }
         case "redactOptions": return redactable.map { ["questionValue": $0.id, "questionLabel": $0.label] }
         case "canRedact": return !redactable.isEmpty
-        case "themesAction": return base + "/themes"
-        case "statusAction": return base + "/status"
-        case "releaseAction": return base + "/release"
-        case "redactAction": return base + "/redact"
-        case "deleteAction": return base + "/delete"
+        case "themesAction": return action("themes")
+        case "statusAction": return action("status")
+        case "releaseAction": return action("release")
+        case "redactAction": return action("redact")
+        case "deleteAction": return action("delete")
         case "csrfToken": return csrfToken
         case "notice": return notice
         case "hasErrors": return problem != nil

@@ -41,10 +41,10 @@ struct VoiceSectionView: Sendable, MustacheParent {
                 hiddenText: SmallCount.suppressedText)
         }
         case "suppressionNote": return suppress ? "Counts under 5 are shown as \u{201C}fewer than 5\u{201D} so that no one can be recognised." : nil
-        case "countsCSV": return "/admin/forms/\(id)/voice-counts.csv"
-        case "countsXLSX": return "/admin/forms/\(id)/voice-counts.xlsx"
+        case "countsCSV": return SiteRoute.formDownload.path(id, "voice-counts.csv")
+        case "countsXLSX": return SiteRoute.formDownload.path(id, "voice-counts.xlsx")
         case "isLead": return isLead
-        case "reviewHref": return "/admin/voices?form=\(id)"
+        case "reviewHref": return SiteRoute.voices.path() + "?form=\(id)"
         case "quarantinedText": return isLead && quarantined > 0 ? "\(quarantined) in quarantine, not counted here." : nil
         default: return nil
         }
