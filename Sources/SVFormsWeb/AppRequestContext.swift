@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import SVFormsCore
 import SVFormsStore
 
 /// The request context for every route: who is signed in, and where the request came from.
@@ -11,6 +12,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     var account: Account?
     /// The signed-in session's cookie token, for its anti-forgery tokens and for signing out.
     var sessionToken: String?
+    /// A POST's form, read and checked for forgery by `FormPostMiddleware`.
+    var form: FormInput?
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -9,7 +9,8 @@ func makeRouter(site: Site) -> Router<AppRequestContext> {
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: site.configuration.servesHTTPS))
     router.add(middleware: ErrorPageMiddleware(site: site))
     router.add(middleware: SameOriginMiddleware(configuration: site.configuration))
-    let routes = SiteRouter(router, session: SessionMiddleware(site: site))
+    let routes = SiteRouter(
+        router, session: SessionMiddleware(site: site), formCheck: FormPostCheck(antiForgery: site.antiForgery, cookies: site.cookies))
     PublicController(site: site).addRoutes(to: routes)
     HealthController(site: site).addRoutes(to: routes)
     OpenLinkController(site: site).addRoutes(to: routes)

@@ -28,7 +28,7 @@ struct AccountController: Sendable {
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
-        let input = try await site.signedInForm(request, context)
+        let input = try context.postedForm()
         let result = PageValidator(context: site.validationContext()).validate([Self.question], input: input)
         guard result.problems.isEmpty else { throw WebError.badRequest }
         let chosen = Set(result.answers["notify"] ?? [])

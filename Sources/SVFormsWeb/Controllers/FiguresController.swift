@@ -33,7 +33,7 @@ struct FiguresController: Sendable {
 
     @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
-        let input = try await site.signedInForm(request, context)
+        let input = try context.postedForm()
         switch form.readFigure(input, today: site.validationContext().today) {
         case .failure(let problems):
             return try await page(context, figureInput: input, problems: problems.list)
@@ -44,7 +44,7 @@ struct FiguresController: Sendable {
 
     @Sendable func importFigures(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
-        let input = try await site.signedInForm(request, context)
+        let input = try context.postedForm()
         // A file chosen wins over the text box; either way the same checks apply.
         let text = input.value("file").flatMap { $0.isEmpty ? nil : $0 } ?? input.value("csv") ?? ""
         switch form.sheet.parse(csv: text) {

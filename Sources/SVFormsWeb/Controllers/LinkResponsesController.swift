@@ -24,7 +24,7 @@ struct LinkResponsesController: Sendable {
 
     @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
-        let input = try await site.signedInForm(request, context)
+        let input = try context.postedForm()
         guard let formID = context.parameters.get("form"), let questionnaire = site.catalog.questionnaire(id: formID),
             questionnaire.audience == .invited, let reference = context.parameters.get("reference"), Reference.isWellFormed(reference)
         else { throw WebError.notFound }

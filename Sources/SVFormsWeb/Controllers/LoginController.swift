@@ -28,8 +28,8 @@ struct LoginController: Sendable {
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await FormBody.read(request, context: context)
-        let respondent = try site.verifiedRespondent(request, input: input)
+        let input = try context.postedForm()
+        let respondent = site.respondent(request)
         let email = (input.value("email") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let password = input.values("password").first ?? ""
         var errors = FieldErrors()
@@ -69,7 +69,7 @@ struct LoginController: Sendable {
     }
 
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try await site.signedInForm(request, context)
+        _ = try context.postedForm()
         guard let token = context.sessionToken else { throw WebError.formExpired }
         try await site.database.deleteSession(tokenHash: RandomToken.hash(token))
         if let account = context.account {

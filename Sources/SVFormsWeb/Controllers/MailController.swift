@@ -26,7 +26,7 @@ struct MailController: Sendable {
 
     @Sendable func retry(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
-        _ = try await site.signedInForm(request, context)
+        _ = try context.postedForm()
         guard let id = context.parameters.get("id").flatMap(Int64.init),
             try await site.database.retryFailedMail(id, at: site.configuration.now())
         else { throw WebError.notFound }
@@ -35,7 +35,7 @@ struct MailController: Sendable {
 
     @Sendable func retryAll(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
-        _ = try await site.signedInForm(request, context)
+        _ = try context.postedForm()
         let count = try await site.database.retryAllFailedMail(at: site.configuration.now())
         return try await queued(count, subject: "all failed mail", by: account, request, context)
     }

@@ -7,7 +7,7 @@ extension MeetingsController {
     @Sendable func addAction(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         // The anti-forgery check comes first, so a forged post learns nothing, not even whether the meeting exists.
-        let input = try await site.signedInForm(request, context)
+        let input = try context.postedForm()
         let meeting = try await meeting(context)
         switch form.readAction(input) {
         case .failure(let problems):
@@ -22,7 +22,7 @@ extension MeetingsController {
     @Sendable func setActionStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         // The anti-forgery check comes first, so a forged post learns nothing, not even whether the meeting exists.
-        let input = try await site.signedInForm(request, context)
+        let input = try context.postedForm()
         let meeting = try await meeting(context)
         guard let id = context.parameters.get("action").flatMap(Int64.init) else { throw WebError.notFound }
         guard let status = input.value("status").flatMap(MeetingAction.Status.init(rawValue:)) else { throw WebError.badRequest }

@@ -51,7 +51,7 @@ struct MeetingsController: Sendable {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
-        let input = try await site.signedInForm(request, context)
+        let input = try context.postedForm()
         switch form.readMeeting(input) {
         case .failure(let problems):
             return newMeetingPage(context, input: input, problems: problems.list)
@@ -80,7 +80,7 @@ struct MeetingsController: Sendable {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         // The anti-forgery check comes first, so a forged post learns nothing, not even whether the meeting exists.
-        let input = try await site.signedInForm(request, context)
+        let input = try context.postedForm()
         let meeting = try await meeting(context)
         switch form.readMeeting(input) {
         case .failure(let problems):
@@ -95,7 +95,7 @@ struct MeetingsController: Sendable {
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
-        _ = try await site.signedInForm(request, context)
+        _ = try context.postedForm()
         let meeting = try await meeting(context)
         guard try await site.database.deleteMeeting(meeting.id) != nil else { throw WebError.notFound }
         try await site.database.record(AuditEvent(

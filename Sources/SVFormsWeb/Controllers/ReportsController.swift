@@ -69,7 +69,7 @@ struct ReportsController: Sendable {
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let quarter = try quarter(context)
-        _ = try await site.signedInForm(request, context)
+        _ = try context.postedForm()
         let report = try await site.reporter.boardReport(for: quarter, isPublic: true, suppressCounts: true)
         try await site.database.publishReport(
             quarter: quarter.label, content: try PublishedReport.document(report), by: account.email, at: site.configuration.now())
@@ -80,7 +80,7 @@ struct ReportsController: Sendable {
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let quarter = try quarter(context)
-        _ = try await site.signedInForm(request, context)
+        _ = try context.postedForm()
         let withdrawn = try await site.database.withdrawReport(quarter: quarter.label)
         if withdrawn { try await audit("report.withdraw", quarter, account, request, context) }
         return .redirect(to: SiteRoute.report.path(quarter.slug) + "?notice=\(withdrawn ? "withdrawn" : "not-published")", type: .normal)

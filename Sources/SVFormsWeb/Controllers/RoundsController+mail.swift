@@ -17,7 +17,7 @@ extension RoundsController {
     private func send(_ mailing: RoundMailing, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let (round, questionnaire) = try await round(context)
-        _ = try await site.signedInForm(request, context)
+        _ = try context.postedForm()
         let now = site.configuration.now()
         guard round.isOpen(on: CalendarDay.today(in: site.partnership.timeZone, now: now)) else {
             return .redirect(to: SiteRoute.round.path(round.id) + "?closed", type: .normal)

@@ -15,7 +15,7 @@ extension RoundsController {
 
     @Sendable func addPerson(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (round, questionnaire) = try await round(context)
-        let input = try await site.signedInForm(request, context)
+        let input = try context.postedForm()
         let form = peopleForm(questionnaire)
         let result = form.list.entry(
             name: (input.value("name") ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
@@ -32,7 +32,7 @@ extension RoundsController {
 
     @Sendable func importPeople(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (round, questionnaire) = try await round(context)
-        let input = try await site.signedInForm(request, context)
+        let input = try context.postedForm()
         // A file chosen wins over the text box; either way the same checks apply.
         let text = input.value("file") ?? input.value("csv") ?? ""
         switch peopleForm(questionnaire).list.parse(csv: text) {
@@ -47,7 +47,7 @@ extension RoundsController {
     @Sendable func removePerson(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let (round, questionnaire) = try await round(context)
-        _ = try await site.signedInForm(request, context)
+        _ = try context.postedForm()
         guard let id = context.parameters.get("person").flatMap(Int64.init),
             let removed = try await site.database.removeRepresentative(id, from: round.id)
         else { throw WebError.notFound }

@@ -46,7 +46,7 @@ struct RoundsController: Sendable {
 
     @Sendable func createRound(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
-        let input = try await site.signedInForm(request, context)
+        let input = try context.postedForm()
         switch roundForm.read(input) {
         case .failure(let problems):
             return newRoundPage(context, input: input, problems: problems.list)

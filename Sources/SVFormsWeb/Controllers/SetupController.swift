@@ -10,7 +10,7 @@ struct SetupController: Sendable {
 
     func addRoutes(to routes: SiteRouter) {
         routes.on(.setup, use: show)
-        routes.on(.setupCreate, use: create)
+        routes.on(.setupCreate, after: { _ = try await usableToken($0) }, use: create)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -22,8 +22,8 @@ struct SetupController: Sendable {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = try await usableToken(context)
-        let input = try await FormBody.read(request, context: context)
-        let respondent = try site.verifiedRespondent(request, input: input)
+        let input = try context.postedForm()
+        let respondent = site.respondent(request)
         let email = (input.value("email") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let password = input.values("password").first ?? ""
         var errors = FieldErrors()

@@ -7,7 +7,7 @@ extension VoicesController {
     /// `POST /admin/voices/{form}/{reference}/{themes|status|release|redact|delete}`.
     @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
-        let input = try await site.signedInForm(request, context)
+        let input = try context.postedForm()
         let (questionnaire, voice) = try await voice(context)
         let action = context.parameters.get("action") ?? ""
         let change: VoiceChange

@@ -28,8 +28,7 @@ extension JourneyPages {
     /// reference when this request is the one that stored it.
     func submit(_ request: Request, _ context: AppRequestContext, _ scope: JourneyScope) async throws -> (Response, String?) {
         let questionnaire = scope.questionnaire
-        let input = try await FormBody.read(request, context: context)
-        try verify(input, scope)
+        let input = try context.postedForm()
         let screening = try screeningSignal(input, scope)
         guard let stored = try await site.database.draft(respondentKey: scope.draftKey, formID: questionnaire.id) else {
             // Already submitted (another press of the button, perhaps still in flight): the confirmation

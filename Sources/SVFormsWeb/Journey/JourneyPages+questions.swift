@@ -22,8 +22,7 @@ extension JourneyPages {
     func answerPage(_ pageID: String, _ request: Request, _ context: AppRequestContext, _ scope: JourneyScope) async throws -> Response {
         let questionnaire = scope.questionnaire
         let page = try page(pageID, of: questionnaire)
-        let input = try await FormBody.read(request, context: context)
-        try verify(input, scope)
+        let input = try context.postedForm()
         let screening = try screeningSignal(input, scope)
         let stored = try await storedDraft(scope)
         let journey = Journey(questionnaire: questionnaire, draft: stored ?? Draft())

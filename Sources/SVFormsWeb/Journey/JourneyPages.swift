@@ -42,13 +42,6 @@ struct JourneyPages: Sendable {
         return try await site.database.draft(respondentKey: scope.draftKey, formID: scope.questionnaire.id)?.draft
     }
 
-    /// Checks the posted anti-forgery token against the scope's basis.
-    func verify(_ input: FormInput, _ scope: JourneyScope) throws(WebError) {
-        guard !scope.isNewBrowser, site.antiForgery.isValid(AntiForgery.submittedToken(in: input), for: scope.antiForgeryBasis) else {
-            throw .formExpired
-        }
-    }
-
     /// Sets the respondent cookie on a page shown to a browser seen for the first time.
     func finish(_ response: Response, _ scope: JourneyScope) -> Response {
         guard let token = scope.cookieToken else { return response }

@@ -42,6 +42,16 @@ struct SiteRoute: Sendable, Hashable {
         }.joined(separator: "/")
     }
 
+    /// What a form posted to this route is tied to, against forgery (see `FormPostMiddleware`).
+    enum FormTie: Hashable, Sendable {
+        case session, personalLink, respondentCookie
+    }
+
+    var formTie: FormTie {
+        if case .role = access { return .session }
+        return pattern.hasPrefix(SiteRoute.invitationStart.path("")) ? .personalLink : .respondentCookie
+    }
+
     static func == (left: SiteRoute, right: SiteRoute) -> Bool { left.method == right.method && left.pattern == right.pattern }
 
     func hash(into hasher: inout Hasher) {

@@ -1,29 +1,38 @@
 import Hummingbird
 import SVFormsStore
 
-/// Registers handlers for `SiteRoute`s: routes for `anyone` and `link` as they are, signed-in routes
-/// behind `SessionMiddleware` and a `RoleMiddleware` for their role, so no handler checks a role itself.
+/// Registers handlers for `SiteRoute`s: signed-in routes behind `SessionMiddleware` and a
+/// `RoleMiddleware` for their role, and every POST handler behind `FormPostCheck`, so no handler checks a
+/// role or an anti-forgery token itself, or reads a body.
 struct SiteRouter {
-    let router: Router<AppRequestContext>
-    private let viewers: RouterGroup<AppRequestContext>
-    private let leads: RouterGroup<AppRequestContext>
-    private let admins: RouterGroup<AppRequestContext>
+    typealias Handler = @Sendable (Request, AppRequestContext) async throws -> Response
+    private let groups: [String: RouterGroup<AppRequestContext>]
+    private let formCheck: FormPostCheck
 
-    init(_ router: Router<AppRequestContext>, session: SessionMiddleware) {
-        self.router = router
-        viewers = router.group().add(middleware: session).add(middleware: RoleMiddleware(role: .viewer))
-        leads = router.group().add(middleware: session).add(middleware: RoleMiddleware(role: .lead))
-        admins = router.group().add(middleware: session).add(middleware: RoleMiddleware(role: .admin))
+    init(_ router: Router<AppRequestContext>, session: SessionMiddleware, formCheck: FormPostCheck) {
+        var groups = ["anyone": router.group(), "link": router.group()]
+        for role in Role.allCases {
+            groups[RouteAccess.role(role).description] = router.group().add(middleware: session).add(middleware: RoleMiddleware(role: role))
+        }
+        self.groups = groups
+        self.formCheck = formCheck
     }
 
-    func on(_ route: SiteRoute, use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response) {
-        let path = RouterPath(route.pattern)
-        switch route.access {
-        case .anyone, .link: router.on(path, method: route.method, use: handler)
-        case .role(.viewer): viewers.on(path, method: route.method, use: handler)
-        case .role(.lead): leads.on(path, method: route.method, use: handler)
-        case .role(.admin): admins.on(path, method: route.method, use: handler)
+    /// Registers `handler` for `route`. A POST's form is checked first; `precondition` runs before even
+    /// that, for a route whose link must be looked up first (a spent one-time link is a 404, not "page expired").
+    func on(_ route: SiteRoute, after precondition: (@Sendable (AppRequestContext) async throws -> Void)? = nil, use handler: @escaping Handler) {
+        var handle = handler
+        if route.method == .post {
+            let formCheck = formCheck, tie = route.formTie
+            handle = { request, context in
+                var context = context
+                try await precondition?(context)
+                context.form = try await formCheck.form(request, context, tiedTo: tie)
+                return try await handler(request, context)
+            }
         }
+        // Every access has its group, built above.
+        groups[route.access.description]?.on(RouterPath(route.pattern), method: route.method, use: handle)
     }
 }
 

@@ -9,14 +9,6 @@ extension Site {
         return Respondent(token: RandomToken.generate(), isNew: true)
     }
 
-    /// The respondent of a form post, which must carry the cookie and a matching anti-forgery token.
-    func verifiedRespondent(_ request: Request, input: FormInput) throws(WebError) -> Respondent {
-        guard let token = cookies.token(in: request), antiForgery.isValid(AntiForgery.submittedToken(in: input), for: token) else {
-            throw .formExpired
-        }
-        return Respondent(token: token, isNew: false)
-    }
-
     /// Sets the respondent cookie when it is new.
     func finish(_ response: Response, for respondent: Respondent) -> Response {
         guard respondent.isNew else { return response }

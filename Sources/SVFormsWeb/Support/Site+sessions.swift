@@ -13,20 +13,7 @@ extension Site {
         response.setCookie(sessionCookies.cookie(token))
         return response
     }
-}
 
-extension Site {
-    /// The body of a signed-in form post, once its anti-forgery token matches the session.
-    func signedInForm(_ request: Request, _ context: AppRequestContext) async throws -> FormInput {
-        let input = try await FormBody.read(request, context: context)
-        guard let token = context.sessionToken, antiForgery.isValid(AntiForgery.submittedToken(in: input), for: token) else {
-            throw WebError.formExpired
-        }
-        return input
-    }
-}
-
-extension Site {
     /// The anti-forgery token for a signed-in page's forms.
     func csrfToken(_ context: AppRequestContext) -> String {
         context.sessionToken.map(antiForgery.token(for:)) ?? ""
