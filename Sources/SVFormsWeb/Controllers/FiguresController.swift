@@ -59,10 +59,9 @@ struct FiguresController: Sendable {
     private func save(_ entries: [FigureSheet.Entry], _ account: Account, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let outcome = try await site.database.saveFigures(entries, by: account.email, at: site.configuration.now())
         if outcome.saved > 0 {
-            try await site.database.record(AuditEvent(
-                at: site.configuration.now(), actor: account.email, action: "figures.save",
-                subject: Set(entries.map(\.measureID)).sorted().joined(separator: " "), rowCount: outcome.saved,
-                client: site.clientAddress(request, context)))
+            try await site.audit(
+                "figures.save", subject: Set(entries.map(\.measureID)).sorted().joined(separator: " "), rowCount: outcome.saved,
+                request, context)
         }
         return .redirect(to: SiteRoute.figures.path() + "?saved=\(outcome.saved)&unchanged=\(outcome.unchanged)", type: .normal)
     }

@@ -48,19 +48,19 @@ struct LoginController: Sendable {
         switch try await site.throttle.reserve(attempt, at: now) {
         case .refused(let wait, let isFirstRefusal):
             if isFirstRefusal {
-                try await site.database.record(AuditEvent(at: now, actor: "anonymous", action: "login.throttled", subject: tried, client: client))
+                try await site.audit("login.throttled", subject: tried, by: "anonymous", request, context)
             }
             throw WebError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
         case .allowed(let reserved):
             reservation = reserved
         }
         guard let account = try await verifiedAccount(email: email, password: password) else {
-            try await site.database.record(AuditEvent(at: now, actor: "anonymous", action: "login.failure", subject: tried, client: client))
+            try await site.audit("login.failure", subject: tried, by: "anonymous", request, context)
             errors.add("email", Self.failureMessage)
             return rejected(request, respondent, email: email, errors: errors)
         }
         try await site.throttle.succeeded(reservation, attempt)
-        try await site.database.record(AuditEvent(at: now, actor: account.email, action: "login.success", client: client))
+        try await site.audit("login.success", by: account.email, request, context)
         let next = SiteRoute.safeNext(request.uri.queryParameters["next"].map(String.init)) ?? SiteRoute.dashboard.path()
         var response = try await site.startSession(for: account, replacing: request, redirectTo: next)
         // Known from now on: failures from elsewhere no longer slow this browser's sign-ins.
@@ -73,8 +73,7 @@ struct LoginController: Sendable {
         guard let token = context.sessionToken else { throw WebError.formExpired }
         try await site.database.deleteSession(tokenHash: RandomToken.hash(token))
         if let account = context.account {
-            try await site.database.record(AuditEvent(
-                at: site.configuration.now(), actor: account.email, action: "logout", client: site.clientAddress(request, context)))
+            try await site.audit("logout", by: account.email, request, context)
         }
         var response = Response.redirect(to: SiteRoute.login.path() + "?signed-out", type: .normal)
         response.setCookie(site.sessionCookies.expired())

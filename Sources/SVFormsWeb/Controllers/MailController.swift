@@ -43,9 +43,7 @@ struct MailController: Sendable {
     private func queued(_ count: Int, subject: String, by account: Account, _ request: Request,
                         _ context: AppRequestContext) async throws -> Response {
         site.mailWakeup.signal()
-        try await site.database.record(AuditEvent(
-            at: site.configuration.now(), actor: account.email, action: "mail.retry", subject: subject, rowCount: count,
-            client: site.clientAddress(request, context)))
+        try await site.audit("mail.retry", subject: subject, rowCount: count, request, context)
         return .redirect(to: SiteRoute.mail.path() + "?status=queued&retried=\(count)", type: .normal)
     }
 

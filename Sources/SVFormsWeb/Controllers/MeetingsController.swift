@@ -94,13 +94,10 @@ struct MeetingsController: Sendable {
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.signedInAccount()
         _ = try context.postedForm()
         let meeting = try await meeting(context)
         guard try await site.database.deleteMeeting(meeting.id) != nil else { throw WebError.notFound }
-        try await site.database.record(AuditEvent(
-            at: site.configuration.now(), actor: account.email, action: "meeting.delete",
-            subject: "\(meeting.bodyID) \(meeting.heldOn)", client: site.clientAddress(request, context)))
+        try await site.audit("meeting.delete", subject: "\(meeting.bodyID) \(meeting.heldOn)", request, context)
         return .redirect(to: SiteRoute.meetings.path() + "?notice=deleted", type: .normal)
     }
 

@@ -119,9 +119,7 @@ struct ReportsController: Sendable {
     }
 
     private func audit(_ action: String, _ quarter: ReportingQuarter, _ account: Account, _ request: Request, _ context: AppRequestContext) async throws {
-        try await site.database.record(AuditEvent(
-            at: site.configuration.now(), actor: account.email, action: action, subject: quarter.label,
-            client: site.clientAddress(request, context)))
+        try await site.audit(action, subject: quarter.label, request, context)
     }
 
     private func longDate(_ date: Date) -> String {

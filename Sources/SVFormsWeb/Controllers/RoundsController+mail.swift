@@ -15,7 +15,6 @@ extension RoundsController {
     /// Queues one email per person, each with a new personal link, in one transaction with marking
     /// them invited or reminded. Only while the round is open: a link would not work otherwise.
     private func send(_ mailing: RoundMailing, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let account = try context.signedInAccount()
         let (round, questionnaire) = try await round(context)
         _ = try context.postedForm()
         let now = site.configuration.now()
@@ -30,9 +29,8 @@ extension RoundsController {
         for skipped in outcome.skipped {
             site.logger.error("cannot write to a round member", metadata: ["round": "\(round.id)", "error": .string(LogText.withoutEmailAddresses(skipped.reason))])
         }
-        try await site.database.record(AuditEvent(
-            at: now, actor: account.email, action: "round.\(mailing.rawValue)", subject: "\(round.name) (\(questionnaire.id))",
-            rowCount: outcome.queued, client: site.clientAddress(request, context)))
+        try await site.audit(
+            "round.\(mailing.rawValue)", subject: "\(round.name) (\(questionnaire.id))", rowCount: outcome.queued, request, context)
         let notice = (mailing == .invitations ? "invited" : "reminded") + "-\(outcome.queued)"
         let skipped = outcome.skipped.isEmpty ? "" : "&skipped=\(outcome.skipped.count)"
         return .redirect(to: SiteRoute.round.path(round.id) + "?notice=\(notice)\(skipped)", type: .normal)

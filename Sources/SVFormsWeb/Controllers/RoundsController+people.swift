@@ -45,15 +45,12 @@ extension RoundsController {
     }
 
     @Sendable func removePerson(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.signedInAccount()
         let (round, questionnaire) = try await round(context)
         _ = try context.postedForm()
         guard let id = context.parameters.get("person").flatMap(Int64.init),
             let removed = try await site.database.removeRepresentative(id, from: round.id)
         else { throw WebError.notFound }
-        try await site.database.record(AuditEvent(
-            at: site.configuration.now(), actor: account.email, action: "round.remove-person",
-            subject: "\(removed.email) from \(round.name) (\(questionnaire.id))", client: site.clientAddress(request, context)))
+        try await site.audit("round.remove-person", subject: "\(removed.email) from \(round.name) (\(questionnaire.id))", request, context)
         return .redirect(to: SiteRoute.round.path(round.id) + "?notice=removed-1", type: .normal)
     }
 

@@ -48,8 +48,7 @@ struct SetupController: Sendable {
             errors.add("email", "An account already uses this email address; choose another, or sign in with that account")
             return rejected(token, respondent, email: email, errors: errors)
         }
-        try await site.database.record(AuditEvent(
-            at: now, actor: account.email, action: "account.created", subject: "admin (first run)", client: site.clientAddress(request, context)))
+        try await site.audit("account.created", subject: "admin (first run)", by: account.email, request, context)
         return try await site.startSession(for: account, replacing: request, redirectTo: SiteRoute.dashboard.path())
     }
 

@@ -8,9 +8,9 @@ extension Site {
     func download(
         _ export: TableExport, _ format: TableExport.Format, account: Account, request: Request, context: AppRequestContext
     ) async throws -> Response {
-        let audit = AuditEvent(
-            at: configuration.now(), actor: account.email, action: "download.\(export.kind).\(format.rawValue)",
-            subject: export.subject, rowCount: export.rowCount, client: clientAddress(request, context))
+        let audit = auditEvent(
+            "download.\(export.kind).\(format.rawValue)", subject: export.subject, rowCount: export.rowCount, by: account.email,
+            request, context)
         let body: ResponseBody
         let contentType: String
         switch format {
