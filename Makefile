@@ -4,7 +4,11 @@
 
 SVFORMS := .build/debug/svforms
 
-.PHONY: run test check build
+.PHONY: run test check build format
+
+# Rewrites the tree in the committed style (.swift-format); `make test` fails on anything it would change.
+format:
+	swift format format --in-place --recursive Sources Tests Package.swift
 
 run: build
 	$(SVFORMS) serve
@@ -19,6 +23,7 @@ check: build
 test:
 	scripts/setup-system.sh
 	scripts/install-test-tools.sh
+	swift format lint --strict --recursive Sources Tests Package.swift  # .swift-format: 4 spaces, lines up to 150
 	swift build --product svforms
 	swift test
 	.venv/bin/python -m pytest Tests/system

@@ -5,7 +5,7 @@ let package = Package(
     name: "svforms",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "svforms", targets: ["svforms"]),
+        .executable(name: "svforms", targets: ["svforms"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
-import ServiceLifecycle
 import SVFormsCore
 import SVFormsStore
+import ServiceLifecycle
 
 /// Deletes what has outlived its purpose, at start-up and then every hour: answers in progress
 /// untouched for `AppDatabase.draftLifetime` (they may hold personal details the person later
@@ -56,13 +56,16 @@ public struct HousekeepingService: Service {
             // Every hour, whatever was deleted: words people replaced in their own answers in progress
             // (each page saved rewrites the draft) leave the write-ahead log within the hour too.
             if !(await database.eraseFromJournal()), database.journalErasePending {
-                logger.warning("deleted words may still be in the write-ahead log: another reader (Litestream, a long download) holds it; trying again hourly")
+                logger.warning(
+                    "deleted words may still be in the write-ahead log: another reader (Litestream, a long download) holds it; trying again hourly")
             }
             if drafts + sessions + mail > 0 {
-                logger.info("housekeeping", metadata: [
-                    "expired_drafts": .stringConvertible(drafts), "expired_sessions": .stringConvertible(sessions),
-                    "failed_mail_emptied": .stringConvertible(mail),
-                ])
+                logger.info(
+                    "housekeeping",
+                    metadata: [
+                        "expired_drafts": .stringConvertible(drafts), "expired_sessions": .stringConvertible(sessions),
+                        "failed_mail_emptied": .stringConvertible(mail),
+                    ])
             }
         } catch {
             // A full or read-only disk must not stop the server; the next sweep tries again.
@@ -83,9 +86,11 @@ public struct HousekeepingService: Service {
                     formID: questionnaire.id, part: part, questionIDs: questionIDs,
                     submittedBefore: now.addingTimeInterval(-Double(days) * 86_400), at: now)
                 if deleted > 0 {
-                    logger.info("retention", metadata: [
-                        "form": .string(questionnaire.id), "part": .string(part.rawValue), "voices": .stringConvertible(deleted),
-                    ])
+                    logger.info(
+                        "retention",
+                        metadata: [
+                            "form": .string(questionnaire.id), "part": .string(part.rawValue), "voices": .stringConvertible(deleted),
+                        ])
                 }
             }
         }

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
-import ServiceLifecycle
 import SVFormsCore
 import SVFormsStore
+import ServiceLifecycle
 
 /// Mail that goes out on a timetable, checked every few minutes: automatic reminders for rounds
 /// that asked for them, and the daily digest of community voices. Each is recorded in the same
@@ -60,9 +60,11 @@ public struct ScheduledMailService: Service {
                 let outcome = try await database.sendRoundMail(.reminders, roundID: round.id, at: now, automatic: true) { person in
                     try composer.invitation(person, round: round, questionnaire: questionnaire, isReminder: true)
                 }
-                logger.info("automatic reminders queued", metadata: [
-                    "round": "\(round.id)", "count": "\(outcome.queued)", "skipped": "\(outcome.skipped.count)",
-                ])
+                logger.info(
+                    "automatic reminders queued",
+                    metadata: [
+                        "round": "\(round.id)", "count": "\(outcome.queued)", "skipped": "\(outcome.skipped.count)",
+                    ])
                 wakeup.signal()
             } catch {
                 logger.error("automatic reminders failed", metadata: ["round": "\(round.id)", "error": .string("\(error)")])
@@ -80,8 +82,9 @@ public struct ScheduledMailService: Service {
         guard local.component(.hour, from: now) >= digestHour else { return }
         let today = CalendarDay.today(in: calendar.timeZone, now: now)
         let yesterday = today.adding(days: -1)
-        let period = DateInterval(start: local.date(from: DateComponents(year: yesterday.year, month: yesterday.month, day: yesterday.day))!,
-                                  end: local.date(from: DateComponents(year: today.year, month: today.month, day: today.day))!)
+        let period = DateInterval(
+            start: local.date(from: DateComponents(year: yesterday.year, month: yesterday.month, day: yesterday.day))!,
+            end: local.date(from: DateComponents(year: today.year, month: today.month, day: today.day))!)
         let accounts = try await database.accountsToNotify(.digest)
         var total = 0
         var sections: [DigestEmailView.Section] = []
@@ -106,7 +109,8 @@ public struct ScheduledMailService: Service {
                 do {
                     return try composer.digest(to: account, day: yesterday, count: count, sections: digestSections)
                 } catch {
-                    logger.error("cannot write a digest", metadata: ["account": "\(account.id)", "error": .string(LogText.withoutEmailAddresses("\(error)"))])
+                    logger.error(
+                        "cannot write a digest", metadata: ["account": "\(account.id)", "error": .string(LogText.withoutEmailAddresses("\(error)"))])
                     return nil
                 }
             }

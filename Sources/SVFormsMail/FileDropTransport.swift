@@ -34,9 +34,11 @@ public struct FileDropTransport: MailTransport {
         } catch {
             throw .transient("could not write the mail file: \(error)")
         }
-        logger.info("mail written to file (no SMTP server configured)", metadata: [
-            "path": .string(path), "message-id": .string(message.messageID),
-        ])
+        logger.info(
+            "mail written to file (no SMTP server configured)",
+            metadata: [
+                "path": .string(path), "message-id": .string(message.messageID),
+            ])
         return DeliveryReceipt(path)
     }
 
@@ -45,10 +47,11 @@ public struct FileDropTransport: MailTransport {
     static func fileName(for message: MailMessage) -> String {
         let stamp = MailDate.compactStamp(message.date)
         let id = message.messageID.dropFirst().dropLast().prefix(120)
-        let safe = String(id.unicodeScalars.map { scalar in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || ".-_@".unicodeScalars.contains(scalar))
-                ? Character(scalar) : "_"
-        })
+        let safe = String(
+            id.unicodeScalars.map { scalar in
+                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || ".-_@".unicodeScalars.contains(scalar))
+                    ? Character(scalar) : "_"
+            })
         return "\(stamp)-\(safe).eml"
     }
 }

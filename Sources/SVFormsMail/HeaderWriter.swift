@@ -39,7 +39,8 @@ enum HeaderWriter {
     static func unstructured(_ text: String) -> [String] {
         if text.isEmpty { return [] }
         let words = text.split(separator: " ", omittingEmptySubsequences: false)
-        let plain = HeaderText.isPrintableASCII(text) && !text.contains("=?")
+        let plain =
+            HeaderText.isPrintableASCII(text) && !text.contains("=?")
             && words.allSatisfy { !$0.isEmpty && $0.utf8.count <= longestPlainWord }
         return plain ? words.map(String.init) : encodedWords(text)
     }

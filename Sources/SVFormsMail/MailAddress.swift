@@ -15,8 +15,8 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ address: String, name: String? = nil) throws(MailError) {
         guard !HeaderText.containsLineBreakOrControl(address),
-              address.unicodeScalars.allSatisfy(\.isASCII),
-              EmailAddress.isPlausible(address)
+            address.unicodeScalars.allSatisfy(\.isASCII),
+            EmailAddress.isPlausible(address)
         else {
             throw .invalidAddress(address)
         }

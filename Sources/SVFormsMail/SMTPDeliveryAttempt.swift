@@ -1,5 +1,5 @@
-import Foundation
 import CCurl
+import Foundation
 
 /// One blocking libcurl SMTP transfer of one rendered message, with its own easy handle.
 ///
@@ -68,7 +68,8 @@ struct SMTPDeliveryAttempt: Sendable {
             return .success(DeliveryReceipt("\(reply ?? "accepted") (\(endpoint.url))"))
         }
         let curlText = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
-        var detail = [reply.map { "SMTP \($0)" }, "curl error \(code.rawValue): \(curlText)"]
+        var detail =
+            [reply.map { "SMTP \($0)" }, "curl error \(code.rawValue): \(curlText)"]
             .compactMap { $0 }.joined(separator: "; ") + " (\(endpoint.url))"
         if let password = settings.password, !password.isEmpty {
             detail = detail.replacingOccurrences(of: password, with: "********")

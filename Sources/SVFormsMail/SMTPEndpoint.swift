@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A checked SMTP URL and the TLS rule that follows from it.
@@ -21,8 +22,8 @@ struct SMTPEndpoint: Equatable {
 
     init(url: String) throws(MailError) {
         guard !HeaderText.containsLineBreakOrControl(url), !url.contains(" "),
-              let components = URLComponents(string: url),
-              let scheme = components.scheme?.lowercased()
+            let components = URLComponents(string: url),
+            let scheme = components.scheme?.lowercased()
         else {
             throw .invalidSettings("the SMTP URL \"\(url)\" is not a valid URL")
         }

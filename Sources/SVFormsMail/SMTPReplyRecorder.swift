@@ -14,9 +14,11 @@ final class SMTPReplyRecorder {
     /// Records one reply line, without control characters, cut to 200 characters.
     func record(_ bytes: UnsafeBufferPointer<UInt8>) {
         let text = String(decoding: bytes, as: UTF8.self)
-        let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter {
-            $0.properties.generalCategory != .control
-        }))
+        let clean = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter {
+                    $0.properties.generalCategory != .control
+                }))
         guard !clean.isEmpty else { return }
         lines.append(String(clean.prefix(200)))
         if lines.count > Self.keep { lines.removeFirst(lines.count - Self.keep) }

@@ -36,11 +36,13 @@ extension AppDatabase {
             let isSpent = try journey.map { try Self.isSpent(journey: $0, db) } ?? false
             let draft = change(try Self.storedDraft(respondentKey: respondentKey, formID: formID, db)?.draft ?? Draft(), isSpent)
             let state = String(decoding: try JSONEncoder.sorted.encode(draft), as: UTF8.self)
-            try db.cachedStatement(sql: """
-                INSERT INTO draft (respondent_key, form_id, form_version, state, updated_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (respondent_key, form_id) DO UPDATE
-                SET form_version = excluded.form_version, state = excluded.state, updated_at = excluded.updated_at
-                """).execute(arguments: [respondentKey, formID, formVersion, state, updatedAt])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO draft (respondent_key, form_id, form_version, state, updated_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (respondent_key, form_id) DO UPDATE
+                    SET form_version = excluded.form_version, state = excluded.state, updated_at = excluded.updated_at
+                    """
+            ).execute(arguments: [respondentKey, formID, formVersion, state, updatedAt])
             return draft
         }
     }

@@ -35,10 +35,12 @@ extension AppDatabase {
         let cutoff = Timestamp.string(now.addingTimeInterval(-allowedLag))
         return try await writer.read { db in
             let waiting = try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE status = 'queued'") ?? 0
-            let row = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS overdue, min(next_attempt_at) AS oldest FROM outbox
-                WHERE status = 'queued' AND next_attempt_at < ?
-                """, arguments: [cutoff])
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS overdue, min(next_attempt_at) AS oldest FROM outbox
+                    WHERE status = 'queued' AND next_attempt_at < ?
+                    """, arguments: [cutoff])
             let oldest: String? = row?["oldest"]
             return MailQueueHealth(waiting: waiting, overdue: row?["overdue"] ?? 0, oldestDue: oldest.flatMap(Timestamp.date))
         }

@@ -35,18 +35,30 @@ extension AppDatabase {
     /// (The delivery worker erases the dropped content from the journal once per round of sends.)
     public func markSent(_ id: Int64, attempts: Int, at now: Date) async throws {
         try await updateOutbox(id) {
-            $0.status = "sent"; $0.attempts = attempts; $0.sentAt = Timestamp.string(now); $0.lastError = nil; $0.message = Data()
+            $0.status = "sent"
+            $0.attempts = attempts
+            $0.sentAt = Timestamp.string(now)
+            $0.lastError = nil
+            $0.message = Data()
         }
     }
 
     /// A transient failure: try again at `next`.
     public func markForRetry(_ id: Int64, attempts: Int, next: Date, error: String) async throws {
-        try await updateOutbox(id) { $0.attempts = attempts; $0.nextAttemptAt = Timestamp.string(next); $0.lastError = error }
+        try await updateOutbox(id) {
+            $0.attempts = attempts
+            $0.nextAttemptAt = Timestamp.string(next)
+            $0.lastError = error
+        }
     }
 
     /// A permanent failure, or a transient one after the message expired: the row stays for admins to see and retry.
     public func markFailed(_ id: Int64, attempts: Int, error: String) async throws {
-        try await updateOutbox(id) { $0.status = "failed"; $0.attempts = attempts; $0.lastError = error }
+        try await updateOutbox(id) {
+            $0.status = "failed"
+            $0.attempts = attempts
+            $0.lastError = error
+        }
     }
 
     /// An admin's retry: the failed message is queued again at once, with a fresh five days.
@@ -81,8 +93,10 @@ extension AppDatabase {
     public func dropFailedMailContent(queuedBefore cutoff: Date) async throws -> Int {
         let dropped = try await write { db in
             try OutboxRecord
-                .filter(OutboxRecord.Columns.status == OutboxItem.Status.failed.rawValue
-                    && OutboxRecord.Columns.createdAt < Timestamp.string(cutoff) && length(OutboxRecord.Columns.message) > 0)
+                .filter(
+                    OutboxRecord.Columns.status == OutboxItem.Status.failed.rawValue
+                        && OutboxRecord.Columns.createdAt < Timestamp.string(cutoff) && length(OutboxRecord.Columns.message) > 0
+                )
                 .updateAll(db, OutboxRecord.Columns.message.set(to: Data()))
         }
         if dropped > 0 { await eraseFromJournal() }

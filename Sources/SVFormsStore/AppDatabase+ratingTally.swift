@@ -42,22 +42,24 @@ extension AppDatabase {
             var arguments: StatementArguments = [source.organisationQuestionID, formID, countedThrough ?? 0, last]
             arguments += StatementArguments(source.questionIDs)
             let marks = Array(repeating: "?", count: source.questionIDs.count).joined(separator: ", ")
-            try db.execute(sql: """
-                INSERT INTO rating_tally (form_id, question_id, month, organisation_id, value, count)
-                SELECT response.form_id, rating.question_id, substr(response.submitted_at, 1, 7),
-                    coalesce(organisation.value, ''), rating.value, count(*)
-                FROM reported_response AS response
-                LEFT JOIN answer AS organisation
-                    ON organisation.response_id = response.id AND organisation.question_id = ? AND organisation.position = 0
-                JOIN answer AS rating ON rating.response_id = response.id
-                WHERE +response.form_id = ? AND response.id > ? AND response.id <= ? AND rating.question_id IN (\(marks))
-                GROUP BY 1, 2, 3, 4, 5
-                ON CONFLICT (form_id, question_id, month, organisation_id, value) DO UPDATE SET count = count + excluded.count
-                """, arguments: arguments)
-            try db.execute(sql: """
-                INSERT INTO rating_tally_source (form_id, questions, counted_through) VALUES (?, ?, ?)
-                ON CONFLICT (form_id) DO UPDATE SET questions = excluded.questions, counted_through = excluded.counted_through
-                """, arguments: [formID, source.questions, last])
+            try db.execute(
+                sql: """
+                    INSERT INTO rating_tally (form_id, question_id, month, organisation_id, value, count)
+                    SELECT response.form_id, rating.question_id, substr(response.submitted_at, 1, 7),
+                        coalesce(organisation.value, ''), rating.value, count(*)
+                    FROM reported_response AS response
+                    LEFT JOIN answer AS organisation
+                        ON organisation.response_id = response.id AND organisation.question_id = ? AND organisation.position = 0
+                    JOIN answer AS rating ON rating.response_id = response.id
+                    WHERE +response.form_id = ? AND response.id > ? AND response.id <= ? AND rating.question_id IN (\(marks))
+                    GROUP BY 1, 2, 3, 4, 5
+                    ON CONFLICT (form_id, question_id, month, organisation_id, value) DO UPDATE SET count = count + excluded.count
+                    """, arguments: arguments)
+            try db.execute(
+                sql: """
+                    INSERT INTO rating_tally_source (form_id, questions, counted_through) VALUES (?, ?, ?)
+                    ON CONFLICT (form_id) DO UPDATE SET questions = excluded.questions, counted_through = excluded.counted_through
+                    """, arguments: [formID, source.questions, last])
         }
     }
 }

@@ -36,22 +36,27 @@ extension AppDatabase {
             try Self.addCounted(
                 formID: formID, source, periods.enumerated().map { ($0.offset, $0.element) }, ids: (countedThrough + 1)...Int64.max,
                 walkingIDs: countedThrough > 0, into: &counts, db)
-            return counts.filter { $0.value != 0 }.map { RatingCount(period: $0.period, organisationID: $0.organisationID, questionID: $0.questionID, value: $0.value, count: $1) }
+            return counts.filter { $0.value != 0 }.map {
+                RatingCount(period: $0.period, organisationID: $0.organisationID, questionID: $0.questionID, value: $0.value, count: $1)
+            }
         }
     }
 
     private static func addTallied(
-        formID: String, _ source: TallySource, months splits: [MonthSplit], countedThrough: Bool, into counts: inout [RatingCount.Key: Int], _ db: Database
+        formID: String, _ source: TallySource, months splits: [MonthSplit], countedThrough: Bool, into counts: inout [RatingCount.Key: Int],
+        _ db: Database
     ) throws {
         let periodOfMonth = Dictionary(splits.enumerated().flatMap { index, split in split.months.map { ($0, index) } }) { first, _ in first }
         guard countedThrough, let first = periodOfMonth.keys.min(), let last = periodOfMonth.keys.max() else { return }
         var arguments: StatementArguments = [formID, first, last]
         arguments += StatementArguments(source.questionIDs)
         let marks = Array(repeating: "?", count: source.questionIDs.count).joined(separator: ", ")
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT month, organisation_id, question_id, value, count FROM rating_tally
-            WHERE form_id = ? AND month BETWEEN ? AND ? AND question_id IN (\(marks))
-            """, arguments: arguments)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT month, organisation_id, question_id, value, count FROM rating_tally
+                WHERE form_id = ? AND month BETWEEN ? AND ? AND question_id IN (\(marks))
+                """, arguments: arguments)
         while let row = try rows.next() {
             guard let period = periodOfMonth[row[0]] else { continue }
             let organisation: String = row[1]
@@ -111,12 +116,15 @@ extension AppDatabase {
 
     /// Rows of `table` for the form whose `time` column falls in each period (names are ours, never input).
     private func rowCounts(table: String, time: String, formID: String, periods: [DateInterval]) async throws -> [Int] {
-        try await countOverPeriods(periods, [formID], """
+        try await countOverPeriods(
+            periods, [formID],
+            """
             SELECT period.idx, count(\(table).form_id) FROM period
             LEFT JOIN \(table) ON \(table).form_id = ?
                 AND \(table).\(time) >= period.starts AND \(table).\(time) < period.ends
             GROUP BY period.idx ORDER BY period.idx
-            """) { $0[1] as Int }
+            """
+        ) { $0[1] as Int }
     }
 
     /// Runs a counting query over `periods` (joined as the table `period`), with `arguments` after the

@@ -17,7 +17,8 @@ extension AppDatabase {
             guard var round = try SurveyRoundRecord.fetchOne(db, key: roundID) else { throw RoundError.noSuchRound }
             var outcome = RoundMailOutcome()
             if automatic, round.automaticReminderQueuedAt != nil { return outcome }
-            let filter = mailing == .invitations
+            let filter =
+                mailing == .invitations
                 ? "invited_at IS NULL" : "invited_at IS NOT NULL AND submitted_at IS NULL"
             let people = try Self.representatives(
                 db, sql: "WHERE representative.round_id = ? AND \(filter) ORDER BY representative.id", arguments: [roundID])
@@ -48,16 +49,18 @@ extension AppDatabase {
     /// the reminder window are still reminded.
     public func roundsDueForAutomaticReminder(today: CalendarDay) async throws -> [SurveyRound] {
         try await writer.read { db in
-            try SurveyRoundRecord.filter(sql: """
-                reminder_days_before IS NOT NULL AND automatic_reminder_queued_at IS NULL AND EXISTS (
-                    SELECT 1 FROM representative
-                    WHERE representative.round_id = survey_round.id AND invited_at IS NOT NULL AND submitted_at IS NULL)
-                """)
-                .fetchAll(db).map(\.round)
-                .filter { round in
-                    guard round.isOpen(on: today), let days = round.reminderDaysBefore else { return false }
-                    return today >= round.closesOn.adding(days: -days)
-                }
+            try SurveyRoundRecord.filter(
+                sql: """
+                    reminder_days_before IS NOT NULL AND automatic_reminder_queued_at IS NULL AND EXISTS (
+                        SELECT 1 FROM representative
+                        WHERE representative.round_id = survey_round.id AND invited_at IS NOT NULL AND submitted_at IS NULL)
+                    """
+            )
+            .fetchAll(db).map(\.round)
+            .filter { round in
+                guard round.isOpen(on: today), let days = round.reminderDaysBefore else { return false }
+                return today >= round.closesOn.adding(days: -days)
+            }
         }
     }
 }

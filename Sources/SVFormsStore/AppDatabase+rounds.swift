@@ -47,8 +47,10 @@ extension AppDatabase {
     /// another round's, or already submitted: a submitted answer stays part of the round).
     public func removeRepresentative(_ id: Int64, from roundID: Int64) async throws -> Representative? {
         let removed: Representative? = try await write { db in
-            guard let person = try Self.representatives(
-                db, sql: "WHERE representative.id = ? AND representative.round_id = ?", arguments: [id, roundID]).first,
+            guard
+                let person = try Self.representatives(
+                    db, sql: "WHERE representative.id = ? AND representative.round_id = ?", arguments: [id, roundID]
+                ).first,
                 person.submittedAt == nil
             else { return nil }
             try db.execute(sql: "DELETE FROM draft WHERE respondent_key = ?", arguments: [person.draftKey])

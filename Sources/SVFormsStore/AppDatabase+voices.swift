@@ -16,9 +16,13 @@ extension AppDatabase {
     /// One page of the review list, newest first, and how many voices match in all.
     public func voices(_ filter: VoiceFilter, limit: Int, offset: Int) async throws -> (voices: [VoiceSummary], total: Int) {
         let (conditions, arguments) = Self.conditions(filter)
-        let excerpt = filter.textQuestionIDs.isEmpty ? "NULL" : "COALESCE(" + filter.textQuestionIDs.map { _ in
-            "(SELECT value FROM answer WHERE response_id = response.id AND question_id = ? AND position = 0)"
-        }.joined(separator: ", ") + ")"
+        let excerpt =
+            filter.textQuestionIDs.isEmpty
+            ? "NULL"
+            : "COALESCE("
+                + filter.textQuestionIDs.map { _ in
+                    "(SELECT value FROM answer WHERE response_id = response.id AND question_id = ? AND position = 0)"
+                }.joined(separator: ", ") + ")"
         let sql = """
             SELECT response.reference, response.submitted_at, voice.status, voice.possible_duplicate,
                 (SELECT value FROM answer WHERE response_id = response.id AND question_id = ? AND position = 0),
@@ -40,9 +44,10 @@ extension AppDatabase {
                     status: VoiceStatus(rawValue: row[2]) ?? .new, possibleDuplicate: row[3], area: row[4],
                     themes: (row[5] as String?).map { $0.split(separator: " ").map(String.init).sorted() } ?? [], excerpt: row[6])
             }
-            let total = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM response JOIN voice ON voice.response_id = response.id WHERE \(conditions)",
-                arguments: arguments) ?? 0
+            let total =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM response JOIN voice ON voice.response_id = response.id WHERE \(conditions)",
+                    arguments: arguments) ?? 0
             return (rows, total)
         }
     }
@@ -89,12 +94,15 @@ extension AppDatabase {
     }
 
     static func voice(formID: String, reference: String, _ db: Database) throws -> StoredVoice? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT response.id, response.form_version, response.submitted_at, voice.status, voice.quarantine_reason,
-                voice.possible_duplicate, voice.contact_deleted_at, voice.text_deleted_at, voice.changed_at, voice.changed_by
-            FROM response JOIN voice ON voice.response_id = response.id
-            WHERE response.reference = ? AND voice.form_id = ?
-            """, arguments: [reference, formID])
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT response.id, response.form_version, response.submitted_at, voice.status, voice.quarantine_reason,
+                        voice.possible_duplicate, voice.contact_deleted_at, voice.text_deleted_at, voice.changed_at, voice.changed_by
+                    FROM response JOIN voice ON voice.response_id = response.id
+                    WHERE response.reference = ? AND voice.form_id = ?
+                    """, arguments: [reference, formID])
         else { return nil }
         let id: Int64 = row[0]
         let answers = try Row.fetchAll(

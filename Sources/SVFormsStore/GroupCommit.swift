@@ -34,12 +34,13 @@ final class GroupCommit: @unchecked Sendable {
     /// Runs `updates` in the next batch and returns its result once that batch has committed.
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            enqueue(PendingWrite(
-                run: { db in
-                    let value = try updates(db)
-                    return { continuation.resume(returning: value) }
-                },
-                fail: { continuation.resume(throwing: $0) }))
+            enqueue(
+                PendingWrite(
+                    run: { db in
+                        let value = try updates(db)
+                        return { continuation.resume(returning: value) }
+                    },
+                    fail: { continuation.resume(throwing: $0) }))
         }
     }
 

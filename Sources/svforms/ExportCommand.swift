@@ -47,9 +47,10 @@ struct ExportCommand: AsyncParsableCommand {
         let reporter = ResultsReporter(catalog: catalog, database: database, now: { Date() })
         let export = try await makeExport(reporter, questionnaire)
 
-        try await database.record(AuditEvent(
-            at: Date(), actor: Settings.commandLineActor, action: "export.\(export.kind).\(format.rawValue)", subject: export.subject,
-            rowCount: export.rowCount))
+        try await database.record(
+            AuditEvent(
+                at: Date(), actor: Settings.commandLineActor, action: "export.\(export.kind).\(format.rawValue)", subject: export.subject,
+                rowCount: export.rowCount))
         try await write(export, format)
         if let out {
             let afterProgress = what == .responses && isatty(STDERR_FILENO) == 1 ? "\n" : ""

@@ -36,7 +36,8 @@ struct UserCommand: AsyncParsableCommand {
             } catch AccountError.emailAlreadyUsed {
                 throw ValidationError("an account for \(email) already exists")
             }
-            try await database.record(AuditEvent(at: Date(), actor: Settings.commandLineActor, action: "account.created", subject: "\(email) (\(role.rawValue))"))
+            try await database.record(
+                AuditEvent(at: Date(), actor: Settings.commandLineActor, action: "account.created", subject: "\(email) (\(role.rawValue))"))
             print("Added \(email) as \(role.rawValue).")
         }
     }

@@ -99,7 +99,8 @@ import Testing
         for bad in ["ada", "ada@", "@example.org", "ada@example", "ada @example.org", "a@b@example.org", "ada@example.org\r\nBcc: x@example.org"] {
             #expect(try message("email", ["email": [bad]]) == "Enter an email address in the correct format, like name@example.com", "\(bad)")
         }
-        #expect(try message("email", ["email": [String(repeating: "a", count: 250) + "@example.org"]]) == "Email address must be 254 characters or fewer")
+        #expect(
+            try message("email", ["email": [String(repeating: "a", count: 250) + "@example.org"]]) == "Email address must be 254 characters or fewer")
     }
 
     @Test func consent() throws {

@@ -1,5 +1,6 @@
-@testable import SVFormsCore
 import Testing
+
+@testable import SVFormsCore
 
 @Suite struct CSVReaderTests {
     private func fields(_ text: String) throws -> [[String]] {
@@ -7,12 +8,14 @@ import Testing
     }
 
     @Test func quotedFieldsKeepTheirCommasQuotesAndLineBreaks() throws {
-        let records = try CSVReader.records("\"Smith, Ada\",ada@example.org,\"Said \"\"hi\"\"\"\r\n\"Two\nlines\",b@example.org,x\nlast,c@example.org,y")
-        #expect(records.map(\.fields) == [
-            ["Smith, Ada", "ada@example.org", "Said \"hi\""],
-            ["Two\nlines", "b@example.org", "x"],
-            ["last", "c@example.org", "y"],
-        ])
+        let records = try CSVReader.records(
+            "\"Smith, Ada\",ada@example.org,\"Said \"\"hi\"\"\"\r\n\"Two\nlines\",b@example.org,x\nlast,c@example.org,y")
+        #expect(
+            records.map(\.fields) == [
+                ["Smith, Ada", "ada@example.org", "Said \"hi\""],
+                ["Two\nlines", "b@example.org", "x"],
+                ["last", "c@example.org", "y"],
+            ])
         #expect(records.map(\.line) == [1, 2, 4], "a record's line is where it starts")
     }
 
@@ -21,8 +24,10 @@ import Testing
     }
 
     @Test func semicolonsAndTabsAreRecognisedFromTheFirstLine() throws {
-        #expect(try fields("Ada;ada@example.org;Surrey Police\nBo;\"b;o@example.org\";Fire") ==
-                [["Ada", "ada@example.org", "Surrey Police"], ["Bo", "b;o@example.org", "Fire"]])
+        #expect(
+            try fields("Ada;ada@example.org;Surrey Police\nBo;\"b;o@example.org\";Fire") == [
+                ["Ada", "ada@example.org", "Surrey Police"], ["Bo", "b;o@example.org", "Fire"],
+            ])
         #expect(try fields("Ada\tada@example.org\tSurrey Police, HQ") == [["Ada", "ada@example.org", "Surrey Police, HQ"]])
         // Commas win a tie, and a comma inside quotes does not count.
         #expect(CSVReader.delimiter(of: "a,b;c") == ",")

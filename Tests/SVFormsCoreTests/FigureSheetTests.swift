@@ -7,7 +7,8 @@ private let measures = [
     FrameworkMeasure(id: "2.1.1.a", title: "Attendance", kind: .attendance, unit: "authorities", better: .higher, source: "Register"),
 ]
 private let calendar = ReportingCalendar(timeZone: TimeZone(identifier: "Europe/London")!, yearStartMonth: 4)
-private let sheet = FigureSheet(measures: measures, calendar: calendar, currentQuarter: ReportingQuarter(yearStart: 2026, number: 3, yearStartMonth: 4))
+private let sheet = FigureSheet(
+    measures: measures, calendar: calendar, currentQuarter: ReportingQuarter(yearStart: 2026, number: 3, yearStartMonth: 4))
 
 @Suite struct FigureSheetTests {
     @Test(arguments: [("42", 420), ("1,234", 12340), ("12.5", 125), ("-3", -30), (" 7 ", 70), ("0.0", 0)])

@@ -60,8 +60,11 @@ private let validFramework = """
         ("kind: survey, form: every-type,", "kind: survey,", "measure \"9.9.9.z\" is a survey measure, so it needs \"form\""),
         ("kind: attendance,", "kind: attendance, form: every-type,", "\"form\" of measure \"2.1.1.a\" is only for survey measures"),
         ("id: \"9.9.9.z\"", "id: \"2.1.1.a\"", "duplicate measure id \"2.1.1.a\""),
-        ("id: \"9.9.9.z\", title: Understanding, kind: survey, form: every-type,", "id: \"2.2.1.a\", title: Understanding, kind: survey, form: every-type,",
-         "measure \"2.2.1.a\" is scored from questionnaire \"every-type\", which has no measure with that id"),
+        (
+            "id: \"9.9.9.z\", title: Understanding, kind: survey, form: every-type,",
+            "id: \"2.2.1.a\", title: Understanding, kind: survey, form: every-type,",
+            "measure \"2.2.1.a\" is scored from questionnaire \"every-type\", which has no measure with that id"
+        ),
         ("kind: imported, unit", "kind: attendance, unit", "is a second attendance measure"),
     ])
     func reportsEachMistakeWithItsLine(original: String, broken: String, message: String) throws {

@@ -14,7 +14,9 @@ import Testing
         calendar.timeZone = zone
         var generator = SystemRandomNumberGenerator()
         // Random instants from 1950 to 2060, and every quarter-hour around this zone's 2025 transitions.
-        var instants = (0..<3_000).map { _ in Date(timeIntervalSince1970: Double(Int64.random(in: -631_152_000...2_840_140_800, using: &generator)) + 0.999) }
+        var instants = (0..<3_000).map { _ in
+            Date(timeIntervalSince1970: Double(Int64.random(in: -631_152_000...2_840_140_800, using: &generator)) + 0.999)
+        }
         var transition = zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: 1_735_689_600))
         while let current = transition, current.timeIntervalSince1970 < 1_767_225_600 {
             instants += (-8...8).map { current.addingTimeInterval(Double($0) * 450 - 0.5) }

@@ -20,10 +20,12 @@ import Testing
     }
 
     @Test func dontKnowIsLeftOutOfTheDenominator() {
-        let tallies = fixture.tallies("2025/26 Q1", [
-            ("test-police", "safe", "agree", 3), ("test-police", "safe", "disagree", 1),
-            ("test-police", "safe", "dont-know", 6),
-        ])
+        let tallies = fixture.tallies(
+            "2025/26 Q1",
+            [
+                ("test-police", "safe", "agree", 3), ("test-police", "safe", "disagree", 1),
+                ("test-police", "safe", "dont-know", 6),
+            ])
         // 3 met of 3 + 1 counted = 75.0, not 3/10 = 30.0.
         #expect(score(tallies, ["2025/26 Q1"]).quarters[0].overall.summary == "3/4 75.0 [30.1, 95.4] Δ -")
     }
@@ -43,9 +45,11 @@ import Testing
         let beforeMidnight = ISO8601DateFormatter().date(from: "2025-03-31T22:30:00Z")!  // 23:30 BST, 31 March
         let afterMidnight = ISO8601DateFormatter().date(from: "2025-03-31T23:30:00Z")!  // 00:30 BST, 1 April
         let tallies = [
-            RatingTally(quarter: fixture.calendar.quarter(containing: beforeMidnight), organisationID: "test-police",
+            RatingTally(
+                quarter: fixture.calendar.quarter(containing: beforeMidnight), organisationID: "test-police",
                 questionID: "safe", value: "agree", count: 1),
-            RatingTally(quarter: fixture.calendar.quarter(containing: afterMidnight), organisationID: "test-police",
+            RatingTally(
+                quarter: fixture.calendar.quarter(containing: afterMidnight), organisationID: "test-police",
                 questionID: "safe", value: "disagree", count: 1),
         ]
         let report = score(tallies, ["2024/25 Q4", "2025/26 Q1"])
@@ -58,20 +62,24 @@ import Testing
         // "heard" joined the questionnaire in 2025/26 Q1: older tallies simply lack it.
         let tallies =
             fixture.tallies("2024/25 Q4", [("test-police", "safe", "agree", 2), ("test-police", "safe", "neutral", 1)])
-            + fixture.tallies("2025/26 Q1", [
-                ("test-police", "safe", "agree", 1),
-                ("test-police", "heard", "agree", 1), ("test-police", "heard", "disagree", 1),
-            ])
+            + fixture.tallies(
+                "2025/26 Q1",
+                [
+                    ("test-police", "safe", "agree", 1),
+                    ("test-police", "heard", "agree", 1), ("test-police", "heard", "disagree", 1),
+                ])
         let report = score(tallies, ["2024/25 Q4", "2025/26 Q1"])
-        #expect(report.quarters[0].byQuestion.summaries == [
-            "safe: 2/3 66.7 [20.8, 93.9] Δ -",  // 66.666… → 66.7
-            "heard: 0/0 - [-, -] Δ -",
-        ])
+        #expect(
+            report.quarters[0].byQuestion.summaries == [
+                "safe: 2/3 66.7 [20.8, 93.9] Δ -",  // 66.666… → 66.7
+                "heard: 0/0 - [-, -] Δ -",
+            ])
         #expect(report.quarters[0].byQuestion[1].figure.note == "No ratings")
-        #expect(report.quarters[1].byQuestion.summaries == [
-            "safe: 1/1 100.0 [20.7, 100.0] Δ 33.3",  // 100.0 − 66.7
-            "heard: 1/2 50.0 [9.5, 90.5] Δ -",  // nothing to compare with
-        ])
+        #expect(
+            report.quarters[1].byQuestion.summaries == [
+                "safe: 1/1 100.0 [20.7, 100.0] Δ 33.3",  // 100.0 − 66.7
+                "heard: 1/2 50.0 [9.5, 90.5] Δ -",  // nothing to compare with
+            ])
         // Overall: Q4 2/3 = 66.7; Q1 2/3 = 66.7 too, so the change is exactly 0.0.
         #expect(report.quarters[1].overall.summary == "2/3 66.7 [20.8, 93.9] Δ 0.0")
     }
@@ -96,29 +104,37 @@ import Testing
     @Test func onlyQuestionsOnTheMeasuresScaleAreRatings() {
         // A questionnaire shaped like the role survey, built in code: two questions on the
         // "understanding" scale, one on another scale, and no organisation question.
-        let understanding = RatingScale(name: "understanding", options: [
-            Choice(value: "none", label: "No understanding"), Choice(value: "some", label: "Some understanding"),
-            Choice(value: "good", label: "Good understanding"), Choice(value: "full", label: "Full understanding"),
-            Choice(value: "not-applicable", label: "Not applicable", isExcluded: true),
-        ])
+        let understanding = RatingScale(
+            name: "understanding",
+            options: [
+                Choice(value: "none", label: "No understanding"), Choice(value: "some", label: "Some understanding"),
+                Choice(value: "good", label: "Good understanding"), Choice(value: "full", label: "Full understanding"),
+                Choice(value: "not-applicable", label: "Not applicable", isExcluded: true),
+            ])
         let confidence = RatingScale(name: "confidence", options: [Choice(value: "good", label: "Good")])
         let questionnaire = Questionnaire(
             id: "role", version: 1, title: "Role survey", audience: .invited,
             scales: ["understanding": understanding, "confidence": confidence],
-            pages: [Page(id: "ratings", questions: [
-                Question(id: "duty", label: "The duty", kind: .rating(understanding)),
-                Question(id: "confident", label: "Confidence", kind: .rating(confidence)),
-                Question(id: "strategy", label: "The strategy", kind: .rating(understanding)),
-            ])],
+            pages: [
+                Page(
+                    id: "ratings",
+                    questions: [
+                        Question(id: "duty", label: "The duty", kind: .rating(understanding)),
+                        Question(id: "confident", label: "Confidence", kind: .rating(confidence)),
+                        Question(id: "strategy", label: "The strategy", kind: .rating(understanding)),
+                    ])
+            ],
             measures: [Measure(id: "2.2.1.a", title: "Understand their role", scale: "understanding", met: ["good", "full"])])
         let scorer = MeasureScorer(measure: questionnaire.measures[0], questionnaire: questionnaire, partnership: fixture.partnership)
         #expect(scorer.ratedQuestionIDs == ["duty", "strategy"])
         #expect(scorer.organisationQuestionID == nil)
 
         let quarter = fixture.quarter("2025/26 Q3")
-        let tallies = [("duty", "good", 2), ("duty", "full", 1), ("duty", "some", 1), ("strategy", "none", 1),
-            ("strategy", "not-applicable", 4), ("confident", "good", 9)]
-            .map { RatingTally(quarter: quarter, organisationID: nil, questionID: $0.0, value: $0.1, count: $0.2) }
+        let tallies = [
+            ("duty", "good", 2), ("duty", "full", 1), ("duty", "some", 1), ("strategy", "none", 1),
+            ("strategy", "not-applicable", 4), ("confident", "good", 9),
+        ]
+        .map { RatingTally(quarter: quarter, organisationID: nil, questionID: $0.0, value: $0.1, count: $0.2) }
         let score = scorer.score(tallies, quarters: [quarter]).quarters[0]
         // met 2 + 1 = 3 of 2 + 1 + 1 + 1 = 5 counted ("confident" is on another scale) → 60.0.
         #expect(score.overall.summary == "3/5 60.0 [23.1, 88.2] Δ -")

@@ -12,28 +12,34 @@ import Testing
     init() throws {
         fixture = try ScoringFixture()
         let tallies =
-            fixture.tallies("2024/25 Q4", [
-                ("test-police", "safe", "agree", 4), ("test-police", "safe", "disagree", 1),
-                ("test-police", "safe", "dont-know", 2),
-                ("test-police", "heard", "agree", 3), ("test-police", "heard", "neutral", 2),
-                ("test-schools", "safe", "agree", 1), ("test-schools", "safe", "disagree", 1),
-                (nil, "safe", "neutral", 1),
-            ])
-            + fixture.tallies("2025/26 Q1", [
-                ("test-police", "safe", "agree", 2), ("test-police", "safe", "disagree", 2),
-                ("test-police", "safe", "dont-know", 1),
-                ("test-council", "heard", "agree", 1), ("test-council", "heard", "neutral", 3),
-                ("test-charity", "safe", "agree", 2),
-                ("test-gone", "heard", "agree", 1),  // an organisation no longer in the partnership
-                // Ignored: not an option of the current scale, not a rating question, no ratings.
-                ("test-police", "safe", "strongly-agree", 5), ("test-police", "colour", "red", 2),
-                ("test-pcc", "safe", "agree", 0),
-            ])
+            fixture.tallies(
+                "2024/25 Q4",
+                [
+                    ("test-police", "safe", "agree", 4), ("test-police", "safe", "disagree", 1),
+                    ("test-police", "safe", "dont-know", 2),
+                    ("test-police", "heard", "agree", 3), ("test-police", "heard", "neutral", 2),
+                    ("test-schools", "safe", "agree", 1), ("test-schools", "safe", "disagree", 1),
+                    (nil, "safe", "neutral", 1),
+                ])
+            + fixture.tallies(
+                "2025/26 Q1",
+                [
+                    ("test-police", "safe", "agree", 2), ("test-police", "safe", "disagree", 2),
+                    ("test-police", "safe", "dont-know", 1),
+                    ("test-council", "heard", "agree", 1), ("test-council", "heard", "neutral", 3),
+                    ("test-charity", "safe", "agree", 2),
+                    ("test-gone", "heard", "agree", 1),  // an organisation no longer in the partnership
+                    // Ignored: not an option of the current scale, not a rating question, no ratings.
+                    ("test-police", "safe", "strongly-agree", 5), ("test-police", "colour", "red", 2),
+                    ("test-pcc", "safe", "agree", 0),
+                ])
             // 2025/26 Q2 has no responses at all.
-            + fixture.tallies("2025/26 Q3", [
-                ("test-police", "safe", "disagree", 3), ("test-police", "safe", "dont-know", 1),
-                ("test-schools", "heard", "dont-know", 2),
-            ])
+            + fixture.tallies(
+                "2025/26 Q3",
+                [
+                    ("test-police", "safe", "disagree", 3), ("test-police", "safe", "dont-know", 1),
+                    ("test-schools", "heard", "dont-know", 2),
+                ])
             // Neither reported nor the quarter before the first one reported: ignored.
             + fixture.tallies("2023/24 Q1", [("test-prison", "safe", "agree", 9)])
         let quarters = fixture.calendar.quarters(from: fixture.quarter("2024/25 Q4"), through: fixture.quarter("2025/26 Q3"))
@@ -64,51 +70,58 @@ import Testing
 
     @Test func byOrganisationTypeInTypeOrderThenNotStated() throws {
         // Every type with ratings in some reported quarter, in the same order every quarter.
-        #expect(try score("2024/25 Q4").byOrganisationType.summaries == [
-            "specified: 7/10 70.0 [39.7, 89.2] Δ -",  // police 4 + 3 of 5 + 5
-            "relevant: 1/2 50.0 [9.5, 90.5] Δ -",  // schools
-            "other: 0/0 - [-, -] Δ -",  // no ratings until Q1
-            ": 0/1 0.0 [0.0, 79.3] Δ -",  // the response naming no organisation
-        ])
-        #expect(try score("2025/26 Q1").byOrganisationType.summaries == [
-            "specified: 3/8 37.5 [13.7, 69.4] Δ -32.5",  // police 2/4 + council 1/4; 37.5 − 70.0
-            "relevant: 0/0 - [-, -] Δ -",
-            "other: 2/2 100.0 [34.2, 100.0] Δ -",  // all met: upper bound 100.0
-            ": 1/1 100.0 [20.7, 100.0] Δ 100.0",  // the departed organisation; 100.0 − 0.0
-        ])
-        #expect(try score("2024/25 Q4").byOrganisationType.map(\.label) == [
-            "Specified authorities", "Relevant authorities", "Other organisations", "Not stated",
-        ])
+        #expect(
+            try score("2024/25 Q4").byOrganisationType.summaries == [
+                "specified: 7/10 70.0 [39.7, 89.2] Δ -",  // police 4 + 3 of 5 + 5
+                "relevant: 1/2 50.0 [9.5, 90.5] Δ -",  // schools
+                "other: 0/0 - [-, -] Δ -",  // no ratings until Q1
+                ": 0/1 0.0 [0.0, 79.3] Δ -",  // the response naming no organisation
+            ])
+        #expect(
+            try score("2025/26 Q1").byOrganisationType.summaries == [
+                "specified: 3/8 37.5 [13.7, 69.4] Δ -32.5",  // police 2/4 + council 1/4; 37.5 − 70.0
+                "relevant: 0/0 - [-, -] Δ -",
+                "other: 2/2 100.0 [34.2, 100.0] Δ -",  // all met: upper bound 100.0
+                ": 1/1 100.0 [20.7, 100.0] Δ 100.0",  // the departed organisation; 100.0 − 0.0
+            ])
+        #expect(
+            try score("2024/25 Q4").byOrganisationType.map(\.label) == [
+                "Specified authorities", "Relevant authorities", "Other organisations", "Not stated",
+            ])
     }
 
     @Test func byOrganisationInPartnershipOrderThenNotStated() throws {
         // Prison (only in an unreported quarter) and PCC (a zero count) have no ratings: not listed.
-        #expect(try score("2025/26 Q1").byOrganisation.summaries == [
-            "test-police: 2/4 50.0 [15.0, 85.0] Δ -20.0",  // 50.0 − 70.0
-            "test-council: 1/4 25.0 [4.6, 69.9] Δ -",  // no ratings in Q4
-            "test-schools: 0/0 - [-, -] Δ -",
-            "test-charity: 2/2 100.0 [34.2, 100.0] Δ -",
-            ": 1/1 100.0 [20.7, 100.0] Δ 100.0",  // test-gone
-        ])
-        #expect(try score("2025/26 Q1").byOrganisation.map(\.label) == [
-            "Testshire Police", "Testshire Council", "Testshire Schools", "Testshire Youth Charity", "Not stated",
-        ])
+        #expect(
+            try score("2025/26 Q1").byOrganisation.summaries == [
+                "test-police: 2/4 50.0 [15.0, 85.0] Δ -20.0",  // 50.0 − 70.0
+                "test-council: 1/4 25.0 [4.6, 69.9] Δ -",  // no ratings in Q4
+                "test-schools: 0/0 - [-, -] Δ -",
+                "test-charity: 2/2 100.0 [34.2, 100.0] Δ -",
+                ": 1/1 100.0 [20.7, 100.0] Δ 100.0",  // test-gone
+            ])
+        #expect(
+            try score("2025/26 Q1").byOrganisation.map(\.label) == [
+                "Testshire Police", "Testshire Council", "Testshire Schools", "Testshire Youth Charity", "Not stated",
+            ])
         // Only "Don't know" from the schools in Q3: they rated, but nothing is counted.
         #expect(try score("2025/26 Q3").byOrganisation.first { $0.id == "test-schools" }?.figure.summary == "0/0 - [-, -] Δ -")
     }
 
     @Test func byQuestionInQuestionnaireOrder() throws {
         // Q4 safe: met 4 + 1 = 5, counted 5 + 2 + 1 = 8 → 62.5; heard: 3/5 → 60.0.
-        #expect(try score("2024/25 Q4").byQuestion.summaries == [
-            "safe: 5/8 62.5 [30.6, 86.3] Δ -",
-            "heard: 3/5 60.0 [23.1, 88.2] Δ -",
-        ])
+        #expect(
+            try score("2024/25 Q4").byQuestion.summaries == [
+                "safe: 5/8 62.5 [30.6, 86.3] Δ -",
+                "heard: 3/5 60.0 [23.1, 88.2] Δ -",
+            ])
         // Q1 safe: met 2 + 2 = 4, counted 4 + 2 = 6 → 66.7 (66.666…), 66.7 − 62.5 = 4.2;
         // heard: met 1 + 1 = 2, counted 4 + 1 = 5 → 40.0, 40.0 − 60.0 = −20.0.
-        #expect(try score("2025/26 Q1").byQuestion.summaries == [
-            "safe: 4/6 66.7 [30.0, 90.3] Δ 4.2",
-            "heard: 2/5 40.0 [11.8, 76.9] Δ -20.0",
-        ])
+        #expect(
+            try score("2025/26 Q1").byQuestion.summaries == [
+                "safe: 4/6 66.7 [30.0, 90.3] Δ 4.2",
+                "heard: 2/5 40.0 [11.8, 76.9] Δ -20.0",
+            ])
         #expect(try score("2025/26 Q2").byQuestion.map(\.label) == ["I feel safe", "I feel heard"])
     }
 

@@ -91,15 +91,17 @@ private func expectProblem(_ yaml: String, line: Int, containing text: String, s
 
     @Test func questionsOnOnePageCannotPostTheSameInputName() throws {
         var lines = validLines
-        lines.replaceSubrange(15...15, with: [
-            "          - { value: red, label: Red }",
-            "      - id: seen",
-            "        type: date",
-            "        label: When?",
-            "      - id: seen-day",
-            "        type: short_text",
-            "        label: Day?",
-        ])
+        lines.replaceSubrange(
+            15...15,
+            with: [
+                "          - { value: red, label: Red }",
+                "      - id: seen",
+                "        type: date",
+                "        label: When?",
+                "      - id: seen-day",
+                "        type: short_text",
+                "        label: Day?",
+            ])
         lines.insert("    title: Colour and date", at: 10)
         let found = try problems(lines.joined(separator: "\n"))
         #expect(found.count == 1, "\(found)")
@@ -108,7 +110,9 @@ private func expectProblem(_ yaml: String, line: Int, containing text: String, s
     }
 
     @Test func unknownQuestionTypeListsTheKnownOnes() throws {
-        try expectProblem(sample(replacing: 13, with: ["        type: checkbox"]), line: 13, containing: "unknown question type \"checkbox\"; use one of: short_text")
+        try expectProblem(
+            sample(replacing: 13, with: ["        type: checkbox"]), line: 13,
+            containing: "unknown question type \"checkbox\"; use one of: short_text")
     }
 
     @Test func showIfMustLookAtAnEarlierPage() throws {
@@ -131,7 +135,9 @@ private func expectProblem(_ yaml: String, line: Int, containing text: String, s
 
     @Test func measureNamingAnUnknownScaleOrOption() throws {
         try expectProblem(sample(replacing: 27, with: ["    scale: agreemnt"]), line: 27, containing: "names the unknown scale \"agreemnt\"")
-        try expectProblem(sample(replacing: 28, with: ["    met: [excellent]"]), line: 28, containing: "names \"excellent\", which is not an option of scale \"agreement\"")
+        try expectProblem(
+            sample(replacing: 28, with: ["    met: [excellent]"]), line: 28,
+            containing: "names \"excellent\", which is not an option of scale \"agreement\"")
     }
 
     @Test func emptyScaleIsAnError() throws {

@@ -1,5 +1,6 @@
-@testable import SVFormsCore
 import Testing
+
+@testable import SVFormsCore
 
 @Suite struct RepresentativeListTests {
     private let list = RepresentativeList(organisations: [
@@ -13,11 +14,13 @@ import Testing
     }
 
     @Test func organisationsMatchByIdOrNameAndAHeadingRowIsSkipped() throws {
-        let entries = try list.parse(csv: "Name,Email,Organisation\nAda, ada@example.org ,surrey police\nBo,bo@example.org,surrey-fire-and-rescue").get()
-        #expect(entries == [
-            RepresentativeList.Entry(name: "Ada", email: "ada@example.org", organisationID: "surrey-police"),
-            RepresentativeList.Entry(name: "Bo", email: "bo@example.org", organisationID: "surrey-fire-and-rescue"),
-        ])
+        let entries = try list.parse(csv: "Name,Email,Organisation\nAda, ada@example.org ,surrey police\nBo,bo@example.org,surrey-fire-and-rescue")
+            .get()
+        #expect(
+            entries == [
+                RepresentativeList.Entry(name: "Ada", email: "ada@example.org", organisationID: "surrey-police"),
+                RepresentativeList.Entry(name: "Bo", email: "bo@example.org", organisationID: "surrey-fire-and-rescue"),
+            ])
     }
 
     @Test func aHeadingRowCanPutTheColumnsInAnyOrderAndSpellThemDifferently() throws {
@@ -35,13 +38,14 @@ import Testing
             Di,di@example.org
             Ed,ADA@example.org,Surrey Police
             """
-        #expect(problems(csv) == [
-            "Line 2: enter the person's name",
-            "Line 3: \"not-an-address\" is not an email address in the correct format, like name@example.com",
-            "Line 4: \"Parish Council\" is not one of the partnership's organisations for this survey",
-            "Line 5: expected 3 values (name, email, organisation), found 2",
-            "Line 6: ADA@example.org is already on line 1",
-        ])
+        #expect(
+            problems(csv) == [
+                "Line 2: enter the person's name",
+                "Line 3: \"not-an-address\" is not an email address in the correct format, like name@example.com",
+                "Line 4: \"Parish Council\" is not one of the partnership's organisations for this survey",
+                "Line 5: expected 3 values (name, email, organisation), found 2",
+                "Line 6: ADA@example.org is already on line 1",
+            ])
     }
 
     @Test func addressesAndNamesThatCannotGoInAnEmailAreRefused() {

@@ -20,30 +20,36 @@ private func voiceForm(audience: String = "public", voices: [String]) -> String 
 
 @Suite struct VoiceSettingsLoaderTests {
     @Test func aCompleteBlockIsRead() throws {
-        let forms = try TemporaryForms(["voice.yaml": voiceForm(voices: [
-            "  area: where", "  themes: worries", "  feeling: feel", "  text: words", "  contact: [email]",
-            "  extra_themes: [{ value: lighting, label: Street lighting }]", "  minimum_seconds: 20",
-            "  retention: { contact_days: 30, text_days: 365 }",
-        ])])
+        let forms = try TemporaryForms([
+            "voice.yaml": voiceForm(voices: [
+                "  area: where", "  themes: worries", "  feeling: feel", "  text: words", "  contact: [email]",
+                "  extra_themes: [{ value: lighting, label: Street lighting }]", "  minimum_seconds: 20",
+                "  retention: { contact_days: 30, text_days: 365 }",
+            ])
+        ])
         #expect(forms.problems().isEmpty)
         let questionnaire = try #require(try FormCatalog.load(directory: forms.path).questionnaire(id: "voice"))
         let settings = try #require(questionnaire.voices)
-        #expect(settings == VoiceSettings(
-            areaQuestionID: "where", themesQuestionID: "worries", extraThemes: [Choice(value: "lighting", label: "Street lighting")],
-            feelingQuestionID: "feel", textQuestionIDs: ["words"], contactQuestionIDs: ["email"], minimumSeconds: 20,
-            retention: RetentionPolicy(contactDays: 30, textDays: 365)))
+        #expect(
+            settings
+                == VoiceSettings(
+                    areaQuestionID: "where", themesQuestionID: "worries", extraThemes: [Choice(value: "lighting", label: "Street lighting")],
+                    feelingQuestionID: "feel", textQuestionIDs: ["words"], contactQuestionIDs: ["email"], minimumSeconds: 20,
+                    retention: RetentionPolicy(contactDays: 30, textDays: 365)))
         #expect(questionnaire.themes.map(\.value) == ["knives", "lighting"])
     }
 
     @Test func everyWrongNameOrKindIsReportedWithItsLine() throws {
-        let found = try TemporaryForms(["voice.yaml": voiceForm(voices: [
-            "  area: words",  // 26: not an area question
-            "  themes: nowhere",  // 27: no such question
-            "  feeling: where",  // 28: not a rating
-            "  text: [words, email]",  // 29: email is not text
-            "  contact: [words]",  // 30: text and contact at once
-            "  retention: { contact_days: 400, text_days: 0 }",  // 31
-        ])]).problems()
+        let found = try TemporaryForms([
+            "voice.yaml": voiceForm(voices: [
+                "  area: words",  // 26: not an area question
+                "  themes: nowhere",  // 27: no such question
+                "  feeling: where",  // 28: not a rating
+                "  text: [words, email]",  // 29: email is not text
+                "  contact: [words]",  // 30: text and contact at once
+                "  retention: { contact_days: 400, text_days: 0 }",  // 31
+            ])
+        ]).problems()
         let messages = found.map { "\($0.line): \($0.message)" }
         #expect(messages.contains("26: \"area\" of the voices block names \"words\", which must be an area question"))
         #expect(messages.contains("27: \"themes\" of the voices block names \"nowhere\", which is not a question of this questionnaire"))

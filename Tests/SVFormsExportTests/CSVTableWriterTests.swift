@@ -48,11 +48,12 @@ import Testing
         #expect(text == "-2.5,-3,52.0\r\n")
     }
 
-    @Test(arguments: [
-        (52, "52.0"), (-2.5, "-2.5"), (0.05, "0.1"), (0.15, "0.2"), (2.25, "2.3"), (-0.04, "0.0"),
-        (-0.05, "-0.1"), (99.95, "100.0"), (1e20, "100000000000000000000.0"),
-        (.nan, ""), (.infinity, ""), (-.infinity, ""),
-    ] as [(Double, String)])
+    @Test(
+        arguments: [
+            (52, "52.0"), (-2.5, "-2.5"), (0.05, "0.1"), (0.15, "0.2"), (2.25, "2.3"), (-0.04, "0.0"),
+            (-0.05, "-0.1"), (99.95, "100.0"), (1e20, "100000000000000000000.0"),
+            (.nan, ""), (.infinity, ""), (-.infinity, ""),
+        ] as [(Double, String)])
     func decimalsHaveOneDecimalPlace(value: Double, expected: String) async throws {
         let text = try await ChunkCollector.text(rows: [[.text("x"), .decimal(value)]])
         #expect(text == "x,\(expected)\r\n")

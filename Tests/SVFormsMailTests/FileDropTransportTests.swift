@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import SVFormsMail
 
 @Suite("FileDropTransport")
@@ -24,7 +25,7 @@ struct FileDropTransportTests {
         #expect(receipt.description.hasPrefix(directory + "/"))
         let parsed = try await ParsedMail.parse(file: receipt.description)
         #expect(parsed.subject == "First £")
-        #expect(parsed.message_id == first.messageID)
+        #expect(parsed.messageID == first.messageID)
         #expect(parsed.to == [["", "rep@example.org"]])
         #expect(parsed.content(of: "text/plain") == first.text)
         #expect(parsed.content(of: "text/html") == "<p>one</p>")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SVFormsMail
 
 /// Renders messages and reads them back with Python's `email` package.
@@ -22,17 +23,17 @@ struct MailMessageRenderingTests {
         let bytes = try international().rendered()
         let parsed = try await ParsedMail.parse(bytes)
         #expect(parsed.defects.isEmpty, "\(parsed.defects)")
-        #expect(parsed.from_name == "Surrey SVRP — Partnership")
-        #expect(parsed.from_address == "svforms@partnership.example.org")
+        #expect(parsed.fromName == "Surrey SVRP — Partnership")
+        #expect(parsed.fromAddress == "svforms@partnership.example.org")
         #expect(parsed.to == [[zoe, "zoe@example.org"], ["Smith, Sam \"S\"", "sam@example.org"]])
         #expect(parsed.subject == subject)
-        #expect(parsed.message_id == "<0123456789abcdef@partnership.example.org>")
+        #expect(parsed.messageID == "<0123456789abcdef@partnership.example.org>")
         #expect(parsed.date == MailFixtures.date.timeIntervalSince1970)
         #expect(parsed.extra["MIME-Version"] == "1.0")
         #expect(parsed.extra["Auto-Submitted"] == "auto-generated")
         #expect(parsed.extra["X-SVForms-Note"] == "Café naïve")
 
-        let head = parsed.header_lines
+        let head = parsed.headerLines
         #expect(head.first == "Date: Tue, 04 Nov 2025 09:05:00 +0000")
         #expect(head.contains { $0.hasPrefix("From: =?UTF-8?B?") })
         #expect(head.contains { $0.hasPrefix("Subject: =?UTF-8?B?") })
@@ -42,9 +43,9 @@ struct MailMessageRenderingTests {
     @Test func isMultipartAlternativeWithTextAndHTML() async throws {
         let message = try international()
         let parsed = try await ParsedMail.parse(message.rendered())
-        #expect(parsed.content_type == "multipart/alternative")
-        #expect(parsed.parts.map(\.content_type) == ["text/plain", "text/html"])
-        #expect(parsed.parts.allSatisfy { $0.charset == "utf-8" && $0.transfer_encoding == "quoted-printable" })
+        #expect(parsed.contentType == "multipart/alternative")
+        #expect(parsed.parts.map(\.contentType) == ["text/plain", "text/html"])
+        #expect(parsed.parts.allSatisfy { $0.charset == "utf-8" && $0.transferEncoding == "quoted-printable" })
         #expect(parsed.content(of: "text/plain") == message.text)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SVFormsMail
 
 @Suite("MailMessage checks")
@@ -23,9 +24,11 @@ struct MailMessageTests {
         #expect(throws: MailError.noRecipients) { try build(to: []) }
     }
 
-    @Test("CR, LF and control characters in the subject are refused", arguments: [
-        "Hello\r\nBcc: x@example.org", "Hello\nBcc: x@example.org", "Hello\r", "Hello\u{0}", "Tab\tbed",
-    ])
+    @Test(
+        "CR, LF and control characters in the subject are refused",
+        arguments: [
+            "Hello\r\nBcc: x@example.org", "Hello\nBcc: x@example.org", "Hello\r", "Hello\u{0}", "Tab\tbed",
+        ])
     func refusesSubjectInjection(_ subject: String) {
         #expect(throws: MailError.headerInjection(field: "Subject")) { try build(subject: subject) }
     }
@@ -36,10 +39,12 @@ struct MailMessageTests {
         }
     }
 
-    @Test("invalid or reserved extra header names are refused", arguments: [
-        "", "Bad Name", "X:Y", "X-Ünïcode", "Bcc", "cc", "TO", "Subject", "Content-Type", "message-id",
-        "X-\r\nBcc",
-    ])
+    @Test(
+        "invalid or reserved extra header names are refused",
+        arguments: [
+            "", "Bad Name", "X:Y", "X-Ünïcode", "Bcc", "cc", "TO", "Subject", "Content-Type", "message-id",
+            "X-\r\nBcc",
+        ])
     func refusesBadHeaderNames(_ name: String) {
         #expect(throws: MailError.invalidHeader(field: name)) { try build(extra: [(name, "value")]) }
     }
@@ -49,10 +54,12 @@ struct MailMessageTests {
         #expect(message.extraHeaders.map(\.name) == ["Auto-Submitted", "X-SVForms-Round"])
     }
 
-    @Test("malformed Message-IDs are refused", arguments: [
-        "abc@example.org", "<abc>", "<@example.org>", "<a@b@example.org>", "<a b@example.org>", "<a@example..org>",
-        "<.a@example.org>", "<" + String(repeating: "a", count: 260) + "@example.org>",
-    ])
+    @Test(
+        "malformed Message-IDs are refused",
+        arguments: [
+            "abc@example.org", "<abc>", "<@example.org>", "<a@b@example.org>", "<a b@example.org>", "<a@example..org>",
+            "<.a@example.org>", "<" + String(repeating: "a", count: 260) + "@example.org>",
+        ])
     func refusesMalformedMessageID(_ id: String) {
         #expect(throws: MailError.invalidHeader(field: "Message-ID")) { try build(messageID: id) }
     }

@@ -1,20 +1,23 @@
 import Testing
+
 @testable import SVFormsMail
 
 @Suite("QuotedPrintable")
 struct QuotedPrintableTests {
-    @Test("known encodings", arguments: [
-        ("plain", "plain"),
-        ("a=b", "a=3Db"),
-        ("trailing ", "trailing=20"),
-        ("tab\t", "tab=09"),
-        ("one\ntwo\r\nthree\rfour", "one\r\ntwo\r\nthree\r\nfour"),
-        (".dot", "=2Edot"),
-        ("From here", "=46rom here"),
-        ("Fromage", "Fromage"),
-        ("£", "=C2=A3"),
-        ("end\n", "end\r\n"),
-    ])
+    @Test(
+        "known encodings",
+        arguments: [
+            ("plain", "plain"),
+            ("a=b", "a=3Db"),
+            ("trailing ", "trailing=20"),
+            ("tab\t", "tab=09"),
+            ("one\ntwo\r\nthree\rfour", "one\r\ntwo\r\nthree\r\nfour"),
+            (".dot", "=2Edot"),
+            ("From here", "=46rom here"),
+            ("Fromage", "Fromage"),
+            ("£", "=C2=A3"),
+            ("end\n", "end\r\n"),
+        ])
     func encodes(_ input: String, _ expected: String) {
         #expect(QuotedPrintable.encode(input) == expected)
     }

@@ -1,5 +1,6 @@
 import CCurl
 import Testing
+
 @testable import SVFormsMail
 
 @Suite("SMTP failure classification")
@@ -30,8 +31,10 @@ struct SMTPFailureClassifierTests {
     }
 
     @Test func networkTroubleIsTransient() {
-        for code in [CURLE_COULDNT_CONNECT, CURLE_OPERATION_TIMEDOUT, CURLE_COULDNT_RESOLVE_HOST, CURLE_SEND_ERROR,
-                     CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_SSL_CONNECT_ERROR, CURLE_WEIRD_SERVER_REPLY] {
+        for code in [
+            CURLE_COULDNT_CONNECT, CURLE_OPERATION_TIMEDOUT, CURLE_COULDNT_RESOLVE_HOST, CURLE_SEND_ERROR,
+            CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_SSL_CONNECT_ERROR, CURLE_WEIRD_SERVER_REPLY,
+        ] {
             #expect(isTransient(code, 0), "curl error \(code.rawValue)")
         }
     }
@@ -39,8 +42,10 @@ struct SMTPFailureClassifierTests {
     @Test func settingsProblemsAreTransientAndSaySo() {
         // STARTTLS refused with "454 TLS not available", a wrong password's 535: the
         // administrator fixes the settings and the waiting messages then go.
-        for (code, reply) in [(CURLE_USE_SSL_FAILED, 454), (CURLE_USE_SSL_FAILED, 0), (CURLE_PEER_FAILED_VERIFICATION, 0),
-                              (CURLE_SSL_CACERT_BADFILE, 0), (CURLE_LOGIN_DENIED, 535), (CURLE_LOGIN_DENIED, 454)] {
+        for (code, reply) in [
+            (CURLE_USE_SSL_FAILED, 454), (CURLE_USE_SSL_FAILED, 0), (CURLE_PEER_FAILED_VERIFICATION, 0),
+            (CURLE_SSL_CACERT_BADFILE, 0), (CURLE_LOGIN_DENIED, 535), (CURLE_LOGIN_DENIED, 454),
+        ] {
             let failure = SMTPFailureClassifier.classify(curlCode: code, replyCode: reply, errorText: "", detail: "d")
             #expect(failure.isTransient, "curl error \(code.rawValue)")
             #expect(failure.message.hasPrefix("SMTP settings problem"), "\(failure)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SVFormsMail
 
 @Suite("SMTPTransport concurrency")
@@ -23,9 +24,9 @@ struct SMTPTransportConcurrencyTests {
         var arrivedIDs: [String] = []
         for item in received {
             let parsed = try await ParsedMail.parse(item.bytes)
-            arrivedIDs.append(parsed.message_id)
+            arrivedIDs.append(parsed.messageID)
             let index = try #require(Int(parsed.subject.dropFirst("Invitation ".count)))
-            #expect(item.rcpt_tos == ["rep\(index)@example.org"], "each message went to its own recipient only")
+            #expect(item.recipients == ["rep\(index)@example.org"], "each message went to its own recipient only")
         }
         #expect(arrivedIDs.sorted() == messages.map(\.messageID).sorted())
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SVFormsMail
 
 /// The TLS rule against a real server: a non-loopback name (`mail.svforms.test`) that

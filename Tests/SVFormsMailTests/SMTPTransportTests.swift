@@ -1,14 +1,16 @@
 import Foundation
 import Testing
+
 @testable import SVFormsMail
 
 /// SMTPTransport against a real SMTP server (aiosmtpd) on 127.0.0.1.
 @Suite("SMTPTransport")
 struct SMTPTransportTests {
     private func transport(_ url: String, username: String? = nil, password: String? = nil) throws -> SMTPTransport {
-        try SMTPTransport(settings: SMTPSettings(
-            url: url, username: username, password: password, connectTimeout: .seconds(5), timeout: .seconds(20)
-        ))
+        try SMTPTransport(
+            settings: SMTPSettings(
+                url: url, username: username, password: password, connectTimeout: .seconds(5), timeout: .seconds(20)
+            ))
     }
 
     @Test func deliversTheExactBytesToExactlyTheRecipients() async throws {
@@ -25,12 +27,12 @@ struct SMTPTransportTests {
 
         let received = try sink.received()
         try #require(received.count == 1)
-        #expect(received[0].mail_from == "svforms@partnership.example.org")
-        #expect(received[0].rcpt_tos == ["zoe@example.org", "sam@example.org"])
+        #expect(received[0].mailFrom == "svforms@partnership.example.org")
+        #expect(received[0].recipients == ["zoe@example.org", "sam@example.org"])
         let parsed = try await ParsedMail.parse(received[0].bytes)
         #expect(parsed.defects.isEmpty)
         #expect(parsed.subject == "£5 voucher 🎉")
-        #expect(parsed.message_id == message.messageID)
+        #expect(parsed.messageID == message.messageID)
         #expect(parsed.to == [["Zoë Smith", "zoe@example.org"], ["", "sam@example.org"]])
         #expect(parsed.content(of: "text/plain") == message.text)
         #expect(parsed.content(of: "text/html") == message.html)

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SVFormsCore
-@testable import SVFormsStore
 import Testing
+
+@testable import SVFormsStore
 
 /// A database in its own temporary directory, as the server opens it.
 private func temporaryDatabase() throws -> (AppDatabase, String) {
@@ -67,7 +68,9 @@ private let respondent = Data(repeating: 7, count: 32)
         let other = Data(repeating: 9, count: 32)
         try await database.updateDraft(respondentKey: respondent, formID: "f", formVersion: 1, at: old) { $0 }
         try await database.updateDraft(respondentKey: other, formID: "f", formVersion: 1, at: old.addingTimeInterval(86_400)) { $0 }
-        #expect(try await database.deleteDrafts(changedBefore: old.addingTimeInterval(3_600), keepingRoundsOpenOn: CalendarDay(year: 2023, month: 11, day: 15)!) == 1)
+        #expect(
+            try await database.deleteDrafts(
+                changedBefore: old.addingTimeInterval(3_600), keepingRoundsOpenOn: CalendarDay(year: 2023, month: 11, day: 15)!) == 1)
         #expect(try await database.draft(respondentKey: respondent, formID: "f") == nil)
         #expect(try await database.draft(respondentKey: other, formID: "f") != nil)
     }
@@ -119,10 +122,14 @@ private let respondent = Data(repeating: 7, count: 32)
     @Test func theSchemaRefusesWhatShouldNeverBeStored() throws {
         let (database, _) = try temporaryDatabase()
         #expect(throws: DatabaseError.self) {
-            try database.writer.write { try $0.execute(sql: "INSERT INTO answer (response_id, question_id, position, value) VALUES (999, 'q', 0, 'v')") }
+            try database.writer.write {
+                try $0.execute(sql: "INSERT INTO answer (response_id, question_id, position, value) VALUES (999, 'q', 0, 'v')")
+            }
         }
         #expect(throws: DatabaseError.self) {
-            try database.writer.write { try $0.execute(sql: "INSERT INTO response (reference, form_id, form_version, submitted_at) VALUES ('SHORT', 'f', 1, 'now')") }
+            try database.writer.write {
+                try $0.execute(sql: "INSERT INTO response (reference, form_id, form_version, submitted_at) VALUES ('SHORT', 'f', 1, 'now')")
+            }
         }
     }
 

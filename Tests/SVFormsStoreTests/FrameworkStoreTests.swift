@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SVFormsCore
-@testable import SVFormsStore
 import Testing
+
+@testable import SVFormsStore
 
 private let now = Date(timeIntervalSince1970: 1_780_000_000)
 private let q1 = ReportingQuarter(yearStart: 2026, number: 1, yearStartMonth: 4)
@@ -11,7 +12,8 @@ private func figure(_ measure: String, _ quarter: ReportingQuarter, _ tenths: In
     let sheet = FigureSheet(
         measures: [FrameworkMeasure(id: measure, title: "", kind: .imported, unit: "", better: .lower, source: source)],
         calendar: ReportingCalendar(timeZone: TimeZone(identifier: "Europe/London")!, yearStartMonth: 4), currentQuarter: quarter)
-    return try! sheet.entry(measure: measure, quarter: quarter.label, value: FigureValue(tenths: tenths).description, source: source, note: note).get()
+    return try! sheet.entry(measure: measure, quarter: quarter.label, value: FigureValue(tenths: tenths).description, source: source, note: note)
+        .get()
 }
 
 @Suite struct FrameworkStoreTests {
@@ -45,9 +47,10 @@ private func figure(_ measure: String, _ quarter: ReportingQuarter, _ tenths: In
         let day = try #require(CalendarDay(iso: "2026-05-12"))
         let id = try await database.createMeeting(
             MeetingDraft(bodyID: "board", heldOn: day, attendees: ["police", "council"], note: "Budget"), by: "lead@example.org", at: now)
-        let actionID = try #require(try await database.addAction(
-            ActionDraft(description: "Share data", ownerID: "police", dueOn: day.adding(days: 30), status: .open), to: id,
-            by: "lead@example.org", at: now))
+        let actionID = try #require(
+            try await database.addAction(
+                ActionDraft(description: "Share data", ownerID: "police", dueOn: day.adding(days: 30), status: .open), to: id,
+                by: "lead@example.org", at: now))
         let nowhere = try await database.addAction(
             ActionDraft(description: "Nowhere", ownerID: "police", dueOn: nil, status: .open), to: id + 1, by: "x", at: now)
         #expect(nowhere == nil)
@@ -56,7 +59,8 @@ private func figure(_ measure: String, _ quarter: ReportingQuarter, _ tenths: In
 
         let updated = try await database.updateMeeting(id, MeetingDraft(bodyID: "data", heldOn: day, attendees: ["fire"], note: ""), by: "x", at: now)
         let updatedAttendees = try await database.meeting(id: id)?.attendees
-        let updatedMissing = try await database.updateMeeting(id + 1, MeetingDraft(bodyID: "data", heldOn: day, attendees: [], note: ""), by: "x", at: now)
+        let updatedMissing = try await database.updateMeeting(
+            id + 1, MeetingDraft(bodyID: "data", heldOn: day, attendees: [], note: ""), by: "x", at: now)
         #expect(updated && updatedAttendees == ["fire"] && !updatedMissing)
 
         let done = try await database.setActionStatus(actionID, of: id, to: .done, by: "x", at: now)
@@ -66,7 +70,8 @@ private func figure(_ measure: String, _ quarter: ReportingQuarter, _ tenths: In
         #expect(done && !othersAction && statuses == [.done] && before.isEmpty)
 
         let deleted = try await database.deleteMeeting(id)
-        let meetingsLeft = try await database.meetings(), actionsLeft = try await database.actions()
+        let meetingsLeft = try await database.meetings()
+        let actionsLeft = try await database.actions()
         #expect(deleted?.bodyID == "data" && meetingsLeft.isEmpty && actionsLeft.isEmpty)
         let orphans = try await database.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM meeting_attendance") }
         #expect(orphans == 0)

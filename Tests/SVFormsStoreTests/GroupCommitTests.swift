@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-@testable import SVFormsStore
 import Testing
+
+@testable import SVFormsStore
 
 /// Counts the transactions that commit changes to the `item` table.
 private final class CommitCounter: TransactionObserver, @unchecked Sendable {

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SVFormsCore
-@testable import SVFormsStore
 import Testing
+
+@testable import SVFormsStore
 
 /// Deleted means gone from the database file and from its write-ahead log: each kind of deletion is
 /// followed by a search of both files' raw bytes for the words it removed.
@@ -28,11 +29,12 @@ import Testing
 
     /// A voice holding the words and the email, submitted a year before the tests' "now".
     static func voice(in database: AppDatabase, quarantined: Bool = false) async throws -> String {
-        try #require(try await database.submit(
-            respondentKey: nil, formID: "community-voice", formVersion: 1,
-            answers: ["area": ["guildford"], "voice": [words], "contact-email": [email]],
-            at: storeTestNow.addingTimeInterval(-365 * 86_400),
-            voice: NewVoice(quarantineReason: quarantined ? .tooFast : nil)))
+        try #require(
+            try await database.submit(
+                respondentKey: nil, formID: "community-voice", formVersion: 1,
+                answers: ["area": ["guildford"], "voice": [words], "contact-email": [email]],
+                at: storeTestNow.addingTimeInterval(-365 * 86_400),
+                voice: NewVoice(quarantineReason: quarantined ? .tooFast : nil)))
     }
 
     /// The words are in the log before the deletion (so the search can find them), and nowhere after it.
@@ -83,7 +85,8 @@ import Testing
         let database = try scratchDatabase()
         try await database.updateDraft(
             respondentKey: Data(repeating: 7, count: 32), formID: "community-voice", formVersion: 1,
-            at: storeTestNow.addingTimeInterval(-40 * 86_400)) { _ in Draft(answers: ["voice": [Self.words]]) }
+            at: storeTestNow.addingTimeInterval(-40 * 86_400)
+        ) { _ in Draft(answers: ["voice": [Self.words]]) }
         try await Self.expectErased([Self.words], in: database) {
             let deleted = try await database.deleteDrafts(
                 changedBefore: storeTestNow.addingTimeInterval(-30 * 86_400), keepingRoundsOpenOn: CalendarDay(year: 2025, month: 6, day: 15)!)
@@ -95,8 +98,11 @@ import Testing
         let database = try scratchDatabase()
         let link = "https://forms.example.org/i/Quokka7193PersonalLinkToken"
         try await database.enqueue(
-            [OutboxMessage(messageID: "<m@svforms.test>", kind: "invitation", recipient: "ada@police.example", subject: "Invitation",
-                           payload: Data("{\"body\":\"\(link)\"}".utf8))], at: storeTestNow)
+            [
+                OutboxMessage(
+                    messageID: "<m@svforms.test>", kind: "invitation", recipient: "ada@police.example", subject: "Invitation",
+                    payload: Data("{\"body\":\"\(link)\"}".utf8))
+            ], at: storeTestNow)
         let id = try #require(try await database.dueMail(at: storeTestNow, limit: 1).first?.id)
         try await Self.expectErased([link], in: database) {
             try await database.markSent(id, attempts: 1, at: storeTestNow)
@@ -106,9 +112,10 @@ import Testing
 
     @Test func aDeletedPublicLinkResponseLeavesNoCopy() async throws {
         let database = try scratchDatabase()
-        let reference = try #require(try await database.submit(
-            respondentKey: nil, formID: "role-understanding", formVersion: 1, answers: ["job-role": [Self.words]], at: storeTestNow,
-            linkResponse: NewLinkResponse()))
+        let reference = try #require(
+            try await database.submit(
+                respondentKey: nil, formID: "role-understanding", formVersion: 1, answers: ["job-role": [Self.words]], at: storeTestNow,
+                linkResponse: NewLinkResponse()))
         try await Self.expectErased([Self.words], in: database) {
             let deleted = try await database.decide(
                 linkResponse: reference, formID: "role-understanding", accept: false, by: "lead", client: nil, at: storeTestNow)

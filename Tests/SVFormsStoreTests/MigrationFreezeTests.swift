@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-@testable import SVFormsStore
 import Testing
+
+@testable import SVFormsStore
 
 /// Shipped migrations are frozen: the schema after each one is kept in `Fixtures/schema-by-migration.txt`,
 /// and a migration that no longer makes what it made when it shipped fails here. Change the schema

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-@testable import SVFormsStore
 import Testing
+
+@testable import SVFormsStore
 
 /// Backup, restore, the data-directory lock, upgrades and what /readyz asks of the store.
 @Suite struct OperationsStoreTests {
@@ -79,8 +80,10 @@ import Testing
             _ = try String.fetchOne($0, sql: "PRAGMA journal_mode = DELETE")
             try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
         }
-        for (file, words) in [(garbage, "not a readable SQLite database"), (stranger, "not an svforms database"),
-                              (newer, "newer svforms"), (folder + "/missing.sqlite", "does not exist")] {
+        for (file, words) in [
+            (garbage, "not a readable SQLite database"), (stranger, "not an svforms database"),
+            (newer, "newer svforms"), (folder + "/missing.sqlite", "does not exist"),
+        ] {
             let problem = #expect(throws: DatabaseFileProblem.self) { try DatabaseBackup.restore(file, into: data, now: storeTestNow) }
             #expect(problem?.description.contains(words) == true, "\(file): \(problem?.description ?? "")")
         }
@@ -102,12 +105,13 @@ import Testing
         let old = try DatabasePool(path: path)
         try AppDatabase.migrator.migrate(old, upTo: "v6: community voices")
         try await old.write { db in
-            try db.execute(sql: """
-                INSERT INTO response (id, reference, form_id, form_version, submitted_at) VALUES (1, 'ABCD2345', 'survey', 1, '2025-06-01T09:00:00.000Z');
-                INSERT INTO answer (response_id, question_id, position, value) VALUES (1, 'duty', 0, 'good');
-                INSERT INTO outbox (message_id, kind, recipient, subject, message, status, next_attempt_at, created_at, expires_at)
-                    VALUES ('<m@t>', 'submission', 'lead@example.org', 'S', x'00', 'queued', '2025-06-01T09:00:00.000Z', '2025-06-01T09:00:00.000Z', '2025-06-06T09:00:00.000Z');
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO response (id, reference, form_id, form_version, submitted_at) VALUES (1, 'ABCD2345', 'survey', 1, '2025-06-01T09:00:00.000Z');
+                    INSERT INTO answer (response_id, question_id, position, value) VALUES (1, 'duty', 0, 'good');
+                    INSERT INTO outbox (message_id, kind, recipient, subject, message, status, next_attempt_at, created_at, expires_at)
+                        VALUES ('<m@t>', 'submission', 'lead@example.org', 'S', x'00', 'queued', '2025-06-01T09:00:00.000Z', '2025-06-01T09:00:00.000Z', '2025-06-06T09:00:00.000Z');
+                    """)
         }
         try old.close()
 

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-@testable import SVFormsStore
 import Testing
+
+@testable import SVFormsStore
 
 @Suite struct OutboxStoreTests {
     @Test func queuedMailIsDueAtOnceAndExpiresAfterFiveDays() async throws {
@@ -42,8 +43,9 @@ import Testing
 
     @Test func retryingAllFailedSkipsThoseWhoseContentIsGone() async throws {
         let database = try scratchDatabase()
-        try await database.enqueue([outboxMessage("a@example.org"), outboxMessage("b@example.org"), outboxMessage("c@example.org")],
-                                   at: storeTestNow)
+        try await database.enqueue(
+            [outboxMessage("a@example.org"), outboxMessage("b@example.org"), outboxMessage("c@example.org")],
+            at: storeTestNow)
         let items = try await database.dueMail(at: storeTestNow, limit: 10)
         for item in items { try await database.markFailed(item.id, attempts: 1, error: "refused") }
         // Thirty days on, failed content is dropped by housekeeping; one failed later keeps it.
@@ -80,10 +82,11 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try AppDatabase.migrator.migrate(queue, upTo: "v4: outbox, survey rounds, invitations, notifications")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO outbox (message_id, kind, recipient, subject, message, status, attempts, next_attempt_at, created_at)
-                VALUES ('<a@b>', 'digest', 'lead@example.org', 'S', x'00', 'queued', 3, '2025-06-15T10:00:00.000Z', '2025-06-15T09:00:00.000Z')
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (message_id, kind, recipient, subject, message, status, attempts, next_attempt_at, created_at)
+                    VALUES ('<a@b>', 'digest', 'lead@example.org', 'S', x'00', 'queued', 3, '2025-06-15T10:00:00.000Z', '2025-06-15T09:00:00.000Z')
+                    """)
         }
         try AppDatabase.migrator.migrate(queue)
         let expiry = try queue.read { try String.fetchOne($0, sql: "SELECT expires_at FROM outbox") }

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SVFormsCore
-@testable import SVFormsStore
 import Testing
+
+@testable import SVFormsStore
 
 /// The rating tally is a cache: whatever it holds, counts must equal a recount from the answers.
 @Suite struct RatingTallyTests {
@@ -28,9 +29,12 @@ import Testing
         arguments += ["org", "survey", 0, Int64.max]
         let sql = AppDatabase.ratingCountsSQL(periodTable: table, questionCount: ratings.count)
         let finalArguments = arguments
-        return Set(try await database.writer.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { "\($0[0] as Int) \($0[1] as String? ?? "-") \($0[2] as String) \($0[3] as String) ×\($0[4] as Int)" }
-        })
+        return Set(
+            try await database.writer.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: finalArguments).map {
+                    "\($0[0] as Int) \($0[1] as String? ?? "-") \($0[2] as String) \($0[3] as String) ×\($0[4] as Int)"
+                }
+            })
     }
 
     private func counted() async throws -> Set<String> {

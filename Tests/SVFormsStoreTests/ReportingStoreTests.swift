@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-@testable import SVFormsStore
 import Testing
+
+@testable import SVFormsStore
 
 /// The SQL that puts responses into reporting periods and counts their ratings.
 @Suite struct ReportingStoreTests {
@@ -84,10 +85,11 @@ import Testing
         }
         // The response holding "3" is a voice in quarantine: left out like everywhere else.
         try await database.writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO voice (response_id, form_id, status) SELECT response_id, 'survey', 'quarantined'
-                FROM answer WHERE question_id = 'n' AND value = '3'
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO voice (response_id, form_id, status) SELECT response_id, 'survey', 'quarantined'
+                    FROM answer WHERE question_id = 'n' AND value = '3'
+                    """)
         }
         var seen: [[String]] = []
         var after: Int64 = 0

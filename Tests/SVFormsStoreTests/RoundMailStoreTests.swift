@@ -1,8 +1,9 @@
 import Foundation
 import SVFormsCore
 import Synchronization
-@testable import SVFormsStore
 import Testing
+
+@testable import SVFormsStore
 
 @Suite struct RoundMailStoreTests {
     private let june27 = CalendarDay(year: 2025, month: 6, day: 27)!

@@ -1,5 +1,6 @@
 import Foundation
 import SVFormsCore
+
 @testable import SVFormsStore
 
 /// A database in its own temporary directory, as the server opens it.
@@ -12,15 +13,17 @@ let storeTestNow = Date(timeIntervalSince1970: 1_750_000_000)
 
 /// A message for the outbox, with a payload the store never looks inside.
 func outboxMessage(_ recipient: String = "lead@example.org", kind: String = "submission") -> OutboxMessage {
-    OutboxMessage(messageID: "<\(UUID().uuidString)@svforms.test>", kind: kind, recipient: recipient, subject: "Subject",
-                  payload: Data("{\"personal\":\"link\"}".utf8))
+    OutboxMessage(
+        messageID: "<\(UUID().uuidString)@svforms.test>", kind: kind, recipient: recipient, subject: "Subject",
+        payload: Data("{\"personal\":\"link\"}".utf8))
 }
 
 /// A June 2025 round with these people (name, email) at Surrey Police.
 func roundWith(_ people: [(String, String)], in database: AppDatabase, reminderDaysBefore: Int? = nil) async throws -> SurveyRound {
     let round = try await database.createRound(
-        NewSurveyRound(formID: "role-understanding", name: "June", opensOn: CalendarDay(year: 2025, month: 6, day: 1)!,
-                       closesOn: CalendarDay(year: 2025, month: 6, day: 30)!, reminderDaysBefore: reminderDaysBefore),
+        NewSurveyRound(
+            formID: "role-understanding", name: "June", opensOn: CalendarDay(year: 2025, month: 6, day: 1)!,
+            closesOn: CalendarDay(year: 2025, month: 6, day: 30)!, reminderDaysBefore: reminderDaysBefore),
         by: "lead@example.org", at: storeTestNow)
     try await database.addRepresentatives(
         people.map { NewRepresentative(name: $0.0, email: $0.1, organisationID: "surrey-police") }, to: round.id)

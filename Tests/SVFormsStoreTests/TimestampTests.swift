@@ -1,6 +1,7 @@
 import Foundation
-@testable import SVFormsStore
 import Testing
+
+@testable import SVFormsStore
 
 @Suite struct TimestampTests {
     @Test func storedTimesReadBackAsTheFullParserReadsThem() throws {

@@ -3,8 +3,9 @@ import GRDB
 import Hummingbird
 import HummingbirdTesting
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 @Suite struct ClientAddressTests {
     @Test func forwardedForIsBelievedOnlyFromATrustedProxy() {

@@ -23,7 +23,9 @@ import Testing
             #expect(dashboard.text.contains("2025/26 Q1 2 0 2025/26 Q2 0 0 2025/26 Q3 0 1"))
             // Q1: 9 good of 18 counted = 50.0%; Q2 and Q3 have no ratings.
             #expect(dashboard.text.contains("2025/26 Q1 9 18 50.0%"))
-            #expect(dashboard.body.contains("<desc id=\"chart-role-understanding-2-2-1-a-desc\">2025/26 Q1: 50.0%; 2025/26 Q2: no ratings; 2025/26 Q3: no ratings</desc>"))
+            #expect(
+                dashboard.body.contains(
+                    "<desc id=\"chart-role-understanding-2-2-1-a-desc\">2025/26 Q1: 50.0%; 2025/26 Q2: no ratings; 2025/26 Q3: no ratings</desc>"))
             // The breakdowns show the latest quarter with ratings unless another is chosen.
             #expect(dashboard.text.contains("Measure 2.2.1.a by organisation, 2025/26 Q1"))
             #expect(dashboard.body.contains("<option value=\"2025/26 Q1\" selected>"))

@@ -29,7 +29,8 @@ struct DeliveredMail {
         var index = 0
         while index < joined.count {
             if joined[index] == UInt8(ascii: "="), index + 2 < joined.count,
-                let byte = UInt8(String(decoding: joined[(index + 1)...(index + 2)], as: UTF8.self), radix: 16) {
+                let byte = UInt8(String(decoding: joined[(index + 1)...(index + 2)], as: UTF8.self), radix: 16)
+            {
                 bytes.append(byte)
                 index += 3
             } else {

@@ -7,7 +7,9 @@ import Testing
 
 /// Stores role-survey responses straight into the database of `configuration`.
 /// Each response gives every one of the nine aspects the same rating.
-func seedRoleSurveys(_ ratings: [(organisation: String, rating: String, jobRole: String)], at date: Date, in configuration: AppConfiguration) async throws {
+func seedRoleSurveys(_ ratings: [(organisation: String, rating: String, jobRole: String)], at date: Date, in configuration: AppConfiguration)
+    async throws
+{
     let database = try AppDatabase(directory: configuration.dataDirectory)
     let aspects = [
         "duty", "governance", "strategy-priorities", "data-sharing", "needs-assessment", "interventions",
@@ -49,7 +51,9 @@ func seedRoleSurveys(_ ratings: [(organisation: String, rating: String, jobRole:
             #expect(csv.header("Content-Disposition") == "attachment; filename=\"role-understanding-responses-2025-06-15.csv\"")
             #expect(csv.headers[.cacheControl] == "no-store")
             #expect(csv.body.hasPrefix("\u{FEFF}Reference,Form version,Submitted at,Quarter,Organisation,Organisation type,"))
-            #expect(csv.body.contains(",1,2025-06-15T16:06:40+01:00,2025/26 Q1,Surrey Police,Specified authorities,Surrey Police,Analyst,Good understanding,"))
+            #expect(
+                csv.body.contains(
+                    ",1,2025-06-15T16:06:40+01:00,2025/26 Q1,Surrey Police,Specified authorities,Surrey Police,Analyst,Good understanding,"))
             #expect(csv.body.hasSuffix(",9,9\r\n"))  // nine aspects rated, nine met
             let xlsx = try await lead.get("/admin/forms/role-understanding/responses.xlsx")
             #expect(xlsx.status == .ok)
@@ -129,7 +133,10 @@ func seedRoleSurveys(_ ratings: [(organisation: String, rating: String, jobRole:
         try await addAccount("lead@example.org", role: .lead, to: configuration)
         // 2025/26 Q1: police good ×2, fire "some" ×1, a don't-know: 18 met of 27 counted = 66.7%.
         try await seedRoleSurveys(
-            [("surrey-police", "good", "A"), ("surrey-police", "full", "B"), ("surrey-fire-and-rescue", "some", "C"), ("surrey-police", "dont-know", "D")],
+            [
+                ("surrey-police", "good", "A"), ("surrey-police", "full", "B"), ("surrey-fire-and-rescue", "some", "C"),
+                ("surrey-police", "dont-know", "D"),
+            ],
             at: june2025, in: configuration)
         let app = try await buildApplication(configuration)
         try await app.test(.router) { client in

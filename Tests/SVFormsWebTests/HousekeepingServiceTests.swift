@@ -1,9 +1,10 @@
 import Foundation
 import Logging
-@testable import SVFormsBackground
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsBackground
+@testable import SVFormsWeb
 
 @Suite struct HousekeepingServiceTests {
     @Test func expiredDraftsAndSessionsAreSweptAway() async throws {
@@ -18,7 +19,8 @@ import Testing
         try await database.createSession(tokenHash: stale, accountID: account.id, at: start)
 
         let service = HousekeepingService(
-            database: database, timeZone: TimeZone(identifier: "Europe/London")!, attemptWindow: AttemptThrottle.longestWindow, now: { start.addingTimeInterval(30 * 86_400 + 1) },
+            database: database, timeZone: TimeZone(identifier: "Europe/London")!, attemptWindow: AttemptThrottle.longestWindow,
+            now: { start.addingTimeInterval(30 * 86_400 + 1) },
             logger: Logger(label: "test"))
         await service.sweep()
         #expect(try await database.draft(respondentKey: stale, formID: "f") == nil)

@@ -1,11 +1,12 @@
 import Foundation
-import SVFormsCore
 import GRDB
 import Hummingbird
 import HummingbirdTesting
+import SVFormsCore
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 /// Answers the Surrey role survey through `base` (an invitation link), every aspect `rating`.
 func answerRoleSurvey(_ browser: inout TestBrowser, base: String, organisation: String = "surrey-police", rating: String = "good") async throws {

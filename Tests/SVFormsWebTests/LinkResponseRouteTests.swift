@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import HummingbirdTesting
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 /// Measure 2.2.1.a counts invited people only. With the role survey's public link on, anyone can answer
 /// it: such a response is screened like a voice and counts in no figure until a lead accepts it, and
@@ -17,7 +18,8 @@ import Testing
 
     /// Answers the role survey through its public link, every aspect `rating`, `secondsPerPage` apart.
     static func answerByLink(_ browser: inout TestBrowser, rating: String, clock: TestClock, secondsPerPage: TimeInterval) async throws {
-        let pages: [(String, [(String, String)])] = [("organisation", [("organisation", "surrey-police")]), ("job-role", [])]
+        let pages: [(String, [(String, String)])] =
+            [("organisation", [("organisation", "surrey-police")]), ("job-role", [])]
             + ratingPages.map { page, aspects in (page, aspects.map { ($0, rating) }) } + [("comments", [])]
         for (page, fields) in pages {
             try await browser.get("/f/role-understanding/\(page)")

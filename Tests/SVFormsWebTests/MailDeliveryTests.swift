@@ -1,10 +1,11 @@
 import Foundation
 import Logging
-@testable import SVFormsBackground
 import SVFormsMail
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsBackground
+@testable import SVFormsWeb
 
 @Suite struct MailDeliveryTests {
     @Test func retriesWaitLongerEachTimeUpToSixHours() {
@@ -103,8 +104,11 @@ import Testing
         let clock = TestClock()
         let (site, configuration) = try await queuedNotice(clock)
         try await site.database.enqueue(
-            [OutboxMessage(messageID: "<broken@svforms.test>", kind: "digest", recipient: "lead@example.org", subject: "S",
-                           payload: Data("not json".utf8))],
+            [
+                OutboxMessage(
+                    messageID: "<broken@svforms.test>", kind: "digest", recipient: "lead@example.org", subject: "S",
+                    payload: Data("not json".utf8))
+            ],
             at: clock.now)
         await service(site, clock, FileDropTransport(directory: configuration.dataDirectory + "/mail", logger: Logger(label: "test")))
             .deliverDue()

@@ -1,10 +1,11 @@
 import Foundation
 import Hummingbird
-import Logging
 import HummingbirdTesting
+import Logging
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 @Suite struct MailPageRouteTests {
     @Test func adminsSeeTheOutboxAndRetryAFailedMessage() async throws {

@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 @Suite struct MultipartFormDataTests {
     static let boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW"

@@ -4,8 +4,9 @@ import HummingbirdTesting
 import Logging
 import SVFormsCore
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 /// `/readyz`, and what the server writes to its log: one line per request, nothing personal.
 @Suite struct OperationsRouteTests {
@@ -44,7 +45,12 @@ import Testing
         }
         #expect(checks.all.count == 1)
         let fresh = RecentResult<String?>(maxAge: .zero)
-        for _ in 0..<3 { _ = await fresh.value { checks.append("check"); return "SQLITE_FULL" } }
+        for _ in 0..<3 {
+            _ = await fresh.value {
+                checks.append("check")
+                return "SQLITE_FULL"
+            }
+        }
         #expect(checks.all.count == 4)
     }
 
@@ -112,8 +118,9 @@ import Testing
     }
 
     @Test func logTextDropsAnythingShapedLikeAnEmailAddress() {
-        #expect(LogText.withoutEmailAddresses("550 5.1.1 <bob.smith@council.gov.uk>: Recipient address rejected")
-            == "550 5.1.1 <[address]>: Recipient address rejected")
+        #expect(
+            LogText.withoutEmailAddresses("550 5.1.1 <bob.smith@council.gov.uk>: Recipient address rejected")
+                == "550 5.1.1 <[address]>: Recipient address rejected")
         #expect(LogText.withoutEmailAddresses("no address here") == "no address here")
     }
 

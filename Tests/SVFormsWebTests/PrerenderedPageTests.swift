@@ -1,8 +1,9 @@
 import Foundation
 import Logging
 import SVFormsCore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 /// A page served from its pre-rendered copy must be byte for byte what Mustache renders in full,
 /// whatever the per-request strings hold.

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import SVFormsWeb
 import Testing
@@ -45,7 +45,9 @@ import Testing
             var browser = TestBrowser(client)
             try await browser.get("/f/every-type/organisation")
             let body = "organisation=test-police&_csrf=" + TestBrowser.encode(browser.csrf ?? "")
-            for (name, value) in [("Origin", "https://evil.example"), ("Origin", "null"), ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-site")] {
+            for (name, value) in [
+                ("Origin", "https://evil.example"), ("Origin", "null"), ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-site"),
+            ] {
                 let forged = try await browser.send(
                     "/f/every-type/organisation", method: .post, body: body, headers: [HTTPField.Name(name)!: value])
                 #expect(forged.status == .forbidden, "\(name): \(value)")

@@ -1,8 +1,9 @@
 import Foundation
 import SVFormsCore
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 @Suite struct RandomTokenTests {
     @Test func base64URLIsBase64WithTheURLAlphabetAndNoPadding() {

@@ -22,9 +22,11 @@ import Testing
             try await lead.signIn("lead@example.org")
             func meeting(_ day: Int, _ organisations: [String]) async throws {
                 _ = try await lead.get("/admin/meetings/new")
-                let page = try await lead.post("/admin/meetings", [
-                    ("held-on-day", String(day)), ("held-on-month", "8"), ("held-on-year", "2026"), ("body", "board"),
-                ] + organisations.map { ("attended", $0) })
+                let page = try await lead.post(
+                    "/admin/meetings",
+                    [
+                        ("held-on-day", String(day)), ("held-on-month", "8"), ("held-on-year", "2026"), ("body", "board"),
+                    ] + organisations.map { ("attended", $0) })
                 #expect(page.status == .seeOther, "\(page.text)")
             }
             try await meeting(3, ["surrey-police", "surrey-opcc"])

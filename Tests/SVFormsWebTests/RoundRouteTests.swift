@@ -3,18 +3,22 @@ import GRDB
 import Hummingbird
 import HummingbirdTesting
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 /// Opens a round of the role survey through the pages, as a lead would; returns its page path.
 func openRound(_ lead: inout TestBrowser, opens: String = "1 6 2025", closes: String = "30 6 2025") async throws -> String {
     try await lead.get("/admin/rounds/new")
-    let day = opens.split(separator: " "), close = closes.split(separator: " ")
-    let created = try await lead.post("/admin/rounds", [
-        ("form", "role-understanding"), ("name", "2025/26 Q1"),
-        ("opens-on-day", String(day[0])), ("opens-on-month", String(day[1])), ("opens-on-year", String(day[2])),
-        ("closes-on-day", String(close[0])), ("closes-on-month", String(close[1])), ("closes-on-year", String(close[2])),
-    ])
+    let day = opens.split(separator: " ")
+    let close = closes.split(separator: " ")
+    let created = try await lead.post(
+        "/admin/rounds",
+        [
+            ("form", "role-understanding"), ("name", "2025/26 Q1"),
+            ("opens-on-day", String(day[0])), ("opens-on-month", String(day[1])), ("opens-on-year", String(day[2])),
+            ("closes-on-day", String(close[0])), ("closes-on-month", String(close[1])), ("closes-on-year", String(close[2])),
+        ])
     return try #require(created.location)
 }
 
@@ -29,8 +33,10 @@ func roundServer(also accounts: [(String, Role)] = []) async throws -> (AppConfi
 }
 
 /// The lead signed in, with a new round holding the people in `csv` (if any): the lead's browser and the round's path.
-func leadWithRound(_ client: any TestClientProtocol, people csv: String? = nil, opens: String = "1 6 2025",
-                   closes: String = "30 6 2025") async throws -> (TestBrowser, String) {
+func leadWithRound(
+    _ client: any TestClientProtocol, people csv: String? = nil, opens: String = "1 6 2025",
+    closes: String = "30 6 2025"
+) async throws -> (TestBrowser, String) {
     var lead = TestBrowser(client)
     try await lead.signIn("lead@example.org")
     let round = try await openRound(&lead, opens: opens, closes: closes)
@@ -53,11 +59,13 @@ func leadWithRound(_ client: any TestClientProtocol, people csv: String? = nil, 
             try await lead.signIn("lead@example.org")
             let form = try await lead.get("/admin/rounds/new")
             #expect(form.body.contains("value=\"2025/26 Q1\""))  // the current quarter, by default
-            let backwards = try await lead.post("/admin/rounds", [
-                ("form", "role-understanding"), ("name", "Backwards"),
-                ("opens-on-day", "30"), ("opens-on-month", "6"), ("opens-on-year", "2025"),
-                ("closes-on-day", "20"), ("closes-on-month", "6"), ("closes-on-year", "2025"),
-            ])
+            let backwards = try await lead.post(
+                "/admin/rounds",
+                [
+                    ("form", "role-understanding"), ("name", "Backwards"),
+                    ("opens-on-day", "30"), ("opens-on-month", "6"), ("opens-on-year", "2025"),
+                    ("closes-on-day", "20"), ("closes-on-month", "6"), ("closes-on-year", "2025"),
+                ])
             #expect(backwards.status == .unprocessableContent)
             #expect(backwards.text.contains("The closing day must be on or after the opening day"))
             let path = try await openRound(&lead)
@@ -71,9 +79,11 @@ func leadWithRound(_ client: any TestClientProtocol, people csv: String? = nil, 
         let (_, app) = try await roundServer()
         try await app.test(.router) { client in
             var (lead, round) = try await leadWithRound(client)
-            let added = try await lead.post(round + "/people", [("name", "Ada Police"), ("email", "ada@police.example"), ("organisation", "surrey-police")])
+            let added = try await lead.post(
+                round + "/people", [("name", "Ada Police"), ("email", "ada@police.example"), ("organisation", "surrey-police")])
             #expect(added.location == round + "?notice=added-1")
-            let again = try await lead.post(round + "/people", [("name", "Ada Again"), ("email", "ADA@police.example"), ("organisation", "surrey-police")])
+            let again = try await lead.post(
+                round + "/people", [("name", "Ada Again"), ("email", "ADA@police.example"), ("organisation", "surrey-police")])
             #expect(again.status == .unprocessableContent)
             #expect(again.text.contains("ADA@police.example is already in this round; nobody was added"))
 
@@ -111,13 +121,16 @@ func leadWithRound(_ client: any TestClientProtocol, people csv: String? = nil, 
             let token = try #require(page.csrfToken)
             let boundary = "svformsBoundary42"
             // "Zoë" as Excel's "CSV (Comma delimited)" saves it on Windows: Windows-1252, ë = 0xEB.
-            let file = Array("name;email;organisation\r\nEd Police;ed@police.example;surrey-police\r\nZo".utf8) + [0xEB]
+            let file =
+                Array("name;email;organisation\r\nEd Police;ed@police.example;surrey-police\r\nZo".utf8) + [0xEB]
                 + Array(" Fire;zoe@fire.example;Surrey Fire and Rescue Service\r\n".utf8)
-            let body = Array([
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n",
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"csv\"\r\n\r\n\r\n",
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"people.csv\"\r\nContent-Type: text/csv\r\n\r\n",
-            ].joined().utf8) + file + Array("\r\n--\(boundary)--\r\n".utf8)
+            let body =
+                Array(
+                    [
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n",
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"csv\"\r\n\r\n\r\n",
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"people.csv\"\r\nContent-Type: text/csv\r\n\r\n",
+                    ].joined().utf8) + file + Array("\r\n--\(boundary)--\r\n".utf8)
             let uploaded = try await lead.send(
                 round + "/import", method: .post, bytes: body, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"])
             #expect(uploaded.location == round + "?notice=imported-2")
@@ -177,7 +190,8 @@ func leadWithRound(_ client: any TestClientProtocol, people csv: String? = nil, 
             try await viewer.signIn("viewer@example.org")
             let list = try await viewer.get("/admin/rounds")
             #expect(list.status == .ok)
-            #expect(list.text.contains("2025/26 Q1 Your organisation&#39;s role in the response to serious violence 1 June 2025 to 30 June 2025 1 0 0 0"))
+            #expect(
+                list.text.contains("2025/26 Q1 Your organisation&#39;s role in the response to serious violence 1 June 2025 to 30 June 2025 1 0 0 0"))
             #expect(!list.body.contains("href=\"\(round)\""))
             #expect(!list.text.contains("Open a new round"))
             #expect(try await viewer.get(round).status == .forbidden)

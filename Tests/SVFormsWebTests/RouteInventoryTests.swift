@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
 import Logging
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 /// The attack suite (Tests/system/test_attack_routes.py) tries every route in `Tests/system/routes.tsv`
 /// with the access it declares; this keeps that list equal to the routes the server really has,

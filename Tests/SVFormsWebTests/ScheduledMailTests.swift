@@ -1,11 +1,12 @@
 import Foundation
 import Logging
-@testable import SVFormsBackground
 import SVFormsCore
 import SVFormsMail
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsBackground
+@testable import SVFormsWeb
 
 /// Automatic reminders and the daily digest, run against a real database with a clock the test sets.
 @Suite struct ScheduledMailTests {
@@ -20,8 +21,10 @@ import Testing
                 closesOn: CalendarDay(year: 2025, month: 6, day: 30)!, reminderDaysBefore: 3),
             by: "lead@example.org", at: clock.now)
         try await site.database.addRepresentatives(
-            [NewRepresentative(name: "Ada", email: "ada@example.org", organisationID: "surrey-police"),
-             NewRepresentative(name: "Bo", email: "bo@example.org", organisationID: "surrey-police")], to: round.id)
+            [
+                NewRepresentative(name: "Ada", email: "ada@example.org", organisationID: "surrey-police"),
+                NewRepresentative(name: "Bo", email: "bo@example.org", organisationID: "surrey-police"),
+            ], to: round.id)
         let questionnaire = try #require(site.catalog.questionnaire(id: "role-understanding"))
         _ = try await site.database.sendRoundMail(.invitations, roundID: round.id, at: clock.now) { person in
             try site.mail.invitation(person, round: round, questionnaire: questionnaire, isReminder: false)

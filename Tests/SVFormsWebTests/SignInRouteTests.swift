@@ -3,8 +3,9 @@ import GRDB
 import Hummingbird
 import HummingbirdTesting
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 /// Signing in and out, sessions, and what each role may open.
 @Suite struct SignInRouteTests {
@@ -176,8 +177,10 @@ import Testing
         try await addAccount("admin@example.org", role: .admin, to: configuration)
         let app = try await buildApplication(configuration)
         try await app.test(.router) { client in
-            for next in ["//evil.example", "https://evil.example/admin", "/admin//evil.example", "/\\evil.example", "/f/every-type", "/admin@evil.example",
-                "/admin\"><script>alert(1)</script>", "/admin/voices?q='x'"] {
+            for next in [
+                "//evil.example", "https://evil.example/admin", "/admin//evil.example", "/\\evil.example", "/f/every-type", "/admin@evil.example",
+                "/admin\"><script>alert(1)</script>", "/admin/voices?q='x'",
+            ] {
                 var browser = TestBrowser(client)
                 let signedIn = try await browser.signIn("admin@example.org", next: TestBrowser.encode(next))
                 #expect(signedIn.location == "/admin", "\(next)")
@@ -195,7 +198,9 @@ import Testing
         try await addAccount("admin@example.org", role: .admin, to: configuration)
         let app = try await buildApplication(configuration)
         try await app.test(.router) { client in
-            for (email, auditStatus) in [("viewer@example.org", HTTPResponse.Status.forbidden), ("lead@example.org", .forbidden), ("admin@example.org", .ok)] {
+            for (email, auditStatus) in [
+                ("viewer@example.org", HTTPResponse.Status.forbidden), ("lead@example.org", .forbidden), ("admin@example.org", .ok),
+            ] {
                 var browser = TestBrowser(client)
                 try await browser.signIn(email)
                 #expect(try await browser.get("/admin").status == .ok, "\(email)")

@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 @Suite struct StartupTests {
     @Test func aBrokenQuestionnaireStopsTheServerWithFileAndLine() async throws {

@@ -92,8 +92,10 @@ func answerEveryPage(_ browser: inout TestBrowser, colour: String = "red", conse
             #expect(row.form == "every-type")
             #expect(row.version == 3)
             let answers = try await database.read {
-                try Row.fetchAll($0, sql: "SELECT question_id, value FROM answer WHERE response_id = ? ORDER BY question_id, position", arguments: [row.id])
-                    .map { "\($0["question_id"] as String)=\($0["value"] as String)" }
+                try Row.fetchAll(
+                    $0, sql: "SELECT question_id, value FROM answer WHERE response_id = ? ORDER BY question_id, position", arguments: [row.id]
+                )
+                .map { "\($0["question_id"] as String)=\($0["value"] as String)" }
             }
             #expect(answers.contains("worries=knives"))
             #expect(answers.contains("when=2025-04-01"))

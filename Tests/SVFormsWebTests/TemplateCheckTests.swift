@@ -1,7 +1,8 @@
 import Foundation
-@testable import SVFormsWeb
-@testable import SVFormsBackground
 import Testing
+
+@testable import SVFormsBackground
+@testable import SVFormsWeb
 
 /// The server refuses to start, naming the template, when any template a page or email renders
 /// (or any partial or layout those include) is missing or does not parse: swift-mustache alone

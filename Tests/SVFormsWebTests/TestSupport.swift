@@ -30,7 +30,9 @@ enum Repository {
 /// A configuration with its own temporary data directory, the real templates, and a fixed clock.
 func testConfiguration(forms: String = Repository.everyTypeForms, data: String? = nil) -> AppConfiguration {
     var configuration = AppConfiguration()
-    configuration.dataDirectory = data ?? FileManager.default.temporaryDirectory
+    configuration.dataDirectory =
+        data
+        ?? FileManager.default.temporaryDirectory
         .appendingPathComponent("svforms-web-\(UUID().uuidString)").path
     configuration.formsDirectory = forms
     configuration.templatesDirectory = Repository.path("templates")

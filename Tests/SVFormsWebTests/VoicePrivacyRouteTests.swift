@@ -4,8 +4,9 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 /// Voices are anonymous, what leads read is escaped, and what viewers see hides small counts.
 @Suite struct VoicePrivacyRouteTests {

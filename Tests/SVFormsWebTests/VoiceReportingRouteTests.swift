@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 import HummingbirdTesting
 import Logging
-@testable import SVFormsBackground
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsBackground
+@testable import SVFormsWeb
 
 /// What leads and viewers read about voices: escaped text, small counts hidden from viewers,
 /// and retention that drops personal data while the counts stay.
@@ -123,7 +124,9 @@ import Testing
             try await admin.signIn("admin@example.org")
             let voice = try await admin.get("/admin/voices/community-voice/\(reference)")
             #expect(voice.text.contains("Contact details deleted"))
-            #expect(voice.text.contains("Tell us in your own words how violence or the fear of violence affects you there Deleted under the retention policy"))
+            #expect(
+                voice.text.contains(
+                    "Tell us in your own words how violence or the fear of violence affects you there Deleted under the retention policy"))
             let after = try await admin.get("/admin/forms/community-voice/voice-counts.csv").body
             let firstQuarter = { (csv: String) in csv.split(separator: "\r\n").filter { $0.hasPrefix("2025/26 Q1,") } }
             #expect(!firstQuarter(before).isEmpty)
@@ -134,7 +137,8 @@ import Testing
             #expect(retention.text.contains("Contact details 90 days after the voice was sent 1 Nothing to delete 0"))
         }
         let audit = try withDatabase(configuration) {
-            try String.fetchAll($0, sql: "SELECT actor || ' ' || action || ' ' || subject || ' ' || row_count FROM audit_event WHERE action LIKE 'retention.%'")
+            try String.fetchAll(
+                $0, sql: "SELECT actor || ' ' || action || ' ' || subject || ' ' || row_count FROM audit_event WHERE action LIKE 'retention.%'")
         }
         #expect(audit == ["retention retention.contact-details community-voice 1", "retention retention.text community-voice 1"])
     }

@@ -59,8 +59,10 @@ import Testing
             try await person.sendVoice(VoiceAnswers(), clock: clock)
             var lead = TestBrowser(client)
             try await lead.signIn("lead@example.org")
-            for page in ["9223372036854775807", "9223372036854775806", "184467440737095517", "184467440737095518", "-9223372036854775808",
-                         "18446744073709551616", "-1", "0", "1e309", "1" + String(repeating: "0", count: 40), "%2B5", "NaN"] {
+            for page in [
+                "9223372036854775807", "9223372036854775806", "184467440737095517", "184467440737095518", "-9223372036854775808",
+                "18446744073709551616", "-1", "0", "1e309", "1" + String(repeating: "0", count: 40), "%2B5", "NaN",
+            ] {
                 let list = try await lead.get("/admin/voices?page=\(page)")
                 #expect(list.status == .ok, "page=\(page)")
             }
@@ -98,19 +100,22 @@ import Testing
             #expect(after.text.contains("Last changed") && after.text.contains("by lead@example.org"))
         }
         let stored = try withDatabase(configuration) { db in
-            (try String.fetchAll(db, sql: "SELECT theme FROM voice_theme ORDER BY theme"),
-             try String.fetchOne(db, sql: "SELECT value FROM answer WHERE question_id = 'voice'"),
-             try Row.fetchAll(db, sql: "SELECT actor, action, subject FROM audit_event WHERE action LIKE 'voice.%' ORDER BY id")
-                .map { "\($0[0] as String) \($0[1] as String) \($0[2] as String)" })
+            (
+                try String.fetchAll(db, sql: "SELECT theme FROM voice_theme ORDER BY theme"),
+                try String.fetchOne(db, sql: "SELECT value FROM answer WHERE question_id = 'voice'"),
+                try Row.fetchAll(db, sql: "SELECT actor, action, subject FROM audit_event WHERE action LIKE 'voice.%' ORDER BY id")
+                    .map { "\($0[0] as String) \($0[1] as String) \($0[2] as String)" }
+            )
         }
         let reference = try Self.references(configuration)[0]
         #expect(stored.0 == ["drugs", "street-lighting"])
         #expect(stored.1?.contains("Bob") == false && stored.1?.contains("bob") == false)
-        #expect(stored.2 == [
-            "lead@example.org voice.themes community-voice \(reference)",
-            "lead@example.org voice.actioned community-voice \(reference)",
-            "lead@example.org voice.redact community-voice \(reference) voice",
-        ])
+        #expect(
+            stored.2 == [
+                "lead@example.org voice.themes community-voice \(reference)",
+                "lead@example.org voice.actioned community-voice \(reference)",
+                "lead@example.org voice.redact community-voice \(reference) voice",
+            ])
     }
 
     @Test func aQuarantinedVoiceCountsOnlyOnceReleasedAndCanBeDeleted() async throws {

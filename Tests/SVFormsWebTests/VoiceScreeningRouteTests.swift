@@ -1,10 +1,11 @@
 import Foundation
-import SVFormsCore
-import SVFormsStore
 import GRDB
 import HummingbirdTesting
-@testable import SVFormsWeb
+import SVFormsCore
+import SVFormsStore
 import Testing
+
+@testable import SVFormsWeb
 
 /// The public voice form screens out programs without a CAPTCHA: a hidden field, a signed time
 /// the first page was shown, and a rate limit per client address.

@@ -4,8 +4,9 @@ import HummingbirdTesting
 import Logging
 import SVFormsCore
 import SVFormsStore
-@testable import SVFormsWeb
 import Testing
+
+@testable import SVFormsWeb
 
 /// One community voice as a person gives it on the Surrey form.
 struct VoiceAnswers {

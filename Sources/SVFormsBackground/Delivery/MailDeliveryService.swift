@@ -1,9 +1,9 @@
 import Foundation
 import Logging
-import ServiceLifecycle
 import SVFormsCore
 import SVFormsMail
 import SVFormsStore
+import ServiceLifecycle
 
 /// Delivers the outbox. A row is marked sent only once the server accepted it, so a crash between
 /// sending and marking sends the same message (same Message-ID) again rather than losing it. A
@@ -92,8 +92,10 @@ public struct MailDeliveryService: Service {
         return false
     }
 
-    private func record(_ outcome: Result<DeliveryReceipt, DeliveryFailure>, _ item: OutboxItem, attempts: Int,
-                        metadata: Logger.Metadata) async {
+    private func record(
+        _ outcome: Result<DeliveryReceipt, DeliveryFailure>, _ item: OutboxItem, attempts: Int,
+        metadata: Logger.Metadata
+    ) async {
         let now = now()
         do {
             switch outcome {
@@ -103,15 +105,20 @@ public struct MailDeliveryService: Service {
             case .failure(let failure) where failure.isTransient && now < item.expiresAt:
                 let next = min(now.addingTimeInterval(Self.delay(afterAttempt: attempts, base: retryBase)), item.expiresAt)
                 try await database.markForRetry(item.id, attempts: attempts, next: next, error: failure.message)
-                logger.notice("mail delayed", metadata: metadata.merging(["error": .string(LogText.withoutEmailAddresses(failure.message)), "attempts": "\(attempts)"]) { $1 })
+                logger.notice(
+                    "mail delayed",
+                    metadata: metadata.merging(["error": .string(LogText.withoutEmailAddresses(failure.message)), "attempts": "\(attempts)"]) { $1 })
             case .failure(let failure):
                 let reason = failure.isTransient ? "undelivered after five days: \(failure.message)" : failure.message
                 try await database.markFailed(item.id, attempts: attempts, error: reason)
-                logger.error("mail failed", metadata: metadata.merging(["error": .string(LogText.withoutEmailAddresses(reason)), "attempts": "\(attempts)"]) { $1 })
+                logger.error(
+                    "mail failed",
+                    metadata: metadata.merging(["error": .string(LogText.withoutEmailAddresses(reason)), "attempts": "\(attempts)"]) { $1 })
             }
         } catch {
             // The database refused: the row stays queued and is tried again (a sent one goes again, same Message-ID).
-            logger.error("cannot record a mail attempt", metadata: metadata.merging(["error": .string(LogText.withoutEmailAddresses("\(error)"))]) { $1 })
+            logger.error(
+                "cannot record a mail attempt", metadata: metadata.merging(["error": .string(LogText.withoutEmailAddresses("\(error)"))]) { $1 })
         }
     }
 

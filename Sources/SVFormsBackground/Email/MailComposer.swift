@@ -44,7 +44,8 @@ public struct MailComposer: Sendable {
     }
 
     /// The notice for a lead who asked to hear of each submission; names the organisation, never the answers.
-    public func submissionNotice(to account: Account, questionnaire: Questionnaire, reference: String, organisation: String?) throws -> OutboxMessage {
+    public func submissionNotice(to account: Account, questionnaire: Questionnaire, reference: String, organisation: String?) throws -> OutboxMessage
+    {
         let subject = "Submitted: \(questionnaire.title)" + (organisation.map { " (\($0))" } ?? "")
         let view = SubmissionEmailView(
             subject: subject, formTitle: questionnaire.title,

@@ -26,9 +26,11 @@ public struct TemplateLibrary: Sendable {
     public func check(_ names: [String]) throws(TemplateProblem) {
         let missing = TemplateReferences.walk(from: names, in: directory).missing
         guard missing.isEmpty else {
-            throw TemplateProblem("missing templates in \(directory): " + missing.map { item in
-                "\(item.name).mustache" + (item.namedBy.map { " (named by \($0).mustache)" } ?? "")
-            }.joined(separator: ", "))
+            throw TemplateProblem(
+                "missing templates in \(directory): "
+                    + missing.map { item in
+                        "\(item.name).mustache" + (item.namedBy.map { " (named by \($0).mustache)" } ?? "")
+                    }.joined(separator: ", "))
         }
     }
 
@@ -49,7 +51,10 @@ public struct TemplateProblem: Error, CustomStringConvertible {
 
 /// The emails' templates: a plain-text and an HTML part each.
 public enum EmailTemplate: String, CaseIterable, Sendable {
-    case invitationText = "email/invitation_text", invitationHTML = "email/invitation_html"
-    case submissionText = "email/submission_text", submissionHTML = "email/submission_html"
-    case digestText = "email/digest_text", digestHTML = "email/digest_html"
+    case invitationText = "email/invitation_text"
+    case invitationHTML = "email/invitation_html"
+    case submissionText = "email/submission_text"
+    case submissionHTML = "email/submission_html"
+    case digestText = "email/digest_text"
+    case digestHTML = "email/digest_html"
 }

@@ -46,7 +46,8 @@ public struct FigureSheet: Sendable {
         for record in records.dropFirst(hasHeading ? 1 : 0) {
             let fields = record.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             guard (3...5).contains(fields.count) else {
-                problems.append(Problem(line: record.line, message: "expected 3 to 5 values (measure, quarter, value, source, note), found \(fields.count)"))
+                problems.append(
+                    Problem(line: record.line, message: "expected 3 to 5 values (measure, quarter, value, source, note), found \(fields.count)"))
                 continue
             }
             let field = { (index: Int) in index < fields.count ? fields[index] : "" }
@@ -68,16 +69,24 @@ public struct FigureSheet: Sendable {
     }
 
     /// Checks one figure; `field` in the problem names the form field at fault.
-    public func entry(measure: String, quarter: String, value: String, source: String, note: String) -> Result<Entry, RepresentativeList.EntryProblem> {
+    public func entry(measure: String, quarter: String, value: String, source: String, note: String) -> Result<Entry, RepresentativeList.EntryProblem>
+    {
         typealias Fault = RepresentativeList.EntryProblem
         guard let declared = measures.first(where: { $0.id == measure }) else {
             let known = measures.map(\.id).joined(separator: ", ")
-            return .failure(Fault(field: "measure", message: measure.isEmpty
-                ? "enter the measure id (one of: \(known))" : "\"\(measure)\" is not a measure entered by hand; use one of: \(known)"))
+            return .failure(
+                Fault(
+                    field: "measure",
+                    message: measure.isEmpty
+                        ? "enter the measure id (one of: \(known))" : "\"\(measure)\" is not a measure entered by hand; use one of: \(known)"))
         }
         guard let parsedQuarter = ReportingQuarter(label: quarter, yearStartMonth: calendar.yearStartMonth) else {
-            return .failure(Fault(field: "quarter", message: quarter.isEmpty
-                ? "enter the quarter, like \(currentQuarter.label)" : "\"\(quarter)\" is not a quarter; write it like \(currentQuarter.label)"))
+            return .failure(
+                Fault(
+                    field: "quarter",
+                    message: quarter.isEmpty
+                        ? "enter the quarter, like \(currentQuarter.label)" : "\"\(quarter)\" is not a quarter; write it like \(currentQuarter.label)"
+                ))
         }
         guard parsedQuarter.yearStart >= ReportingQuarter.earliestYear else {
             return .failure(Fault(field: "quarter", message: "\(parsedQuarter.label) is before \(ReportingQuarter.earliestYear); check the year"))

@@ -23,7 +23,9 @@ public struct Meeting: Sendable, Equatable {
 public struct MeetingAction: Sendable, Equatable {
     /// Where an action has got to.
     public enum Status: String, Sendable, CaseIterable {
-        case open, inProgress = "in-progress", done, dropped
+        case open
+        case inProgress = "in-progress"
+        case done, dropped
 
         public var label: String {
             switch self {

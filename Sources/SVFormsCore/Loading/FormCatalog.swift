@@ -49,9 +49,10 @@ public struct FormCatalog: Sendable {
             problems += reader.problems
             guard let (questionnaire, idNode) = loaded else { continue }
             if let other = ids[questionnaire.id] {
-                problems.append(LoadProblem(
-                    file: path, line: idNode?.mark?.line ?? 1,
-                    message: "questionnaire id \"\(questionnaire.id)\" is already used by \(other)"))
+                problems.append(
+                    LoadProblem(
+                        file: path, line: idNode?.mark?.line ?? 1,
+                        message: "questionnaire id \"\(questionnaire.id)\" is already used by \(other)"))
                 continue
             }
             ids[questionnaire.id] = path
@@ -70,7 +71,8 @@ public struct FormCatalog: Sendable {
 
     private static func questionnairePaths(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names
+        return
+            names
             .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != partnershipFileName && !$0.hasPrefix(".") }
             .sorted()
             .map { "\(folder)/\($0)" }

@@ -31,13 +31,15 @@ extension PartnershipLoader {
         var seen = UniqueIDs(reader: reader, kind: "measure id")
         var attendance: String?
         for node in reader.sequence(map, "measures", "the partnership") ?? [] {
-            guard let m = reader.mapping(
-                node, "a measure", allowed: ["id", "title", "kind", "form", "unit", "better", "source"],
-                required: ["id", "title", "kind", "unit", "better", "source"]),
+            guard
+                let m = reader.mapping(
+                    node, "a measure", allowed: ["id", "title", "kind", "form", "unit", "better", "source"],
+                    required: ["id", "title", "kind", "unit", "better", "source"]),
                 let id = reader.slug(m, "id", "a measure", allowDots: true)
             else { continue }
             let what = "measure \"\(id)\""
-            let title = reader.string(m, "title", what), unit = reader.string(m, "unit", what)
+            let title = reader.string(m, "title", what)
+            let unit = reader.string(m, "unit", what)
             let better = reader.oneOf(m, "better", what, FrameworkMeasure.Better.self)
             let source = reader.string(m, "source", what)
             let kind = readKind(m, what)
@@ -83,7 +85,8 @@ extension FormCatalog {
             guard case .survey(let formID) = measure.kind else { return nil }
             let line = lines[measure.id] ?? 1
             guard let questionnaire = questionnaires.first(where: { $0.id == formID }) else {
-                return LoadProblem(file: file, line: line, message: "measure \"\(measure.id)\" is scored from questionnaire \"\(formID)\", which does not exist")
+                return LoadProblem(
+                    file: file, line: line, message: "measure \"\(measure.id)\" is scored from questionnaire \"\(formID)\", which does not exist")
             }
             guard questionnaire.measures.contains(where: { $0.id == measure.id }) else {
                 return LoadProblem(

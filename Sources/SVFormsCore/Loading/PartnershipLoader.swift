@@ -80,8 +80,9 @@ struct PartnershipLoader {
     }
 
     private func readOrganisation(_ node: Node) -> (Organisation, Node?)? {
-        guard let m = reader.mapping(
-            node, "an organisation", allowed: ["id", "name", "type", "sector"], required: ["id", "name", "type", "sector"]),
+        guard
+            let m = reader.mapping(
+                node, "an organisation", allowed: ["id", "name", "type", "sector"], required: ["id", "name", "type", "sector"]),
             let id = reader.slug(m, "id", "an organisation")
         else { return nil }
         let what = "organisation \"\(id)\""
@@ -100,8 +101,9 @@ struct PartnershipLoader {
     }
 
     private func readContact(_ node: Node) -> SafeguardingContact? {
-        guard let m = reader.mapping(
-            node, "a safeguarding contact", allowed: ["name", "phone", "url", "description"], required: ["name"]),
+        guard
+            let m = reader.mapping(
+                node, "a safeguarding contact", allowed: ["name", "phone", "url", "description"], required: ["name"]),
             let name = reader.string(m, "name", "a safeguarding contact")
         else { return nil }
         let what = "safeguarding contact \"\(name)\""

@@ -40,8 +40,9 @@ struct QuestionReader {
         let allowed = Self.commonKeys + (type.map(Self.keys(for:)) ?? QuestionTypeName.allCases.flatMap(Self.keys(for:)))
         let rawID = node.mapping?["id"]?.string
         let what = rawID.map { "question \"\($0)\"" } ?? "a question"
-        guard let m = reader.mapping(
-            node, what, allowed: allowed, required: ["id", "type", "label"] + (type.map(Self.requiredKeys(for:)) ?? [])),
+        guard
+            let m = reader.mapping(
+                node, what, allowed: allowed, required: ["id", "type", "label"] + (type.map(Self.requiredKeys(for:)) ?? [])),
             let id = reader.slug(m, "id", what)
         else { return nil }
         let label = reader.string(m, "label", what)

@@ -19,7 +19,8 @@ extension YAMLReader {
 
     /// Levenshtein distance, small strings only.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         var previous = Array(0...b.count)
         for (i, charA) in a.enumerated() {
             var current = [i + 1] + Array(repeating: 0, count: b.count)

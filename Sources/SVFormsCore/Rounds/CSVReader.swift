@@ -21,9 +21,10 @@ enum CSVReader {
             return .success(try records(text))
         } catch {
             guard case .unclosedQuote(let line) = error else { return .failure(RepresentativeList.Problems(list: [])) }
-            return .failure(RepresentativeList.Problems(list: [
-                RepresentativeList.Problem(line: line, message: "a quote (\") is opened and never closed"),
-            ]))
+            return .failure(
+                RepresentativeList.Problems(list: [
+                    RepresentativeList.Problem(line: line, message: "a quote (\") is opened and never closed")
+                ]))
         }
     }
 
@@ -43,7 +44,12 @@ enum CSVReader {
             pending = characters.next()
             if inQuotes {
                 if character == "\"" {
-                    if pending == "\"" { field.append("\""); pending = characters.next() } else { inQuotes = false }
+                    if pending == "\"" {
+                        field.append("\"")
+                        pending = characters.next()
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if character == "\n" || character == "\r" { line += 1 }
                     field.append(character)
@@ -54,7 +60,9 @@ enum CSVReader {
             case "\"" where field.allSatisfy { $0 == " " || $0 == "\t" && delimiter != "\t" }:
                 field = ""
                 inQuotes = true
-            case delimiter: fields.append(field); field = ""
+            case delimiter:
+                fields.append(field)
+                field = ""
             case "\n", "\r":
                 fields.append(field)
                 records.append(Record(line: recordLine, fields: fields))
@@ -78,7 +86,10 @@ enum CSVReader {
         var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
         var inQuotes = false
         for character in text {
-            if character == "\"" { inQuotes.toggle(); continue }
+            if character == "\"" {
+                inQuotes.toggle()
+                continue
+            }
             guard !inQuotes else { continue }
             if character == "\n" || character == "\r" {
                 if counts.values.contains(where: { $0 > 0 }) { break }

@@ -69,22 +69,28 @@ public struct RepresentativeList: Sendable {
     public func entry(name: String, email: String, organisation: String) -> Result<Entry, EntryProblem> {
         if name.isEmpty { return .failure(EntryProblem(field: "name", message: "enter the person's name")) }
         // Counted in code points as well, as the database counts them (letter plus accent is two).
-        if name.count > 200 || name.unicodeScalars.count > 200 { return .failure(EntryProblem(field: "name", message: "the name must be 200 characters or fewer")) }
+        if name.count > 200 || name.unicodeScalars.count > 200 {
+            return .failure(EntryProblem(field: "name", message: "the name must be 200 characters or fewer"))
+        }
         // A line break in a name would become a line break in an email header.
         if name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             return .failure(EntryProblem(field: "name", message: "the name contains a line break or control character"))
         }
         guard EmailAddress.isPlausible(email), !email.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
-            return .failure(EntryProblem(field: "email", message: "\"\(email)\" is not an email address in the correct format, like name@example.com"))
+            return .failure(
+                EntryProblem(field: "email", message: "\"\(email)\" is not an email address in the correct format, like name@example.com"))
         }
         // Mail goes out without SMTPUTF8, which not every server offers.
         guard email.unicodeScalars.allSatisfy(\.isASCII) else {
-            return .failure(EntryProblem(
-                field: "email", message: "\"\(email)\" has accented or non-Latin letters, which svforms cannot send to; use the person's plain address"))
+            return .failure(
+                EntryProblem(
+                    field: "email",
+                    message: "\"\(email)\" has accented or non-Latin letters, which svforms cannot send to; use the person's plain address"))
         }
         let wanted = organisation.lowercased()
         guard let match = organisations.first(where: { $0.value == organisation || $0.label.lowercased() == wanted }) else {
-            return .failure(EntryProblem(field: "organisation", message: "\"\(organisation)\" is not one of the partnership's organisations for this survey"))
+            return .failure(
+                EntryProblem(field: "organisation", message: "\"\(organisation)\" is not one of the partnership's organisations for this survey"))
         }
         return .success(Entry(name: name, email: email, organisationID: match.value))
     }

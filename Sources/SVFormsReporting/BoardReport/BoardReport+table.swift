@@ -36,37 +36,56 @@ extension BoardReport {
         }
         var rows: [[ExportCell]] = []
         for line in measures {
-            rows.append(row("Measures", "\(line.id) \(line.title)", line.unit, [number(line.value), number(line.previous), number(line.change)],
-                            note: [line.direction, line.note, "Source: \(line.source)"].compactMap { $0 }.joined(separator: ". ")))
+            rows.append(
+                row(
+                    "Measures", "\(line.id) \(line.title)", line.unit, [number(line.value), number(line.previous), number(line.change)],
+                    note: [line.direction, line.note, "Source: \(line.source)"].compactMap { $0 }.joined(separator: ". ")))
         }
         for survey in surveys {
             for figure in [survey.overall] + survey.byType {
-                rows.append(row(
-                    "Measure \(survey.measureID) by organisation type", figure.label, "percent",
-                    [number(figure.percentage), .empty, number(figure.change), number(figure.lower), number(figure.upper),
-                     count(figure.numerator, false), count(figure.denominator, false), count(figure.responses, isPublic)],
-                    note: figure.note))
+                rows.append(
+                    row(
+                        "Measure \(survey.measureID) by organisation type", figure.label, "percent",
+                        [
+                            number(figure.percentage), .empty, number(figure.change), number(figure.lower), number(figure.upper),
+                            count(figure.numerator, false), count(figure.denominator, false), count(figure.responses, isPublic),
+                        ],
+                        note: figure.note))
             }
             if let leftOut = survey.leftOut {
-                rows.append(row("Measure \(survey.measureID) by organisation type", "Left out: responses through the public link", nil, note: leftOut))
+                rows.append(
+                    row("Measure \(survey.measureID) by organisation type", "Left out: responses through the public link", nil, note: leftOut))
             }
         }
         if let attendance {
             let section = "Measure \(attendance.measureID) attendance"
             rows += attendance.boardMeetings.map { row(section, "Board meeting", $0) }
             rows += attendance.attended.map { row(section, "Attended the board", $0) }
-            rows += attendance.absent.map { row(section, "Did not attend the board", $0, note: attendance.subGroupOnly.contains($0) ? "Attended a sub-group only" : nil) }
+            rows += attendance.absent.map {
+                row(section, "Did not attend the board", $0, note: attendance.subGroupOnly.contains($0) ? "Attended a sub-group only" : nil)
+            }
             rows += attendance.otherAttendees.map { row(section, "Also attended (not counted)", $0) }
             rows += attendance.subGroupMeetings.map { row(section, "Sub-group meeting", $0) }
         }
         for rates in responseRates {
             let section = "Response rates: \(rates.formTitle)"
-            rows += rates.rows.map { row(section, $0.organisation, "percent responded", [number($0.rate), .empty, .empty, .empty, .empty, .integer($0.responded), .integer($0.invited)]) }
-            rows.append(row(section, "All authorities", "percent responded",
-                            [number(rates.rate), .empty, .empty, .empty, .empty, count(rates.responded, isPublic), count(rates.invited, isPublic)]))
-            rows.append(row(section, "Authorities with a response", nil, [count(rates.authoritiesResponded, isPublic), .empty, .empty, .empty,
-                                                                           .empty, count(rates.authoritiesResponded, isPublic),
-                                                                           count(rates.authoritiesInvited, isPublic)]))
+            rows += rates.rows.map {
+                row(
+                    section, $0.organisation, "percent responded",
+                    [number($0.rate), .empty, .empty, .empty, .empty, .integer($0.responded), .integer($0.invited)])
+            }
+            rows.append(
+                row(
+                    section, "All authorities", "percent responded",
+                    [number(rates.rate), .empty, .empty, .empty, .empty, count(rates.responded, isPublic), count(rates.invited, isPublic)]))
+            rows.append(
+                row(
+                    section, "Authorities with a response", nil,
+                    [
+                        count(rates.authoritiesResponded, isPublic), .empty, .empty, .empty,
+                        .empty, count(rates.authoritiesResponded, isPublic),
+                        count(rates.authoritiesInvited, isPublic),
+                    ]))
         }
         for voices in self.voices {
             let section = "Community voices: \(voices.formTitle)"
@@ -78,8 +97,10 @@ extension BoardReport {
         }
         rows.append(row("Open actions", "Open or in progress", nil, [.integer(actions.outstanding)]))
         rows += actions.rows.map {
-            row("Open actions", $0.description, $0.owner, note: [$0.status, $0.due.map { "due \($0)" }, $0.isOverdue ? "overdue" : nil, $0.meeting]
-                .compactMap { $0 }.joined(separator: "; "))
+            row(
+                "Open actions", $0.description, $0.owner,
+                note: [$0.status, $0.due.map { "due \($0)" }, $0.isOverdue ? "overdue" : nil, $0.meeting]
+                    .compactMap { $0 }.joined(separator: "; "))
         }
         return rows
     }

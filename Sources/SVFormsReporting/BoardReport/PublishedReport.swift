@@ -32,7 +32,8 @@ public enum PublishedReport {
             switch try decoder.decode(VersionOnly.self, from: data).version {
             case nil: return try decoder.decode(BoardReport.self, from: data)
             case let written? where written <= version: return try decoder.decode(Envelope.self, from: data).report
-            case let written?: throw Problem("the report was published by a newer svforms (document version \(written), this one reads up to \(version))")
+            case let written?:
+                throw Problem("the report was published by a newer svforms (document version \(written), this one reads up to \(version))")
             }
         } catch let problem as Problem {
             throw problem

@@ -23,11 +23,14 @@ extension ResultsReporter {
             case .imported:
                 let values = Dictionary(
                     figures.filter { $0.measureID == measure.id }.map { ($0.quarter, $0.value.doubleValue) }, uniquingKeysWith: { $1 })
-                points = trend.map { MeasureTrend.Point(quarter: $0, value: values[$0.label], note: values[$0.label] == nil ? "No figure entered" : nil) }
+                points = trend.map {
+                    MeasureTrend.Point(quarter: $0, value: values[$0.label], note: values[$0.label] == nil ? "No figure entered" : nil)
+                }
             case .attendance:
                 points = trend.map { quarter in
                     let figure = AttendanceFigure(meetings: meetings, days: calendar.days(of: quarter), partnership: partnership)
-                    return MeasureTrend.Point(quarter: quarter, value: figure.value.map(Double.init), note: figure.value == nil ? AttendanceFigure.noMeetingNote : nil)
+                    return MeasureTrend.Point(
+                        quarter: quarter, value: figure.value.map(Double.init), note: figure.value == nil ? AttendanceFigure.noMeetingNote : nil)
                 }
             case .survey(let formID):
                 guard let questionnaire = catalog.questionnaire(id: formID),
@@ -55,7 +58,6 @@ extension ResultsReporter {
             voices: try await voiceSections(quarter: quarter, suppress: isPublic || suppressCounts),
             actions: try await actionSection(meetings, through: lastDay, isPublic: isPublic))
     }
-
 
     public static func firstOfTrend(ending quarter: ReportingQuarter) -> ReportingQuarter {
         (1..<trendLength).reduce(quarter) { earlier, _ in earlier.previous }

@@ -105,7 +105,8 @@ extension ResultsReporter {
         var sections: [BoardReport.ResponseRateSection] = []
         for formID in distinctFormIDs {
             let rounds = try await database.rounds().filter { $0.formID == formID && days.contains($0.opensOn) }.reversed()
-            var invited: [String: Int] = [:], responded: [String: Int] = [:]
+            var invited: [String: Int] = [:]
+            var responded: [String: Int] = [:]
             for round in rounds {
                 for person in try await database.representatives(roundID: round.id) where person.invitedAt != nil {
                     invited[person.organisationID, default: 0] += 1
@@ -115,16 +116,19 @@ extension ResultsReporter {
             let rows = partnership.authorities.map {
                 BoardReport.RateRow(organisation: $0.name, invited: invited[$0.id] ?? 0, responded: responded[$0.id] ?? 0)
             }
-            let invitedCount = rows.map(\.invited).reduce(0, +), respondedCount = rows.map(\.responded).reduce(0, +)
-            let authoritiesInvited = rows.filter { $0.invited > 0 }.count, authoritiesResponded = rows.filter { $0.responded > 0 }.count
-            sections.append(BoardReport.ResponseRateSection(
-                formTitle: catalog.questionnaire(id: formID)?.title ?? formID, rounds: rounds.map(\.name),
-                rows: isPublic ? [] : rows,
-                invited: isPublic ? Publication.count(invitedCount) : invitedCount,
-                responded: isPublic ? Publication.count(respondedCount) : respondedCount,
-                authoritiesInvited: isPublic ? Publication.authorities(authoritiesInvited, besidePeople: invitedCount) : authoritiesInvited,
-                authoritiesResponded: isPublic
-                    ? Publication.authorities(authoritiesResponded, besidePeople: respondedCount) : authoritiesResponded))
+            let invitedCount = rows.map(\.invited).reduce(0, +)
+            let respondedCount = rows.map(\.responded).reduce(0, +)
+            let authoritiesInvited = rows.filter { $0.invited > 0 }.count
+            let authoritiesResponded = rows.filter { $0.responded > 0 }.count
+            sections.append(
+                BoardReport.ResponseRateSection(
+                    formTitle: catalog.questionnaire(id: formID)?.title ?? formID, rounds: rounds.map(\.name),
+                    rows: isPublic ? [] : rows,
+                    invited: isPublic ? Publication.count(invitedCount) : invitedCount,
+                    responded: isPublic ? Publication.count(respondedCount) : respondedCount,
+                    authoritiesInvited: isPublic ? Publication.authorities(authoritiesInvited, besidePeople: invitedCount) : authoritiesInvited,
+                    authoritiesResponded: isPublic
+                        ? Publication.authorities(authoritiesResponded, besidePeople: respondedCount) : authoritiesResponded))
         }
         return sections
     }
@@ -135,13 +139,14 @@ extension ResultsReporter {
         for questionnaire in catalog.questionnaires {
             guard let counts = try await voiceCounts(of: questionnaire, quarters: [quarter]) else { continue }
             let shown = { (count: Int) in SmallCount.shown(count, suppress: suppress) }
-            sections.append(BoardReport.VoiceSection(
-                formTitle: questionnaire.title, total: shown(counts.totals[0]), themes: questionnaire.themes.map(\.label),
-                areas: questionnaire.voiceAreas.map { area in
-                    BoardReport.AreaRow(
-                        area: area.label, total: shown(counts.area(area.value, quarter: 0)),
-                        themes: questionnaire.themes.map { shown(counts.theme($0.value, area: area.value, quarter: 0)) })
-                }))
+            sections.append(
+                BoardReport.VoiceSection(
+                    formTitle: questionnaire.title, total: shown(counts.totals[0]), themes: questionnaire.themes.map(\.label),
+                    areas: questionnaire.voiceAreas.map { area in
+                        BoardReport.AreaRow(
+                            area: area.label, total: shown(counts.area(area.value, quarter: 0)),
+                            themes: questionnaire.themes.map { shown(counts.theme($0.value, area: area.value, quarter: 0)) })
+                    }))
         }
         return sections
     }

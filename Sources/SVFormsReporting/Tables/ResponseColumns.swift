@@ -81,7 +81,8 @@ struct AnswerColumn {
         case .consent: rule = .consent
         default:
             // The labels "Check your answers" shows (`AnswerText`), looked up rather than searched for.
-            rule = question.kind.choices.map { .labelled(Dictionary($0.map { ($0.value, $0.label) }, uniquingKeysWith: { first, _ in first })) }
+            rule =
+                question.kind.choices.map { .labelled(Dictionary($0.map { ($0.value, $0.label) }, uniquingKeysWith: { first, _ in first })) }
                 ?? .asAnswered
         }
     }

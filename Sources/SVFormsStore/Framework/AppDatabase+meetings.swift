@@ -63,8 +63,10 @@ extension AppDatabase {
                     INSERT INTO meeting_action (meeting_id, description, owner_id, due_on, status, changed_at, changed_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [meetingID, draft.description, draft.ownerID, draft.dueOn?.description, draft.status.rawValue,
-                            Timestamp.string(now), author])
+                arguments: [
+                    meetingID, draft.description, draft.ownerID, draft.dueOn?.description, draft.status.rawValue,
+                    Timestamp.string(now), author,
+                ])
             return db.lastInsertedRowID
         }
     }

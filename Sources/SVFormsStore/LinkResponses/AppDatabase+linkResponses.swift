@@ -14,12 +14,14 @@ extension AppDatabase {
     /// The responses waiting for a lead, oldest first, with every answer.
     public func waitingLinkResponses(formID: String, limit: Int) async throws -> [WaitingLinkResponse] {
         try await writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT response.id, response.reference, response.form_version, response.submitted_at, link_response.screening
-                FROM link_response JOIN response ON response.id = link_response.response_id
-                WHERE link_response.form_id = ? AND link_response.status = 'waiting'
-                ORDER BY response.submitted_at, response.id LIMIT ?
-                """, arguments: [formID, limit])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT response.id, response.reference, response.form_version, response.submitted_at, link_response.screening
+                    FROM link_response JOIN response ON response.id = link_response.response_id
+                    WHERE link_response.form_id = ? AND link_response.status = 'waiting'
+                    ORDER BY response.submitted_at, response.id LIMIT ?
+                    """, arguments: [formID, limit])
             return try rows.map { row in
                 let answers = try Row.fetchAll(
                     db, sql: "SELECT question_id, value FROM answer WHERE response_id = ? ORDER BY question_id, position",
@@ -40,15 +42,18 @@ extension AppDatabase {
         arguments += [formID]
         let finalArguments = arguments
         return try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                WITH \(periodTable)
-                SELECT period.idx, count(waiting.submitted_at) FROM period
-                LEFT JOIN (
-                    SELECT response.submitted_at FROM link_response JOIN response ON response.id = link_response.response_id
-                    WHERE link_response.form_id = ? AND link_response.status = 'waiting'
-                ) AS waiting ON waiting.submitted_at >= period.starts AND waiting.submitted_at < period.ends
-                GROUP BY period.idx ORDER BY period.idx
-                """, arguments: finalArguments).map { $0[1] as Int }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    WITH \(periodTable)
+                    SELECT period.idx, count(waiting.submitted_at) FROM period
+                    LEFT JOIN (
+                        SELECT response.submitted_at FROM link_response JOIN response ON response.id = link_response.response_id
+                        WHERE link_response.form_id = ? AND link_response.status = 'waiting'
+                    ) AS waiting ON waiting.submitted_at >= period.starts AND waiting.submitted_at < period.ends
+                    GROUP BY period.idx ORDER BY period.idx
+                    """, arguments: finalArguments
+            ).map { $0[1] as Int }
         }
     }
 
@@ -66,10 +71,13 @@ extension AppDatabase {
         linkResponse reference: String, formID: String, accept: Bool, by actor: String, client: String?, at now: Date
     ) async throws -> Bool {
         let decided = try await write { db in
-            guard let id = try Int64.fetchOne(db, sql: """
-                SELECT response.id FROM link_response JOIN response ON response.id = link_response.response_id
-                WHERE response.reference = ? AND link_response.form_id = ? AND link_response.status = 'waiting'
-                """, arguments: [reference, formID])
+            guard
+                let id = try Int64.fetchOne(
+                    db,
+                    sql: """
+                        SELECT response.id FROM link_response JOIN response ON response.id = link_response.response_id
+                        WHERE response.reference = ? AND link_response.form_id = ? AND link_response.status = 'waiting'
+                        """, arguments: [reference, formID])
             else { return false }
             if accept {
                 try db.execute(
@@ -78,9 +86,10 @@ extension AppDatabase {
             } else {
                 try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [id])
             }
-            try Self.insert(AuditEvent(
-                at: now, actor: actor, action: accept ? "link-response.accept" : "link-response.delete",
-                subject: "\(formID) \(reference)", rowCount: 1, client: client), db)
+            try Self.insert(
+                AuditEvent(
+                    at: now, actor: actor, action: accept ? "link-response.accept" : "link-response.delete",
+                    subject: "\(formID) \(reference)", rowCount: 1, client: client), db)
             return true
         }
         if decided, !accept { await eraseFromJournal() }

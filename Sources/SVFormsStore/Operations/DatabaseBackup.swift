@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `svforms backup` and `svforms restore`: whole-database copies made while the server runs.
@@ -67,7 +67,8 @@ public enum DatabaseBackup {
             let folder = (dataDirectory as NSString).appendingPathComponent("replaced-\(stamp(now))")
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: live + suffix) {
-                try FileManager.default.moveItem(atPath: live + suffix, toPath: (folder as NSString).appendingPathComponent(AppDatabase.fileName + suffix))
+                try FileManager.default.moveItem(
+                    atPath: live + suffix, toPath: (folder as NSString).appendingPathComponent(AppDatabase.fileName + suffix))
             }
             replacedInto = folder
         }
@@ -86,9 +87,11 @@ public enum DatabaseBackup {
 
     /// `20261122T093000Z`: sorts by time, safe in any file name.
     static func stamp(_ date: Date) -> String {
-        date.formatted(Date.VerbatimFormatStyle(
-            format: "\(year: .defaultDigits)\(month: .twoDigits)\(day: .twoDigits)T\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased))\(minute: .twoDigits)\(second: .twoDigits)Z",
-            timeZone: TimeZone(identifier: "UTC")!, calendar: Calendar(identifier: .gregorian)))
+        date.formatted(
+            Date.VerbatimFormatStyle(
+                format:
+                    "\(year: .defaultDigits)\(month: .twoDigits)\(day: .twoDigits)T\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased))\(minute: .twoDigits)\(second: .twoDigits)Z",
+                timeZone: TimeZone(identifier: "UTC")!, calendar: Calendar(identifier: .gregorian)))
     }
 
     private static func folder(of path: String) -> String {

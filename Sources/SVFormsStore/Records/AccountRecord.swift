@@ -15,8 +15,13 @@ struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var notifyDigest = false
 
     enum CodingKeys: String, CodingKey {
-        case id, email, passwordHash = "password_hash", role, createdAt = "created_at", disabledAt = "disabled_at"
-        case notifySubmissions = "notify_submissions", notifyDigest = "notify_digest"
+        case id, email
+        case passwordHash = "password_hash"
+        case role
+        case createdAt = "created_at"
+        case disabledAt = "disabled_at"
+        case notifySubmissions = "notify_submissions"
+        case notifyDigest = "notify_digest"
     }
 
     enum Columns {

@@ -11,7 +11,9 @@ struct AnswerRecord: Codable, FetchableRecord, PersistableRecord {
     var value: String
 
     enum CodingKeys: String, CodingKey {
-        case responseID = "response_id", questionID = "question_id", position, value
+        case responseID = "response_id"
+        case questionID = "question_id"
+        case position, value
     }
 
     enum Columns {

@@ -14,7 +14,9 @@ struct AuditEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var client: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, at, actor, action, subject, rowCount = "row_count", client
+        case id, at, actor, action, subject
+        case rowCount = "row_count"
+        case client
     }
 
     enum Columns {

@@ -13,7 +13,10 @@ struct DraftRecord: Codable, FetchableRecord, PersistableRecord {
     var updatedAt: String
 
     enum CodingKeys: String, CodingKey {
-        case respondentKey = "respondent_key", formID = "form_id", formVersion = "form_version", state
+        case respondentKey = "respondent_key"
+        case formID = "form_id"
+        case formVersion = "form_version"
+        case state
         case updatedAt = "updated_at"
     }
 

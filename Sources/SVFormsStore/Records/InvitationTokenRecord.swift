@@ -11,6 +11,8 @@ struct InvitationTokenRecord: Codable, FetchableRecord, PersistableRecord {
     var createdAt: String
 
     enum CodingKeys: String, CodingKey {
-        case tokenHash = "token_hash", representativeID = "representative_id", createdAt = "created_at"
+        case tokenHash = "token_hash"
+        case representativeID = "representative_id"
+        case createdAt = "created_at"
     }
 }

@@ -20,8 +20,13 @@ struct OutboxRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var expiresAt: String
 
     enum CodingKeys: String, CodingKey {
-        case id, messageID = "message_id", kind, recipient, subject, message, status, attempts
-        case nextAttemptAt = "next_attempt_at", lastError = "last_error", createdAt = "created_at", sentAt = "sent_at"
+        case id
+        case messageID = "message_id"
+        case kind, recipient, subject, message, status, attempts
+        case nextAttemptAt = "next_attempt_at"
+        case lastError = "last_error"
+        case createdAt = "created_at"
+        case sentAt = "sent_at"
         case expiresAt = "expires_at"
     }
 
@@ -45,8 +50,10 @@ struct OutboxRecord: Codable, FetchableRecord, MutablePersistableRecord {
             createdAt: time, sentAt: nil, expiresAt: Timestamp.string(now.addingTimeInterval(AppDatabase.undeliveredMailLifetime)))
     }
 
-    init(id: Int64?, messageID: String, kind: String, recipient: String, subject: String, message: Data, status: String,
-         attempts: Int, nextAttemptAt: String, lastError: String?, createdAt: String, sentAt: String?, expiresAt: String) {
+    init(
+        id: Int64?, messageID: String, kind: String, recipient: String, subject: String, message: Data, status: String,
+        attempts: Int, nextAttemptAt: String, lastError: String?, createdAt: String, sentAt: String?, expiresAt: String
+    ) {
         self.id = id
         self.messageID = messageID
         self.kind = kind

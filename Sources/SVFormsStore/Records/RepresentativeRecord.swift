@@ -18,8 +18,15 @@ struct RepresentativeRecord: Codable, FetchableRecord, MutablePersistableRecord 
     var responseReference: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, roundID = "round_id", name, email, organisationID = "organisation_id", draftKey = "draft_key"
-        case invitedAt = "invited_at", remindedAt = "reminded_at", submittedAt = "submitted_at", responseReference = "response_reference"
+        case id
+        case roundID = "round_id"
+        case name, email
+        case organisationID = "organisation_id"
+        case draftKey = "draft_key"
+        case invitedAt = "invited_at"
+        case remindedAt = "reminded_at"
+        case submittedAt = "submitted_at"
+        case responseReference = "response_reference"
     }
 
     enum Columns {

@@ -12,7 +12,10 @@ struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var submittedAt: String
 
     enum CodingKeys: String, CodingKey {
-        case id, reference, formID = "form_id", formVersion = "form_version", submittedAt = "submitted_at"
+        case id, reference
+        case formID = "form_id"
+        case formVersion = "form_version"
+        case submittedAt = "submitted_at"
     }
 
     enum Columns {

@@ -11,7 +11,10 @@ struct SessionRecord: Codable, FetchableRecord, PersistableRecord {
     var lastSeenAt: String
 
     enum CodingKeys: String, CodingKey {
-        case tokenHash = "token_hash", accountID = "account_id", createdAt = "created_at", lastSeenAt = "last_seen_at"
+        case tokenHash = "token_hash"
+        case accountID = "account_id"
+        case createdAt = "created_at"
+        case lastSeenAt = "last_seen_at"
     }
 
     enum Columns {

@@ -10,6 +10,8 @@ struct SetupTokenRecord: Codable, FetchableRecord, PersistableRecord {
     var usedAt: String?
 
     enum CodingKeys: String, CodingKey {
-        case tokenHash = "token_hash", expiresAt = "expires_at", usedAt = "used_at"
+        case tokenHash = "token_hash"
+        case expiresAt = "expires_at"
+        case usedAt = "used_at"
     }
 }

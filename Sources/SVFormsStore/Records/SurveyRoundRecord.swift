@@ -17,9 +17,15 @@ struct SurveyRoundRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var createdBy: String
 
     enum CodingKeys: String, CodingKey {
-        case id, formID = "form_id", name, opensOn = "opens_on", closesOn = "closes_on"
-        case reminderDaysBefore = "reminder_days_before", automaticReminderQueuedAt = "automatic_reminder_queued_at"
-        case createdAt = "created_at", createdBy = "created_by"
+        case id
+        case formID = "form_id"
+        case name
+        case opensOn = "opens_on"
+        case closesOn = "closes_on"
+        case reminderDaysBefore = "reminder_days_before"
+        case automaticReminderQueuedAt = "automatic_reminder_queued_at"
+        case createdAt = "created_at"
+        case createdBy = "created_by"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {

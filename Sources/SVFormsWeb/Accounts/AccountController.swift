@@ -13,11 +13,13 @@ struct AccountController: Sendable {
 
     static let question = Question(
         id: "notify", label: "Email me", hint: "Select all that apply.", isOptional: true,
-        kind: .multipleChoice([
-            Choice(value: "submissions", label: "Each time a role survey is submitted"),
-            Choice(value: "digest", label: "Every morning, a count of the community voices received the day before",
-                   hint: "Counts by area and by what worries people: never what anyone wrote, never contact details."),
-        ], SelectionLimits()))
+        kind: .multipleChoice(
+            [
+                Choice(value: "submissions", label: "Each time a role survey is submitted"),
+                Choice(
+                    value: "digest", label: "Every morning, a count of the community voices received the day before",
+                    hint: "Counts by area and by what worries people: never what anyone wrote, never contact details."),
+            ], SelectionLimits()))
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()

@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
+import Hummingbird
 import SVFormsCore
 import SVFormsStore
-import Hummingbird
 
 /// The device cookie of OWASP's "Slow down online guessing attacks with device cookies": given to a
 /// browser when it signs in, bound to that account's email address by an HMAC under the server secret,

@@ -1,6 +1,6 @@
 import Foundation
-import SVFormsCore
 import Hummingbird
+import SVFormsCore
 import SVFormsStore
 
 /// Guards signed-in pages: finds a live session from its cookie, or sends the person to sign in

@@ -40,8 +40,9 @@ struct SetupController: Sendable {
         let hash = try await site.passwords.hash(password)
         let account: Account
         do {
-            guard let created = try await site.database.createFirstAdmin(
-                setupTokenHash: RandomToken.hash(token), email: email, passwordHash: hash, at: now)
+            guard
+                let created = try await site.database.createFirstAdmin(
+                    setupTokenHash: RandomToken.hash(token), email: email, passwordHash: hash, at: now)
             else { throw WebError.notFound }
             account = created
         } catch AccountError.emailAlreadyUsed {

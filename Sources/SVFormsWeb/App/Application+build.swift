@@ -27,7 +27,8 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
     var logger = logger ?? Logger(label: "svforms")
     logger.logLevel = configuration.logLevel
     if !configuration.servesHTTPS, !configuration.isLoopback, !configuration.allowInsecureHTTP {
-        throw StartupProblem.configuration("""
+        throw StartupProblem.configuration(
+            """
             listening on \(configuration.host) without an https SVFORMS_BASE_URL would send sign-in cookies \
             without the Secure flag. Set SVFORMS_BASE_URL=https://your.address (behind a TLS proxy), listen on \
             127.0.0.1, or for a closed test network only, SVFORMS_ALLOW_INSECURE_HTTP=1.
@@ -58,10 +59,12 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger? 
             ScheduledMailService(site: site),
         ],
         onServerRunning: { [logger] channel in
-            logger.info("svforms is listening", metadata: [
-                "address": .string(channel.localAddress?.description ?? "unknown"),
-                "startup_ms": .string(String(format: "%.0f", (ContinuousClock.now - started).milliseconds)),
-            ])
+            logger.info(
+                "svforms is listening",
+                metadata: [
+                    "address": .string(channel.localAddress?.description ?? "unknown"),
+                    "startup_ms": .string(String(format: "%.0f", (ContinuousClock.now - started).milliseconds)),
+                ])
         },
         logger: logger)
 }

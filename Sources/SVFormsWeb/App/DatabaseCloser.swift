@@ -1,6 +1,6 @@
 import Logging
-import ServiceLifecycle
 import SVFormsStore
+import ServiceLifecycle
 
 /// Closes the database cleanly at a graceful shutdown (SIGTERM, SIGINT). It is the first service
 /// of the application, so the service group stops it last: after the server has stopped accepting

@@ -31,7 +31,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch {
             let reference = Reference.generate()
             context.logger.error(
-                "internal error", metadata: ["reference": .string(reference), "error": .string(LogText.withoutEmailAddresses(String(reflecting: error)))])
+                "internal error",
+                metadata: ["reference": .string(reference), "error": .string(LogText.withoutEmailAddresses(String(reflecting: error)))])
             return page(for: .internalServerError, questionnaire: questionnaire, reference: reference)
         }
     }
@@ -56,27 +57,39 @@ struct ErrorPageMiddleware: RouterMiddleware {
     static func explanation(for error: WebError) -> (String, [String]) {
         switch error {
         case .notPermitted:
-            ("You do not have access to this page", [
-                "Your account does not include this. If you need it, ask an administrator.",
-            ])
+            (
+                "You do not have access to this page",
+                [
+                    "Your account does not include this. If you need it, ask an administrator."
+                ]
+            )
         case .tooManyAttempts(let seconds):
-            ("Too many attempts", [
-                "There have been too many unsuccessful attempts from your connection. For your security, wait "
-                    + (seconds <= 60 ? "a minute" : "\((seconds + 59) / 60) minutes") + " and try again.",
-            ])
+            (
+                "Too many attempts",
+                [
+                    "There have been too many unsuccessful attempts from your connection. For your security, wait "
+                        + (seconds <= 60 ? "a minute" : "\((seconds + 59) / 60) minutes") + " and try again."
+                ]
+            )
         case .tooManySubmissions(let seconds):
-            ("Please wait before sending this", [
-                "A lot of forms have been sent from your connection in the last few minutes, so we have paused it for a moment.",
-                "Your answers are saved. Wait " + (seconds <= 60 ? "a minute" : "\((seconds + 59) / 60) minutes")
-                    + ", then go back to \"Check your answers\" and press Submit again.",
-            ])
+            (
+                "Please wait before sending this",
+                [
+                    "A lot of forms have been sent from your connection in the last few minutes, so we have paused it for a moment.",
+                    "Your answers are saved. Wait " + (seconds <= 60 ? "a minute" : "\((seconds + 59) / 60) minutes")
+                        + ", then go back to \"Check your answers\" and press Submit again.",
+                ]
+            )
         case .roundNotOpenYet(let day):
             ("This survey is not open yet", ["It opens on \(day.longDescription). Come back then with the same link."])
         case .roundClosed(let day):
-            ("This survey has closed", [
-                "It closed on \(day.longDescription), so answers can no longer be sent.",
-                "If you still want to tell the partnership something, contact the person who invited you.",
-            ])
+            (
+                "This survey has closed",
+                [
+                    "It closed on \(day.longDescription), so answers can no longer be sent.",
+                    "If you still want to tell the partnership something, contact the person who invited you.",
+                ]
+            )
         default:
             explanation(for: error.status)
         }
@@ -85,27 +98,39 @@ struct ErrorPageMiddleware: RouterMiddleware {
     static func explanation(for status: HTTPResponse.Status) -> (String, [String]) {
         switch status {
         case .notFound, .methodNotAllowed:
-            ("Page not found", [
-                "If you typed the web address, check it is correct.",
-                "If you pasted the web address, check you copied the entire address.",
-            ])
+            (
+                "Page not found",
+                [
+                    "If you typed the web address, check it is correct.",
+                    "If you pasted the web address, check you copied the entire address.",
+                ]
+            )
         case .forbidden:
-            ("Sorry, we could not save that page", [
-                "This can happen if the page was open for a long time, or if cookies are turned off in your browser.",
-                "Go back, reload the page and try again. Answers you have already saved are kept.",
-            ])
+            (
+                "Sorry, we could not save that page",
+                [
+                    "This can happen if the page was open for a long time, or if cookies are turned off in your browser.",
+                    "Go back, reload the page and try again. Answers you have already saved are kept.",
+                ]
+            )
         case .contentTooLarge:
             ("Your answer is too long to send", ["Go back and shorten your answer, then try again."])
         case .serviceUnavailable:
-            ("Sorry, the service is unavailable", [
-                // Said of a submit too, where the answers are kept as a draft: "not saved" would alarm for nothing.
-                "We could not save this just now. Answers you saved before are kept.",
-                "Please try again in a few minutes.",
-            ])
+            (
+                "Sorry, the service is unavailable",
+                [
+                    // Said of a submit too, where the answers are kept as a draft: "not saved" would alarm for nothing.
+                    "We could not save this just now. Answers you saved before are kept.",
+                    "Please try again in a few minutes.",
+                ]
+            )
         case .internalServerError:
-            ("Sorry, there is a problem with the service", [
-                "Your last answer may not have been saved. Please try again later.",
-            ])
+            (
+                "Sorry, there is a problem with the service",
+                [
+                    "Your last answer may not have been saved. Please try again later."
+                ]
+            )
         default:
             ("Sorry, there is a problem with what was sent", ["Go back and try again."])
         }

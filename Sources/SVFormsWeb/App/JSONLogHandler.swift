@@ -32,7 +32,7 @@ public struct JSONLogHandler: LogHandler {
         fields["message"] = event.message.description
         fields["logger"] = label
         guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]),
-              let line = String(data: data, encoding: .utf8)
+            let line = String(data: data, encoding: .utf8)
         else { return }
         write(line + "\n")
     }

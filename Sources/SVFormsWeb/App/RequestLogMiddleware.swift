@@ -26,11 +26,13 @@ struct RequestLogMiddleware: RouterMiddleware {
     private func log(_ request: Request, _ context: Context, status: HTTPResponse.Status, since started: ContinuousClock.Instant) {
         let route = context.endpointPath.map { $0 == "NotFound" ? "(no route)" : $0 } ?? "(no route)"
         let isProbe = route == "/healthz" || route == "/readyz"
-        context.logger.log(level: isProbe ? .debug : .info, "request", metadata: [
-            "method": .string(request.method.rawValue),
-            "route": .string(route),
-            "status": .stringConvertible(status.code),
-            "duration_ms": .string(String(format: "%.1f", (ContinuousClock.now - started).milliseconds)),
-        ])
+        context.logger.log(
+            level: isProbe ? .debug : .info, "request",
+            metadata: [
+                "method": .string(request.method.rawValue),
+                "route": .string(route),
+                "status": .stringConvertible(status.code),
+                "duration_ms": .string(String(format: "%.1f", (ContinuousClock.now - started).milliseconds)),
+            ])
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
-import SVFormsCore
 import SVFormsBackground
+import SVFormsCore
 import SVFormsMail
 import SVFormsStore
 

@@ -1,10 +1,10 @@
 import Foundation
+import Hummingbird
 import Logging
 import SVFormsBackground
 import SVFormsCore
 import SVFormsReporting
 import SVFormsStore
-import Hummingbird
 
 /// What every controller and middleware shares: the forms, the database, templates and cookies.
 struct Site: Sendable {

@@ -89,7 +89,8 @@ struct BoardReportView: PageView {
 
     private func attendanceSection(_ attendance: BoardReport.AttendanceSection) -> [String: Any] {
         [
-            "attendanceID": attendance.measureID, "boardName": attendance.boardName, "boardMeetings": attendance.boardMeetings.joined(separator: "; "),
+            "attendanceID": attendance.measureID, "boardName": attendance.boardName,
+            "boardMeetings": attendance.boardMeetings.joined(separator: "; "),
             "hasBoardMeetings": !attendance.boardMeetings.isEmpty, "attendedCount": attendance.attended.count,
             "authorityCount": attendance.authorities, "attended": attendance.attended,
             "absent": attendance.absent.map { ["name": $0, "subGroupOnly": attendance.subGroupOnly.contains($0)] },
@@ -115,7 +116,9 @@ struct BoardReportView: PageView {
     private func voiceSection(_ voices: BoardReport.VoiceSection) -> [String: Any] {
         [
             "voiceForm": voices.formTitle, "voiceTotal": ReportFormat.count(voices.total), "themeHeadings": voices.themes,
-            "areaRows": voices.areas.map { ["rowLabel": $0.area, "totalText": ReportFormat.count($0.total), "cells": $0.themes.map(ReportFormat.count)] },
+            "areaRows": voices.areas.map {
+                ["rowLabel": $0.area, "totalText": ReportFormat.count($0.total), "cells": $0.themes.map(ReportFormat.count)]
+            },
         ]
     }
 

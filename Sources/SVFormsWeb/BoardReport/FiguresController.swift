@@ -18,15 +18,18 @@ struct FiguresController: Sendable {
     var calendar: ReportingCalendar { ReportingCalendar(site.partnership) }
 
     var form: FigureForm {
-        FigureForm(sheet: FigureSheet(
-            measures: site.partnership.measures, calendar: calendar, currentQuarter: calendar.quarter(containing: site.configuration.now())))
+        FigureForm(
+            sheet: FigureSheet(
+                measures: site.partnership.measures, calendar: calendar, currentQuarter: calendar.quarter(containing: site.configuration.now())))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let saved = query["saved"].flatMap { Int(String($0)) }, unchanged = query["unchanged"].flatMap { Int(String($0)) }
+        let saved = query["saved"].flatMap { Int(String($0)) }
+        let unchanged = query["unchanged"].flatMap { Int(String($0)) }
         let notice = saved.map { saved in
-            "\(saved == 1 ? "1 figure" : "\(saved) figures") saved" + (unchanged.map { $0 > 0 ? "; \($0) already up to date, so left as they were." : "." } ?? ".")
+            "\(saved == 1 ? "1 figure" : "\(saved) figures") saved"
+                + (unchanged.map { $0 > 0 ? "; \($0) already up to date, so left as they were." : "." } ?? ".")
         }
         return try await page(context, notice: notice)
     }

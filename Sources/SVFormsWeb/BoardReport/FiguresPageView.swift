@@ -17,13 +17,14 @@ struct FiguresPageView: PageView {
             case "measureID": measure.id
             case "measureTitle": measure.title
             case "unit": measure.unit
-            case "rows": rows.map { row -> [String: Any] in
-                [
-                    "quarter": row.quarter.label, "valueText": row.figure.map { ReportFormat.number($0.value.doubleValue) } ?? "Not entered",
-                    "source": row.figure?.source ?? "", "note": row.figure?.note ?? "",
-                    "historyHref": row.figure.map { _ in SiteRoute.figureHistory.path(measure.id, row.quarter.slug) } ?? false,
-                ]
-            }
+            case "rows":
+                rows.map { row -> [String: Any] in
+                    [
+                        "quarter": row.quarter.label, "valueText": row.figure.map { ReportFormat.number($0.value.doubleValue) } ?? "Not entered",
+                        "source": row.figure?.source ?? "", "note": row.figure?.note ?? "",
+                        "historyHref": row.figure.map { _ in SiteRoute.figureHistory.path(measure.id, row.quarter.slug) } ?? false,
+                    ]
+                }
             default: nil
             }
         }
@@ -47,13 +48,14 @@ struct FiguresPageView: PageView {
         case "tables": tables
         case "hasTables": !tables.isEmpty
         case "isHistory": !history.isEmpty
-        case "history": history.enumerated().map { index, figure -> [String: Any] in
-            [
-                "valueText": ReportFormat.number(figure.value.doubleValue), "source": figure.source, "note": figure.note,
-                "enteredBy": figure.enteredBy, "isCurrent": index == 0,
-                "enteredAt": AuditRowView.format(figure.enteredAt, timeZone),
-            ]
-        }
+        case "history":
+            history.enumerated().map { index, figure -> [String: Any] in
+                [
+                    "valueText": ReportFormat.number(figure.value.doubleValue), "source": figure.source, "note": figure.note,
+                    "enteredBy": figure.enteredBy, "isCurrent": index == 0,
+                    "enteredAt": AuditRowView.format(figure.enteredAt, timeZone),
+                ]
+            }
         case "figureFields": figureFields
         case "importFields": importFields
         case "hasErrors": !errors.isEmpty

@@ -38,7 +38,8 @@ struct MeetingsController: Sendable {
         let notice = request.uri.queryParameters["notice"] == "deleted" ? "The meeting was deleted, with its attendance and actions." : nil
         var layout = site.adminLayout(title: "Meetings", context)
         layout.isWide = true
-        let counting = "The specified and relevant authorities at one or more board meetings in a quarter count towards \(partnership.attendanceMeasureName)."
+        let counting =
+            "The specified and relevant authorities at one or more board meetings in a quarter count towards \(partnership.attendanceMeasureName)."
         let view = MeetingPageView(
             layout: layout, heading: "Meetings and attendance", attendanceCounting: counting, notice: notice, rows: rows,
             csrfToken: site.csrfToken(context))

@@ -34,7 +34,8 @@ struct ReportsController: Sendable {
         }
         let view = ListPageView(
             layout: site.adminLayout(title: "Quarterly reports", context), heading: "Quarterly reports",
-            intro: "Each quarter’s board report: every measure of the performance framework with its trend, attendance, response rates, community voices and open actions.",
+            intro:
+                "Each quarter’s board report: every measure of the performance framework with its trend, attendance, response rates, community voices and open actions.",
             rows: rows, emptyText: nil)
         return site.renderer.response(.reportList, view)
     }
@@ -90,7 +91,8 @@ struct ReportsController: Sendable {
     @Sendable func publicList(_ request: Request, context: AppRequestContext) async throws -> Response {
         let rows = try await site.database.publishedReports().compactMap { published -> ListPageView.Row? in
             guard let quarter = ReportingQuarter(label: published.quarter, yearStartMonth: calendar.yearStartMonth) else { return nil }
-            return ListPageView.Row(label: quarter.label, href: SiteRoute.publicReport.path(quarter.slug), status: "Published on \(longDate(published.publishedAt))")
+            return ListPageView.Row(
+                label: quarter.label, href: SiteRoute.publicReport.path(quarter.slug), status: "Published on \(longDate(published.publishedAt))")
         }
         let view = ListPageView(
             layout: site.layout(title: "Performance reports"), heading: "\(site.partnership.displayName) performance reports",
@@ -118,7 +120,9 @@ struct ReportsController: Sendable {
         return quarter
     }
 
-    private func audit(_ action: String, _ quarter: ReportingQuarter, _ account: Account, _ request: Request, _ context: AppRequestContext) async throws {
+    private func audit(_ action: String, _ quarter: ReportingQuarter, _ account: Account, _ request: Request, _ context: AppRequestContext)
+        async throws
+    {
         try await site.audit(action, subject: quarter.label, request, context)
     }
 

@@ -49,10 +49,12 @@ struct BarChartView: Sendable, MustacheParent {
 
     /// Percentages from 0 to 100; a quarter with no ratings has no bar and says "no data".
     init(id: String, title: String, values: [(label: String, percentage: Double?)]) {
-        self.init(id: id, title: title, ticks: ("0%", "50%", "100%"), bars: values.map { value in
-            let text = value.percentage.map { String(format: "%.1f%%", $0) }
-            return (value.label, value.percentage.map { $0 / 100 }, text ?? "no data", text ?? "no ratings")
-        })
+        self.init(
+            id: id, title: title, ticks: ("0%", "50%", "100%"),
+            bars: values.map { value in
+                let text = value.percentage.map { String(format: "%.1f%%", $0) }
+                return (value.label, value.percentage.map { $0 / 100 }, text ?? "no data", text ?? "no ratings")
+            })
     }
 
     /// Counts, scaled to the largest; a count that may not be shown (nil) has no bar, only `hiddenText`.
@@ -74,7 +76,9 @@ struct BarChartView: Sendable, MustacheParent {
         self.ticks = ticks
         let slot = (Self.width - Self.plotLeft) / Double(max(values.count, 1))
         bars = values.enumerated().map { index, value in
-            Bar(label: value.0, fraction: value.1, text: value.2, spoken: value.3, x: Self.plotLeft + slot * Double(index) + slot * 0.15, width: slot * 0.7)
+            Bar(
+                label: value.0, fraction: value.1, text: value.2, spoken: value.3, x: Self.plotLeft + slot * Double(index) + slot * 0.15,
+                width: slot * 0.7)
         }
     }
 

@@ -34,14 +34,15 @@ struct DashboardController: Sendable {
             // Viewers see a voice questionnaire's counts only in its voice section, where small ones are suppressed.
             if questionnaire.voices != nil, !account.role.includes(.lead) { continue }
             let counts = try await site.reporter.responseCounts(of: questionnaire, quarters: quarters)
-            forms.append(DashboardFormView(
-                id: questionnaire.id, title: questionnaire.title,
-                quarterCounts: counts.map { QuarterCountView(quarter: $0.quarter.label, submitted: $0.submitted, inProgress: $0.inProgress) },
-                inProgress: try await site.database.draftCount(formID: questionnaire.id),
-                canDownloadResponses: account.role.includes(.lead),
-                measures: reports.map { section($0, formID: questionnaire.id, selected: selected) },
-                leftOut: questionnaire.audience == .invited ? try await site.database.waitingLinkResponseCount(formID: questionnaire.id) : 0,
-                canReviewLeftOut: account.role.includes(.lead)))
+            forms.append(
+                DashboardFormView(
+                    id: questionnaire.id, title: questionnaire.title,
+                    quarterCounts: counts.map { QuarterCountView(quarter: $0.quarter.label, submitted: $0.submitted, inProgress: $0.inProgress) },
+                    inProgress: try await site.database.draftCount(formID: questionnaire.id),
+                    canDownloadResponses: account.role.includes(.lead),
+                    measures: reports.map { section($0, formID: questionnaire.id, selected: selected) },
+                    leftOut: questionnaire.audience == .invited ? try await site.database.waitingLinkResponseCount(formID: questionnaire.id) : 0,
+                    canReviewLeftOut: account.role.includes(.lead)))
         }
         var layout = site.adminLayout(title: "Dashboard", context)
         layout.isWide = true
@@ -53,10 +54,11 @@ struct DashboardController: Sendable {
         var voices: [VoiceSectionView] = []
         for (questionnaire, quarters, _) in figures {
             guard let counts = try await site.reporter.voiceCounts(of: questionnaire, quarters: quarters) else { continue }
-            voices.append(VoiceSectionView(
-                questionnaire: questionnaire, counts: counts, selected: selected.flatMap { quarters.firstIndex(of: $0) } ?? quarters.indices.last,
-                suppress: !account.role.includes(.lead), isLead: account.role.includes(.lead),
-                quarantined: try await site.database.quarantinedCount(formID: questionnaire.id)))
+            voices.append(
+                VoiceSectionView(
+                    questionnaire: questionnaire, counts: counts, selected: selected.flatMap { quarters.firstIndex(of: $0) } ?? quarters.indices.last,
+                    suppress: !account.role.includes(.lead), isLead: account.role.includes(.lead),
+                    quarantined: try await site.database.quarantinedCount(formID: questionnaire.id)))
         }
         let failedMail = account.role.includes(.admin) ? try await site.database.mailCounts()[.failed] ?? 0 : 0
         let view = DashboardView(
@@ -69,17 +71,21 @@ struct DashboardController: Sendable {
     private func section(_ report: MeasureReport, formID: String, selected quarter: ReportingQuarter?) -> MeasureSectionView {
         let selected = report.quarters.first { $0.quarter == quarter }
         let rows = { (scores: [GroupScore]) in scores.map { FigureRowView(label: $0.label, figure: $0.figure) } }
-        let breakdowns = selected.map { quarter -> [BreakdownView] in
-            let label = quarter.quarter.label
-            return [
-                BreakdownView(caption: "Measure \(report.measure.id) by organisation type, \(label)", groupHeading: "Organisation type",
-                              rows: rows(quarter.byOrganisationType)),
-                BreakdownView(caption: "Measure \(report.measure.id) by organisation, \(label)", groupHeading: "Organisation",
-                              rows: rows(quarter.byOrganisation)),
-                BreakdownView(caption: "Measure \(report.measure.id) by question, \(label)", groupHeading: "Question",
-                              rows: rows(quarter.byQuestion)),
-            ]
-        } ?? []
+        let breakdowns =
+            selected.map { quarter -> [BreakdownView] in
+                let label = quarter.quarter.label
+                return [
+                    BreakdownView(
+                        caption: "Measure \(report.measure.id) by organisation type, \(label)", groupHeading: "Organisation type",
+                        rows: rows(quarter.byOrganisationType)),
+                    BreakdownView(
+                        caption: "Measure \(report.measure.id) by organisation, \(label)", groupHeading: "Organisation",
+                        rows: rows(quarter.byOrganisation)),
+                    BreakdownView(
+                        caption: "Measure \(report.measure.id) by question, \(label)", groupHeading: "Question",
+                        rows: rows(quarter.byQuestion)),
+                ]
+            } ?? []
         return MeasureSectionView(
             formID: formID, measureID: report.measure.id, title: report.measure.title,
             quarters: report.quarters.map { FigureRowView(label: $0.quarter.label, figure: $0.overall) },

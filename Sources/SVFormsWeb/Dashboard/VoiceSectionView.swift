@@ -21,25 +21,30 @@ struct VoiceSectionView: Sendable, MustacheParent {
         case "voiceFormID": return id
         case "voiceFormTitle": return questionnaire.title
         case "quarterRows": return counts.quarters.indices.map { ["rowLabel": counts.quarters[$0].label, "countText": text(counts.totals[$0])] }
-        case "voiceChart": return BarChartView(
-            id: "chart-\(id)-voices", title: "Community voices by quarter: \(questionnaire.title)",
-            counts: counts.quarters.indices.map { (counts.quarters[$0].label, SmallCount.shown(counts.totals[$0], suppress: suppress)) },
-            hiddenText: SmallCount.suppressedText)
+        case "voiceChart":
+            return BarChartView(
+                id: "chart-\(id)-voices", title: "Community voices by quarter: \(questionnaire.title)",
+                counts: counts.quarters.indices.map { (counts.quarters[$0].label, SmallCount.shown(counts.totals[$0], suppress: suppress)) },
+                hiddenText: SmallCount.suppressedText)
         case "hasSelected": return selected != nil
         case "selectedLabel": return selected.map { counts.quarters[$0].label }
         case "themeHeadings": return questionnaire.themes.map(\.label)
         case "areaRows": return selected.map(areaRows) ?? []
         case "hasFeeling": return !questionnaire.feelingOptions.isEmpty && selected != nil
         case "feelingTitle": return questionnaire.voices?.feelingQuestionID.flatMap { questionnaire.question(id: $0)?.label }
-        case "feelingRows": return selected.map { quarter in
-            questionnaire.feelingOptions.map { ["rowLabel": $0.label, "countText": text(counts.feeling($0.value, quarter: quarter))] }
-        } ?? []
-        case "feelingChart": return selected.map { quarter in
-            BarChartView(
-                id: "chart-\(id)-feeling", title: "How safe people feel, \(counts.quarters[quarter].label)",
-                counts: questionnaire.feelingOptions.map { ($0.label, SmallCount.shown(counts.feeling($0.value, quarter: quarter), suppress: suppress)) },
-                hiddenText: SmallCount.suppressedText)
-        }
+        case "feelingRows":
+            return selected.map { quarter in
+                questionnaire.feelingOptions.map { ["rowLabel": $0.label, "countText": text(counts.feeling($0.value, quarter: quarter))] }
+            } ?? []
+        case "feelingChart":
+            return selected.map { quarter in
+                BarChartView(
+                    id: "chart-\(id)-feeling", title: "How safe people feel, \(counts.quarters[quarter].label)",
+                    counts: questionnaire.feelingOptions.map {
+                        ($0.label, SmallCount.shown(counts.feeling($0.value, quarter: quarter), suppress: suppress))
+                    },
+                    hiddenText: SmallCount.suppressedText)
+            }
         case "suppressionNote": return suppress ? "Counts under 5 are shown as \u{201C}fewer than 5\u{201D} so that no one can be recognised." : nil
         case "countsCSV": return SiteRoute.formDownload.path(id, "voice-counts.csv")
         case "countsXLSX": return SiteRoute.formDownload.path(id, "voice-counts.xlsx")

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import SVFormsStore
 import SVFormsCore
+import SVFormsStore
 
 /// Anti-forgery (CSRF) tokens: an HMAC of the browser's own cookie token under the server
 /// secret. A page can only post back with the token of the cookie it was shown to, and a

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where a request came from, for throttling and the audit log. Behind a reverse proxy every

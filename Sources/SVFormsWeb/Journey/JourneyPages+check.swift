@@ -63,10 +63,11 @@ extension JourneyPages {
     private func redirectIfIncomplete(_ journey: Journey, _ scope: JourneyScope) async throws -> Response? {
         let questionnaire = journey.questionnaire
         let validator = PageValidator(context: site.validationContext())
-        let failing = Set(journey.visiblePages.filter { page in
-            journey.isCompleted(page.id)
-                && !validator.revalidate(journey.visibleQuestions(on: page), answers: journey.draft.answers).problems.isEmpty
-        }.map(\.id))
+        let failing = Set(
+            journey.visiblePages.filter { page in
+                journey.isCompleted(page.id)
+                    && !validator.revalidate(journey.visibleQuestions(on: page), answers: journey.draft.answers).problems.isEmpty
+            }.map(\.id))
         var draft = journey.draft
         if !failing.isEmpty {
             draft = try await site.database.updateDraft(

@@ -11,7 +11,8 @@ extension JourneyPages {
         var answers = journey.draft.answers
         // An invited person's organisation is known: offered as the answer until they choose otherwise.
         if let organisation = scope.questionnaire.organisationQuestion, answers[organisation.id] == nil,
-            let representative = scope.invitation?.representative {
+            let representative = scope.invitation?.representative
+        {
             answers[organisation.id] = [representative.organisationID]
         }
         let input = FormInput.prefilled(from: answers, for: page.questions)

@@ -30,8 +30,10 @@ extension JourneyPages {
     /// What a posted page says about its sender; a missing or altered stamp is a bad request.
     func screeningSignal(_ input: FormInput, _ scope: JourneyScope) throws(WebError) -> Screening? {
         guard screens(scope) else { return nil }
-        guard let stamp = site.shownStamp.reading(
-            input.value(ShownStamp.fieldName), formID: scope.questionnaire.id, for: scope.antiForgeryBasis) else {
+        guard
+            let stamp = site.shownStamp.reading(
+                input.value(ShownStamp.fieldName), formID: scope.questionnaire.id, for: scope.antiForgeryBasis)
+        else {
             throw .badRequest
         }
         return Screening(stamp: stamp, trapTripped: !(input.value(ShownStamp.trapFieldName) ?? "").isEmpty)

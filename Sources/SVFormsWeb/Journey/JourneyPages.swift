@@ -12,7 +12,8 @@ struct JourneyPages: Sendable {
         let questionnaire = scope.questionnaire
         let journey = Journey(questionnaire: questionnaire, draft: try await draft(scope))
         guard let firstPage = journey.visiblePages.first?.id else { throw WebError.notFound }
-        let resumeHref = journey.draft.completedPages.isEmpty
+        let resumeHref =
+            journey.draft.completedPages.isEmpty
             ? nil : scope.destination(journey.firstIncompletePage.map { .page($0.id) } ?? .checkAnswers)
         let view = StartPageView(
             layout: site.layout(title: "Start", scope: scope), title: questionnaire.title,

@@ -21,9 +21,11 @@ extension QuestionView {
             dateParts = Self.dateParts(question.id, input: input, problem: problem)
         case .consent:
             // The label is the statement (the legend); the one box to tick says "Yes".
-            options = [OptionView(
-                htmlID: htmlID, value: ConsentValue.given, label: "Yes", hint: nil,
-                isChecked: input.values(question.id).contains(ConsentValue.given))]
+            options = [
+                OptionView(
+                    htmlID: htmlID, value: ConsentValue.given, label: "Yes", hint: nil,
+                    isChecked: input.values(question.id).contains(ConsentValue.given))
+            ]
         default:
             let chosen = Set(input.values(question.id))
             options = (kind.choices ?? []).enumerated().map { index, choice in

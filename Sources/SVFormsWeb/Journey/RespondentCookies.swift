@@ -1,7 +1,7 @@
 import Foundation
+import Hummingbird
 import SVFormsCore
 import SVFormsStore
-import Hummingbird
 
 /// The cookies that tie a browser to its answers in progress, without an account:
 /// a random respondent token (stored only as its SHA-256), and a short-lived receipt

@@ -1,6 +1,6 @@
 import Hummingbird
-import SVFormsStore
 import SVFormsCore
+import SVFormsStore
 
 extension Site {
     /// The respondent from the cookie, or a new one (the cookie is set when a page is shown).

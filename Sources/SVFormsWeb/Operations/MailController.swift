@@ -40,8 +40,10 @@ struct MailController: Sendable {
         return try await queued(count, subject: "all failed mail", by: account, request, context)
     }
 
-    private func queued(_ count: Int, subject: String, by account: Account, _ request: Request,
-                        _ context: AppRequestContext) async throws -> Response {
+    private func queued(
+        _ count: Int, subject: String, by account: Account, _ request: Request,
+        _ context: AppRequestContext
+    ) async throws -> Response {
         site.mailWakeup.signal()
         try await site.audit("mail.retry", subject: subject, rowCount: count, request, context)
         return .redirect(to: SiteRoute.mail.path() + "?status=queued&retried=\(count)", type: .normal)

@@ -13,7 +13,8 @@ enum MailSetup {
             return FileDropTransport(directory: directory, logger: logger)
         }
         guard configuration.baseURL != nil else {
-            throw .configuration("""
+            throw .configuration(
+                """
                 SVFORMS_SMTP_URL is set but SVFORMS_BASE_URL is not: emails would carry links to \
                 \(configuration.publicBaseURL), which people cannot open. Set SVFORMS_BASE_URL to the address people use.
                 """)

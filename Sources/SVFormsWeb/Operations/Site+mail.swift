@@ -1,6 +1,6 @@
 import Foundation
-import SVFormsCore
 import SVFormsBackground
+import SVFormsCore
 import SVFormsStore
 
 extension Site {

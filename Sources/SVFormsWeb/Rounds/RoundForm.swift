@@ -20,10 +20,12 @@ struct RoundForm {
             Question(
                 id: "name", label: "Name of the round", hint: "People see this in their invitation.",
                 errorMessage: "Enter a name for the round", kind: .shortText(TextLimits(maxLength: 120))),
-            Question(id: "opens-on", label: "Opens on", hint: "For example, 1 4 2026", errorMessage: "Enter the day the round opens",
-                     kind: .date(DateLimits())),
-            Question(id: "closes-on", label: "Closes on", hint: "Links stop working after this day.",
-                     errorMessage: "Enter the day the round closes", kind: .date(DateLimits(min: .today))),
+            Question(
+                id: "opens-on", label: "Opens on", hint: "For example, 1 4 2026", errorMessage: "Enter the day the round opens",
+                kind: .date(DateLimits())),
+            Question(
+                id: "closes-on", label: "Closes on", hint: "Links stop working after this day.",
+                errorMessage: "Enter the day the round closes", kind: .date(DateLimits(min: .today))),
             Question(
                 id: "reminder-days", label: "Remind people who have not answered, this many days before it closes",
                 hint: "Leave empty to send reminders only when you choose to.", isOptional: true,

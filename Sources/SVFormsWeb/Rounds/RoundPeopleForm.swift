@@ -21,7 +21,7 @@ struct RoundPeopleForm {
                 id: "csv", label: "Paste a list",
                 hint: "One person per line: name, email address, organisation (its name or id), separated by commas, semicolons or tabs, "
                     + "as copied from a spreadsheet. With a heading row (Name, Email, Organisation) the columns can be in any order.",
-                isOptional: true, kind: .longText(TextLimits(maxLength: 200_000))),
+                isOptional: true, kind: .longText(TextLimits(maxLength: 200_000)))
         ]
     }
 }

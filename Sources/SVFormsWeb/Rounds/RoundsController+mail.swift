@@ -27,7 +27,8 @@ extension RoundsController {
         }
         site.mailWakeup.signal()
         for skipped in outcome.skipped {
-            site.logger.error("cannot write to a round member", metadata: ["round": "\(round.id)", "error": .string(LogText.withoutEmailAddresses(skipped.reason))])
+            site.logger.error(
+                "cannot write to a round member", metadata: ["round": "\(round.id)", "error": .string(LogText.withoutEmailAddresses(skipped.reason))])
         }
         try await site.audit(
             "round.\(mailing.rawValue)", subject: "\(round.name) (\(questionnaire.id))", rowCount: outcome.queued, request, context)

@@ -7,7 +7,8 @@ extension RoundsController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (round, questionnaire) = try await round(context)
         let notice = request.uri.queryParameters["notice"].map(String.init).flatMap(Self.notices)
-        let closed = request.uri.queryParameters["closed"] != nil
+        let closed =
+            request.uri.queryParameters["closed"] != nil
             ? "The round is not open, so no emails were sent: personal links only work while it is open." : nil
         let skipped = request.uri.queryParameters["skipped"].flatMap { Int(String($0)) }.flatMap(Self.skippedWarning)
         return try await roundPage(round, questionnaire, context, notice: notice, warning: closed ?? skipped)
@@ -80,8 +81,9 @@ extension RoundsController {
     }
 
     func peopleForm(_ questionnaire: Questionnaire) -> RoundPeopleForm {
-        RoundPeopleForm(organisations: questionnaire.organisationQuestion?.kind.choices
-            ?? site.partnership.organisations.map { Choice(value: $0.id, label: $0.name) })
+        RoundPeopleForm(
+            organisations: questionnaire.organisationQuestion?.kind.choices
+                ?? site.partnership.organisations.map { Choice(value: $0.id, label: $0.name) })
     }
 
     /// "added-3" → "3 people added.", and the like; anything else shows nothing.

@@ -23,7 +23,8 @@ struct SiteRouter {
     func on(_ route: SiteRoute, after precondition: (@Sendable (AppRequestContext) async throws -> Void)? = nil, use handler: @escaping Handler) {
         var handle = handler
         if route.method == .post {
-            let formCheck = formCheck, tie = route.formTie
+            let formCheck = formCheck
+            let tie = route.formTie
             handle = { request, context in
                 var context = context
                 try await precondition?(context)

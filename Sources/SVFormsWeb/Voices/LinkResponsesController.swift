@@ -36,9 +36,10 @@ struct LinkResponsesController: Sendable {
             accept = false
         default: throw WebError.notFound
         }
-        guard try await site.database.decide(
-            linkResponse: reference, formID: formID, accept: accept, by: account.email, client: site.clientAddress(request, context),
-            at: site.configuration.now())
+        guard
+            try await site.database.decide(
+                linkResponse: reference, formID: formID, accept: accept, by: account.email, client: site.clientAddress(request, context),
+                at: site.configuration.now())
         else { throw WebError.notFound }
         return .redirect(to: SiteRoute.linkResponses.path() + "?done=\(accept ? "accepted" : "deleted")&reference=\(reference)", type: .normal)
     }

@@ -31,7 +31,8 @@ struct LinkResponsesPageView: PageView {
         let count = entry.waiting.count
         return [
             "formTitle": questionnaire.title,
-            "waitingText": count == 0 ? "No responses are waiting."
+            "waitingText": count == 0
+                ? "No responses are waiting."
                 : (count == 1 ? "1 response is waiting." : "\(count) responses are waiting."),
             "responses": entry.waiting.map { response($0, questionnaire) },
         ]

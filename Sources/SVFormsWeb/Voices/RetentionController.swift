@@ -22,10 +22,11 @@ struct RetentionController: Sendable {
             var rows: [RetentionPageView.Row] = []
             for (part, days) in [(RetainedPart.contactDetails, settings.retention.contactDays), (.text, settings.retention.textDays)] {
                 let outlook = try await site.database.retentionOutlook(formID: questionnaire.id, part: part, keptFor: days, now: now)
-                rows.append(RetentionPageView.Row(
-                    partLabel: part.label, keptFor: "\(days) days after the voice was sent",
-                    deleted: outlook.alreadyDeleted, dueSoon: outlook.dueWithin30Days,
-                    nextDue: outlook.nextDue.map { AuditRowView.format(max($0, now), timeZone) } ?? "Nothing to delete"))
+                rows.append(
+                    RetentionPageView.Row(
+                        partLabel: part.label, keptFor: "\(days) days after the voice was sent",
+                        deleted: outlook.alreadyDeleted, dueSoon: outlook.dueWithin30Days,
+                        nextDue: outlook.nextDue.map { AuditRowView.format(max($0, now), timeZone) } ?? "Nothing to delete"))
             }
             forms.append(RetentionPageView.Form(formTitle: questionnaire.title, rows: rows))
         }

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import SVFormsStore
 import SVFormsCore
+import SVFormsStore
 
 /// The signed stamp a screened page carries and posts back with its answers: when it was shown and in
 /// which journey (`PageStamp`). The signature, under the server secret and tied to the browser's cookie,

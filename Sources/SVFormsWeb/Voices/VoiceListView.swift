@@ -23,25 +23,32 @@ struct VoiceListView: PageView {
         case "formTitle": return questionnaire.title
         case "hasFormChoice": return forms.count > 1
         case "formOptions": return forms.map { Self.option($0.id, $0.title, $0.id == questionnaire.id) }
-        case "areaOptions": return [Self.option("", "Any area", query.area == nil)]
-            + questionnaire.voiceAreas.map { Self.option($0.value, $0.label, $0.value == query.area) }
-        case "themeOptions": return [Self.option("", "Any theme", query.theme == nil)]
-            + questionnaire.themes.map { Self.option($0.value, $0.label, $0.value == query.theme) }
-        case "quarterOptions": return [Self.option("", "Any quarter", query.quarter == nil)]
-            + quarters.map { Self.option($0.label, $0.label, $0 == query.quarter) }
-        case "statusOptions": return [Self.option("", "Any status", query.status == nil)]
-            + VoiceStatus.allCases.map { Self.option($0.rawValue, $0.label, $0 == query.status) }
+        case "areaOptions":
+            return [Self.option("", "Any area", query.area == nil)]
+                + questionnaire.voiceAreas.map { Self.option($0.value, $0.label, $0.value == query.area) }
+        case "themeOptions":
+            return [Self.option("", "Any theme", query.theme == nil)]
+                + questionnaire.themes.map { Self.option($0.value, $0.label, $0.value == query.theme) }
+        case "quarterOptions":
+            return [Self.option("", "Any quarter", query.quarter == nil)]
+                + quarters.map { Self.option($0.label, $0.label, $0 == query.quarter) }
+        case "statusOptions":
+            return [Self.option("", "Any status", query.status == nil)]
+                + VoiceStatus.allCases.map { Self.option($0.rawValue, $0.label, $0 == query.status) }
         case "search": return query.search ?? ""
         case "rows": return voices.map { row($0, questionnaire) }
         case "hasRows": return !voices.isEmpty
         case "totalText": return total == 1 ? "1 voice matches." : "\(total) voices match."
-        case "previousHref": return query.page > 1 ? SiteRoute.voices.path() + "?" + query.queryString(formID: questionnaire.id, page: query.page - 1) : nil
+        case "previousHref":
+            return query.page > 1 ? SiteRoute.voices.path() + "?" + query.queryString(formID: questionnaire.id, page: query.page - 1) : nil
         case "nextHref":
             return query.page * VoiceListQuery.pageSize < total
                 ? SiteRoute.voices.path() + "?" + query.queryString(formID: questionnaire.id, page: query.page + 1) : nil
         case "quarantinedText":
-            return quarantined == 0 ? nil : "\(quarantined) " + (quarantined == 1 ? "voice is" : "voices are")
-                + " in quarantine: sent in a way that suggests a program, not a person. They are left out of every count until released."
+            return quarantined == 0
+                ? nil
+                : "\(quarantined) " + (quarantined == 1 ? "voice is" : "voices are")
+                    + " in quarantine: sent in a way that suggests a program, not a person. They are left out of every count until released."
         case "quarantinedHref": return SiteRoute.voices.path() + "?form=\(questionnaire.id)&status=quarantined"
         case "deletedNotice": return deleted.map { "Voice \($0) was deleted." }
         default: return nil

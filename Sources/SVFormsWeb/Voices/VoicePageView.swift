@@ -27,12 +27,14 @@ struct VoicePageView: PageView {
         case "retentionNotes": return retentionNotes
         case "changedText": return voice.changedAt.map { "Last changed \(AuditRowView.format($0, timeZone)) by \(voice.changedBy ?? "unknown")." }
         case "answers": return answerRows
-        case "themeOptions": return questionnaire.themes.map { theme in
-            ["themeValue": theme.value, "themeLabel": theme.label, "themeChecked": voice.themes.contains(theme.value)] as [String: Any]
-        }
-        case "statusOptions": return [VoiceStatus.new, .reviewed, .actioned].map { status in
-            ["statusValue": status.rawValue, "statusOptionLabel": status.label, "statusChecked": status == voice.status] as [String: Any]
-        }
+        case "themeOptions":
+            return questionnaire.themes.map { theme in
+                ["themeValue": theme.value, "themeLabel": theme.label, "themeChecked": voice.themes.contains(theme.value)] as [String: Any]
+            }
+        case "statusOptions":
+            return [VoiceStatus.new, .reviewed, .actioned].map { status in
+                ["statusValue": status.rawValue, "statusOptionLabel": status.label, "statusChecked": status == voice.status] as [String: Any]
+            }
         case "redactOptions": return redactable.map { ["questionValue": $0.id, "questionLabel": $0.label] }
         case "canRedact": return !redactable.isEmpty
         case "themesAction": return action("themes")
@@ -55,7 +57,8 @@ struct VoicePageView: PageView {
             if let values = voice.answers[question.id] {
                 return ["questionLabel": question.label, "answerLines": AnswerText.lines(for: question, values)]
             }
-            let deleted = (settings?.textQuestionIDs.contains(question.id) == true && voice.textDeletedAt != nil)
+            let deleted =
+                (settings?.textQuestionIDs.contains(question.id) == true && voice.textDeletedAt != nil)
                 || (settings?.contactQuestionIDs.contains(question.id) == true && voice.contactDeletedAt != nil)
             return deleted ? ["questionLabel": question.label, "answerLines": ["Deleted under the retention policy"]] : nil
         }

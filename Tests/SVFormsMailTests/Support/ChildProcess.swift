@@ -11,13 +11,16 @@ enum ChildProcess {
         let outputURL = directory.appendingPathComponent("stdout")
         let errorURL = directory.appendingPathComponent("stderr")
         guard FileManager.default.createFile(atPath: outputURL.path, contents: nil),
-              FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+            FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         else {
             throw TestSetupError("cannot create output files in \(directory.path)")
         }
         let output = try FileHandle(forWritingTo: outputURL)
         let errors = try FileHandle(forWritingTo: errorURL)
-        defer { try? output.close(); try? errors.close() }
+        defer {
+            try? output.close()
+            try? errors.close()
+        }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import SVFormsMail
 
 /// Messages used across the tests.

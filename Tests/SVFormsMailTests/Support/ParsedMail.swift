@@ -4,24 +4,44 @@ import Foundation
 /// independent implementation checking the bytes svforms renders.
 struct ParsedMail: Decodable {
     struct Part: Decodable {
-        let content_type: String
+        let contentType: String
         let charset: String?
-        let transfer_encoding: String?
+        let transferEncoding: String?
         let content: String
+
+        enum CodingKeys: String, CodingKey {
+            case contentType = "content_type"
+            case charset
+            case transferEncoding = "transfer_encoding"
+            case content
+        }
     }
 
-    let from_name: String
-    let from_address: String
+    let fromName: String
+    let fromAddress: String
     let to: [[String]]
     let subject: String
-    let message_id: String
+    let messageID: String
     let date: Double
-    let content_type: String
+    let contentType: String
     let boundary: String?
     let parts: [Part]
-    let header_lines: [String]
+    let headerLines: [String]
     let extra: [String: String]
     let defects: [String]
+
+    // The Python helper's JSON names.
+    enum CodingKeys: String, CodingKey {
+        case fromName = "from_name"
+        case fromAddress = "from_address"
+        case to, subject
+        case messageID = "message_id"
+        case date
+        case contentType = "content_type"
+        case boundary, parts
+        case headerLines = "header_lines"
+        case extra, defects
+    }
 
     /// Parses `bytes` (a whole message) with Python.
     static func parse(_ bytes: [UInt8]) async throws -> ParsedMail {
@@ -42,6 +62,6 @@ struct ParsedMail: Decodable {
 
     /// The decoded content of the first part of `type`, or nil.
     func content(of type: String) -> String? {
-        parts.first { $0.content_type == type }?.content
+        parts.first { $0.contentType == type }?.content
     }
 }

@@ -5,9 +5,16 @@ import Foundation
 final class SMTPSink: @unchecked Sendable {
     /// One message as the server received it.
     struct Received: Decodable {
-        let mail_from: String
-        let rcpt_tos: [String]
+        let mailFrom: String
+        let recipients: [String]
         let data: String
+
+        // aiosmtpd's names, as the sink writes them.
+        enum CodingKeys: String, CodingKey {
+            case mailFrom = "mail_from"
+            case recipients = "rcpt_tos"
+            case data
+        }
 
         /// The raw bytes of the message, as they arrived (after SMTP dot-unstuffing).
         var bytes: [UInt8] { Array(Data(base64Encoded: data) ?? Data()) }
@@ -23,7 +30,8 @@ final class SMTPSink: @unchecked Sendable {
         directory = try TestEnvironment.temporaryDirectory("sink")
         process = Process()
         process.executableURL = URL(fileURLWithPath: try TestEnvironment.python())
-        process.arguments = [TestEnvironment.systemScript("smtp_sink.py"), "--dir", directory.path, "--lifetime", "300"]
+        process.arguments =
+            [TestEnvironment.systemScript("smtp_sink.py"), "--dir", directory.path, "--lifetime", "300"]
             + arguments
         try process.run()
         let portFile = directory.appendingPathComponent("port")

@@ -9,11 +9,13 @@ struct TestCertificate {
     static func make(host: String, in directory: URL) async throws -> TestCertificate {
         let certificate = directory.appendingPathComponent("cert.pem").path
         let key = directory.appendingPathComponent("key.pem").path
-        try await ChildProcess.run("/usr/bin/openssl", [
-            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-            "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=\(host)",
-            "-addext", "subjectAltName=DNS:\(host)",
-        ])
+        try await ChildProcess.run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=\(host)",
+                "-addext", "subjectAltName=DNS:\(host)",
+            ])
         return TestCertificate(certificatePath: certificate, keyPath: key)
     }
 }
