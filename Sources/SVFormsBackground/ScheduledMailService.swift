@@ -120,9 +120,6 @@ public struct ScheduledMailService: Service {
 
     /// Areas, and multiple-choice questions (what worries people): counts only, never free text.
     static func isDigested(_ question: Question) -> Bool {
-        switch question.kind {
-        case .area, .multipleChoice: true
-        default: false
-        }
+        question.kind.is(AreaQuestion.self) || question.kind.is(MultipleChoiceQuestion.self)
     }
 }

@@ -181,8 +181,9 @@ private func expectProblem(_ yaml: String, line: Int, containing text: String, s
         let questionnaire = try Fixtures.everyTypeQuestionnaire()
         #expect(questionnaire.version == 3)
         #expect(questionnaire.description.count == 2)
-        let kinds = Set(questionnaire.questions.map { "\($0.kind)".prefix { $0 != "(" } })
-        #expect(kinds.count == QuestionTypeName.allCases.count, "\(kinds)")
+        let kinds = Set(questionnaire.questions.compactMap(\.kind.typeName))
+        #expect(kinds == Set(QuestionKind.typeNames), "\(kinds)")
+        #expect(Set(QuestionKind.typeNames).count == QuestionKind.allTypes.count, "every kind has a type name of its own")
     }
 
     @Test func organisationQuestionsOfferTheFilteredPartners() throws {

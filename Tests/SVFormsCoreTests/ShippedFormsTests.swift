@@ -20,7 +20,7 @@ import Testing
         #expect(measure.met == ["good", "full"])
         let scale = try #require(survey.scales[measure.scale])
         #expect(scale.options.filter(\.isExcluded).map(\.label) == ["Don't know"])
-        let ratings = survey.questions.filter { if case .rating = $0.kind { true } else { false } }
+        let ratings = survey.questions.filter { $0.kind.is(RatingQuestion.self) }
         #expect(ratings.count >= 8)
         #expect(survey.audience == .invited)
         // Official figures come from invited people only: anyone could answer by the open link.

@@ -18,13 +18,7 @@ public struct FormInput: Sendable, Equatable {
         var fields: [String: [String]] = [:]
         for question in questions {
             guard let values = answers[question.id] else { continue }
-            if case .date = question.kind, let day = values.first.flatMap(CalendarDay.init(iso:)) {
-                fields[DateInputNames.day(question.id)] = [String(day.day)]
-                fields[DateInputNames.month(question.id)] = [String(day.month)]
-                fields[DateInputNames.year(question.id)] = [String(day.year)]
-            } else {
-                fields[question.id] = values
-            }
+            fields.merge(question.kind.type.inputs(showing: values, id: question.id)) { _, new in new }
         }
         return FormInput(fields)
     }
@@ -32,17 +26,7 @@ public struct FormInput: Sendable, Equatable {
 
 extension Question {
     /// The names of the inputs this question posts: its id, or for a date its three boxes.
-    public var inputNames: [String] {
-        if case .date = kind { return [DateInputNames.day(id), DateInputNames.month(id), DateInputNames.year(id)] }
-        return [id]
-    }
-}
-
-/// A date question is three boxes: `{id}-day`, `{id}-month`, `{id}-year`.
-public enum DateInputNames {
-    public static func day(_ id: String) -> String { "\(id)-day" }
-    public static func month(_ id: String) -> String { "\(id)-month" }
-    public static func year(_ id: String) -> String { "\(id)-year" }
+    public var inputNames: [String] { kind.type.inputNames(id) }
 }
 
 /// Saved answers by question id; every answer is a list (one value except for multiple choice).

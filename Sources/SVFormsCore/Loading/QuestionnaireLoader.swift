@@ -135,7 +135,7 @@ struct QuestionnaireLoader {
                     reader.report("\(what) counts \"\(value)\" as met, but that option is excluded from measures", at: m["met"])
                 }
             }
-            let rated = pages.flatMap(\.questions).contains { if case .rating(let s) = $0.kind { s.name == scaleName } else { false } }
+            let rated = pages.flatMap(\.questions).contains { $0.kind.as(RatingQuestion.self)?.scale.name == scaleName }
             if !rated {
                 reader.report("\(what) uses scale \"\(scaleName)\", but no rating question uses that scale", at: m["scale"])
             }

@@ -15,22 +15,14 @@ struct VoiceSettingsReader {
         }
         guard let m = reader.mapping(node, what, allowed: Self.keys, required: ["area", "text"]) else { return nil }
         let byID = Dictionary(questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let area = question(m, "area", byID, kind: "an area question") { if case .area = $0 { true } else { false } }
-        let themes = question(m, "themes", byID, kind: "a multiple-choice question") {
-            if case .multipleChoice = $0 { true } else { false }
-        }
-        let feeling = question(m, "feeling", byID, kind: "a rating question") { if case .rating = $0 { true } else { false } }
+        let area = question(m, "area", byID, kind: "an area question") { $0.is(AreaQuestion.self) }
+        let themes = question(m, "themes", byID, kind: "a multiple-choice question") { $0.is(MultipleChoiceQuestion.self) }
+        let feeling = question(m, "feeling", byID, kind: "a rating question") { $0.is(RatingQuestion.self) }
         let text = questionList(m, "text", byID, kind: "a short_text or long_text question") {
-            switch $0 {
-            case .shortText, .longText: true
-            default: false
-            }
+            $0.is(ShortTextQuestion.self) || $0.is(LongTextQuestion.self)
         }
         let contact = questionList(m, "contact", byID, kind: "a text or email question") {
-            switch $0 {
-            case .shortText, .longText, .email: true
-            default: false
-            }
+            $0.is(ShortTextQuestion.self) || $0.is(LongTextQuestion.self) || $0.is(EmailQuestion.self)
         }
         for id in Set(text).intersection(contact) {
             reader.report("question \"\(id)\" is listed as both text and contact in \(what); choose one", at: m["contact"])

@@ -24,3 +24,11 @@ public struct Question: Sendable {
         self.kind = kind
     }
 }
+
+extension Question {
+    /// How saved answer `values` read to a person ("Check your answers", a voice's page).
+    public func answerLines(_ values: [String]?) -> [String] {
+        guard let values, !values.isEmpty else { return [kind.type.unansweredText] }
+        return kind.type.readableLines(values)
+    }
+}

@@ -69,7 +69,7 @@ public struct Questionnaire: Sendable {
 
     /// The question naming the respondent's organisation, if there is one (for breakdowns and downloads).
     public var organisationQuestion: Question? {
-        questions.first { if case .organisation = $0.kind { true } else { false } }
+        questions.first { $0.kind.is(OrganisationQuestion.self) }
     }
 
     public func question(id: String) -> Question? { questionsByID[id] }

@@ -26,9 +26,7 @@ public struct MeasureScorer: Sendable {
 
     public init(measure: Measure, questionnaire: Questionnaire, partnership: Partnership) {
         self.measure = measure
-        ratedQuestions = questionnaire.questions.filter {
-            if case .rating(let scale) = $0.kind { scale.name == measure.scale } else { false }
-        }
+        ratedQuestions = questionnaire.questions.filter { $0.kind.as(RatingQuestion.self)?.scale.name == measure.scale }
         organisationQuestionID = questionnaire.organisationQuestion?.id
         organisations = partnership.organisations
         let options = questionnaire.scales[measure.scale]?.options ?? []

@@ -17,14 +17,14 @@ public struct PageValidator: Sendable {
         var result = Result(answers: [:], problems: [])
         let grouped = questions.count > 1
         for question in questions {
-            let validator = Self.validator(for: question.kind)
-            switch validator.check(input, question, context) {
+            let kind = question.kind.type
+            switch kind.check(input, question, context) {
             case .answered(let values):
                 result.answers[question.id] = values
             case .blank where question.isOptional:
                 break
             case .blank:
-                let message = question.errorMessage ?? validator.requiredMessage + (grouped ? " for “\(question.label)”" : "")
+                let message = question.errorMessage ?? kind.requiredMessage + (grouped ? " for “\(question.label)”" : "")
                 result.problems.append(FieldProblem(questionID: question.id, message: message))
             case .invalid(let message, let field):
                 let text = grouped ? "\(message) (“\(question.label)”)" : message
@@ -38,25 +38,4 @@ public struct PageValidator: Sendable {
     public func revalidate(_ questions: [Question], answers: Answers) -> Result {
         validate(questions, input: FormInput.prefilled(from: answers, for: questions))
     }
-
-    static func validator(for kind: QuestionKind) -> any AnswerValidator {
-        switch kind {
-        case .shortText(let limits): TextAnswerValidator(limits: limits, multiline: false)
-        case .longText(let limits): TextAnswerValidator(limits: limits, multiline: true)
-        case .singleChoice(let choices), .organisation(let choices), .area(let choices):
-            ChoiceAnswerValidator(allowed: choices.map(\.value), multiple: false)
-        case .rating(let scale): ChoiceAnswerValidator(allowed: scale.options.map(\.value), multiple: false)
-        case .multipleChoice(let choices, let limits):
-            ChoiceAnswerValidator(allowed: choices.map(\.value), multiple: true, limits: limits)
-        case .consent: ChoiceAnswerValidator(allowed: [ConsentValue.given], multiple: false, isConsent: true)
-        case .number(let limits): NumberAnswerValidator(limits: limits)
-        case .date(let limits): DateAnswerValidator(limits: limits)
-        case .email: EmailAnswerValidator()
-        }
-    }
-}
-
-/// The value a ticked consent box sends and stores.
-public enum ConsentValue {
-    public static let given = "yes"
 }

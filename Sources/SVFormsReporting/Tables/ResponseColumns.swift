@@ -62,46 +62,21 @@ struct ResponseColumns {
 
 }
 
-/// How one question's answers become a spreadsheet cell: option labels (several joined with "; "), ISO
-/// dates, whole numbers as numbers. Worked out once per download: an export fills a million cells.
+/// One question's column: each kind says what cell its answers make (`QuestionType.cell`).
 struct AnswerColumn {
-    enum Rule {
-        case number, date, consent, asAnswered
-        case labelled([String: String])
-    }
+    let questionID: String
+    let kind: any QuestionType
 
-    public let questionID: String
-    public let rule: Rule
-
-    public init(_ question: Question) {
+    init(_ question: Question) {
         questionID = question.id
-        switch question.kind {
-        case .number: rule = .number
-        case .date: rule = .date
-        case .consent: rule = .consent
-        default:
-            // The labels "Check your answers" shows (`AnswerText`), looked up rather than searched for.
-            rule =
-                question.kind.choices.map { .labelled(Dictionary($0.map { ($0.value, $0.label) }, uniquingKeysWith: { first, _ in first })) }
-                ?? .asAnswered
-        }
+        kind = question.kind.type
     }
 
-    public func cell(_ values: [String]?) -> ExportCell {
+    func cell(_ values: [String]?) -> ExportCell {
         guard let values, !values.isEmpty else { return .empty }
-        switch rule {
-        case .number:
-            guard let number = Double(values[0]) else { return .text(values[0]) }
-            // Whole numbers as numbers; anything else exactly as answered (one decimal place would round it).
-            return number == number.rounded() && abs(number) < 1e15 ? .integer(Int(number)) : .text(values[0])
-        case .date:
-            return .text(values[0])
-        case .consent:
-            return .text("Yes")
-        case .labelled(let labels):
-            return .text(values.count == 1 ? labels[values[0]] ?? values[0] : values.map { labels[$0] ?? $0 }.joined(separator: "; "))
-        case .asAnswered:
-            return .text(values.joined(separator: "; "))
+        switch kind.cell(values) {
+        case .text(let text): return .text(text)
+        case .integer(let number): return .integer(number)
         }
     }
 }

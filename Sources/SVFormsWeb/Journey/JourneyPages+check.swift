@@ -12,7 +12,7 @@ extension JourneyPages {
         let rows = journey.visiblePages.flatMap { page in
             journey.visibleQuestions(on: page).map { question in
                 AnswerRowView(
-                    question: question.label, answerLines: AnswerText.lines(for: question, journey.draft.answers[question.id]),
+                    question: question.label, answerLines: question.answerLines(journey.draft.answers[question.id]),
                     changeHref: scope.page(page.id, returningToCheck: true))
             }
         }

@@ -41,7 +41,7 @@ struct LinkResponsesPageView: PageView {
     private func response(_ response: WaitingLinkResponse, _ questionnaire: Questionnaire) -> [String: Any] {
         let rows: [[String: Any]] = questionnaire.questions.compactMap { question in
             guard let values = response.answers[question.id] else { return nil }
-            return ["questionLabel": question.label, "answerLines": AnswerText.lines(for: question, values)]
+            return ["questionLabel": question.label, "answerLines": question.answerLines(values)]
         }
         return [
             "reference": response.reference,

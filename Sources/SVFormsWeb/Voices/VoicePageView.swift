@@ -55,7 +55,7 @@ struct VoicePageView: PageView {
         let settings = questionnaire.voices
         return questionnaire.questions.compactMap { question in
             if let values = voice.answers[question.id] {
-                return ["questionLabel": question.label, "answerLines": AnswerText.lines(for: question, values)]
+                return ["questionLabel": question.label, "answerLines": question.answerLines(values)]
             }
             let deleted =
                 (settings?.textQuestionIDs.contains(question.id) == true && voice.textDeletedAt != nil)

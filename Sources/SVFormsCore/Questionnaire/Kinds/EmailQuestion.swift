@@ -1,8 +1,12 @@
-/// Email addresses: one @, a dotted domain, no spaces, at most 254 characters.
-struct EmailAnswerValidator: AnswerValidator {
-    var requiredMessage: String { "Enter an email address" }
+/// An email address: one @, a dotted domain, no spaces, at most 254 characters.
+public struct EmailQuestion: ReadableQuestionType {
+    static let typeName = "email"
 
-    func check(_ input: FormInput, _ question: Question, _ context: ValidationContext) -> AnswerCheck {
+    static func read(_ m: YAMLMapping, _ context: QuestionReadingContext) -> EmailQuestion? { EmailQuestion() }
+
+    public var requiredMessage: String { "Enter an email address" }
+
+    public func check(_ input: FormInput, _ question: Question, _ context: ValidationContext) -> AnswerCheck {
         guard input.values(question.id).count <= 1 else { return .invalid("Enter one email address only") }
         guard let raw = input.value(question.id) else { return .blank }
         let address = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -12,4 +16,8 @@ struct EmailAnswerValidator: AnswerValidator {
         }
         return .answered([address])
     }
+}
+
+extension QuestionKind {
+    public static var email: QuestionKind { QuestionKind(EmailQuestion()) }
 }
