@@ -28,7 +28,7 @@ import Testing
                     let questions = page.questions.map {
                         QuestionView($0, input: FormInput(fields), problem: nil, isPageHeading: page.questions.count == 1)
                     }
-                    var layout = site.layout(title: page.title ?? questionnaire.title, questionnaire: questionnaire)
+                    var layout = site.presenter.layout(title: page.title ?? questionnaire.title, questionnaire: questionnaire)
                     layout.formHref = Self.awkward.randomElement(using: &generator)! + "/i/token"
                     return QuestionPageView(
                         layout: layout, heading: page.title, questions: questions, errors: [],
@@ -60,7 +60,7 @@ import Testing
         let textQuestion = try #require(questionnaire.questions.first { $0.kind.choices == nil })
         let typed = QuestionView(textQuestion, input: FormInput([textQuestion.id: ["my own words"]]), problem: nil, isPageHeading: true)
         let view = QuestionPageView(
-            layout: site.layout(title: "t"), heading: nil, questions: [typed], errors: [], backHref: "/b", actionHref: "/a",
+            layout: site.presenter.layout(title: "t"), heading: nil, questions: [typed], errors: [], backHref: "/b", actionHref: "/a",
             csrfToken: "token", shownStamp: nil)
         #expect(view.shape() == nil)
         #expect(site.renderer.prerenderedHTML(.question, view) == nil)

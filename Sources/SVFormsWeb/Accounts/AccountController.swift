@@ -4,7 +4,9 @@ import SVFormsStore
 
 /// `/admin/account`: leads choose which emails they want.
 struct AccountController: Sendable {
-    let site: Site
+    let database: AppDatabase
+    let presenter: Presenter
+    let clock: SiteClock
 
     func addRoutes(to routes: SiteRouter) {
         routes.on(.account, use: show)
@@ -31,21 +33,21 @@ struct AccountController: Sendable {
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let input = try context.postedForm()
-        let result = PageValidator(context: site.validationContext()).validate([Self.question], input: input)
+        let result = PageValidator(context: clock.validationContext()).validate([Self.question], input: input)
         guard result.problems.isEmpty else { throw WebError.badRequest }
         let chosen = Set(result.answers["notify"] ?? [])
-        try await site.database.setNotifications(
+        try await database.setNotifications(
             accountID: account.id, submissions: chosen.contains("submissions"), digest: chosen.contains("digest"))
         return .redirect(to: SiteRoute.account.path() + "?saved", type: .normal)
     }
 
     private func page(_ context: AppRequestContext, _ account: Account, input: FormInput, notice: String?) -> Response {
         let view = SimpleFormView(
-            layout: site.adminLayout(title: "Your emails", context), heading: "Your emails",
+            layout: presenter.adminLayout(title: "Your emails", context), heading: "Your emails",
             intro: ["Signed in as \(account.email)."], notice: notice,
             fields: [QuestionView(Self.question, input: input, problem: nil, isPageHeading: false)], errors: [],
-            actionHref: SiteRoute.accountSave.path(), csrfToken: site.csrfToken(context),
+            actionHref: SiteRoute.accountSave.path(), csrfToken: presenter.csrfToken(context),
             buttonText: "Save")
-        return site.renderer.response(.simpleForm, view)
+        return presenter.response(.simpleForm, view)
     }
 }

@@ -7,29 +7,31 @@ import SVFormsStore
 /// (coming back to the page they asked for). Idle and absolute timeouts are enforced here.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let site: Site
+    let database: AppDatabase
+    let clock: SiteClock
+    let sessionCookies: SessionCookies
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let now = site.configuration.now()
-        if let token = site.sessionCookies.token(in: request) {
+        let now = clock.now()
+        if let token = sessionCookies.token(in: request) {
             let hash = RandomToken.hash(token)
-            if let session = try await site.database.session(tokenHash: hash) {
+            if let session = try await database.session(tokenHash: hash) {
                 if SessionPolicy.isLive(session, at: now) {
                     context.account = session.account
                     context.sessionToken = token
                     if now.timeIntervalSince(session.lastSeenAt) >= SessionPolicy.touchInterval {
-                        try await site.database.touchSession(tokenHash: hash, at: now)
+                        try await database.touchSession(tokenHash: hash, at: now)
                     }
                 } else {
-                    try await site.database.deleteSession(tokenHash: hash)
+                    try await database.deleteSession(tokenHash: hash)
                 }
             }
         }
         guard context.account != nil else {
             let wanted = request.method == .get ? request.uri.path : nil
             var response = Response.redirect(to: SiteRoute.signInPage(returningTo: wanted), type: .normal)
-            if site.sessionCookies.token(in: request) != nil { response.setCookie(site.sessionCookies.expired()) }
+            if sessionCookies.token(in: request) != nil { response.setCookie(sessionCookies.expired()) }
             return response
         }
         return try await next(request, context)

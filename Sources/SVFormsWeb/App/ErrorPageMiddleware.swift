@@ -9,7 +9,8 @@ import SVFormsStore
 /// contacts and "Exit this page".
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let site: Site
+    let catalog: FormCatalog
+    let presenter: Presenter
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let questionnaire = questionnaire(for: request.uri.path)
@@ -40,7 +41,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
     private func questionnaire(for path: String) -> Questionnaire? {
         let parts = path.split(separator: "/")
         guard parts.count >= 2, parts[0] == "f" else { return nil }
-        return site.catalog.questionnaire(id: String(parts[1])).flatMap { $0.isOpenToPublicLink ? $0 : nil }
+        return catalog.questionnaire(id: String(parts[1])).flatMap { $0.isOpenToPublicLink ? $0 : nil }
     }
 
     func page(
@@ -49,9 +50,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
     ) -> Response {
         let (heading, paragraphs) = explanation ?? Self.explanation(for: status)
         let view = ErrorPageView(
-            layout: site.layout(title: heading, questionnaire: questionnaire), heading: heading, paragraphs: paragraphs,
+            layout: presenter.layout(title: heading, questionnaire: questionnaire), heading: heading, paragraphs: paragraphs,
             reference: reference)
-        return site.renderer.response(.error, view, status: status)
+        return presenter.response(.error, view, status: status)
     }
 
     static func explanation(for error: WebError) -> (String, [String]) {

@@ -6,7 +6,8 @@ import SVFormsCore
 import SVFormsReporting
 import SVFormsStore
 
-/// What every controller and middleware shares: the forms, the database, templates and cookies.
+/// What the server is assembled from at start-up: the forms, the database, templates, cookies and limits.
+/// No controller holds it: `makeRouter` hands each one the collaborators below that it needs.
 struct Site: Sendable {
     let catalog: FormCatalog
     let database: AppDatabase
@@ -44,35 +45,34 @@ struct Site: Sendable {
     /// Where downloads are built before they are sent (inside the data directory, on the same disk).
     var temporaryDirectory: String { (configuration.dataDirectory as NSString).appendingPathComponent("tmp") }
 
-    /// The layout for a page; `pageTitle` gets the "Error: " prefix when the page shows errors.
-    func layout(
-        title: String, questionnaire: Questionnaire? = nil, hasErrors: Bool = false, isPublic: Bool = false, formHref: String? = nil
-    ) -> LayoutView {
-        let parts = [title, questionnaire?.title, partnership.displayName].compactMap { $0 }
-        let showsSafeguarding = isPublic || questionnaire?.audience == .public
-        return LayoutView(
-            pageTitle: (hasErrors ? "Error: " : "") + parts.joined(separator: " – "),
-            serviceName: partnership.displayName, stylesheetPath: stylesheet.path,
-            isPublicForm: showsSafeguarding,
-            contacts: showsSafeguarding ? partnership.safeguardingContacts.map(ContactView.init) : [],
-            formTitle: questionnaire?.title, formHref: formHref ?? questionnaire.map { SiteRoute.formStart.path($0.id) })
+    // The collaborators each controller is handed by its initialiser (see `makeRouter`).
+
+    var clock: SiteClock { SiteClock(now: configuration.now, timeZone: partnership.timeZone) }
+
+    var presenter: Presenter {
+        Presenter(renderer: renderer, partnership: partnership, stylesheet: stylesheet, antiForgery: antiForgery)
     }
 
-    /// The layout of signed-in pages.
-    func adminLayout(title: String, _ context: AppRequestContext, hasErrors: Bool = false) -> LayoutView {
-        var layout = layout(title: title, hasErrors: hasErrors)
-        if let account = context.account, let token = context.sessionToken {
-            layout.signedIn = SignedInView(email: account.email, role: account.role, csrfToken: antiForgery.token(for: token))
-        }
-        return layout
+    var clients: ClientAddresses { ClientAddresses(trustedProxies: configuration.trustedProxies) }
+
+    var auditor: Auditor { Auditor(database: database, clients: clients, now: configuration.now) }
+
+    var sessions: SessionStarter { SessionStarter(database: database, sessionCookies: sessionCookies, now: configuration.now) }
+
+    var downloads: DownloadSender {
+        DownloadSender(auditor: auditor, database: database, exportSlots: exportSlots, temporaryDirectory: temporaryDirectory)
     }
 
-    /// The layout of a journey page: the header links to the journey's own start page.
-    func layout(title: String, scope: JourneyScope, hasErrors: Bool = false) -> LayoutView {
-        layout(title: title, questionnaire: scope.questionnaire, hasErrors: hasErrors, formHref: scope.basePath)
-    }
+    var engagement: RoundEngagementViews { RoundEngagementViews(database: database, catalog: catalog) }
 
-    func validationContext() -> ValidationContext {
-        ValidationContext(today: CalendarDay.today(in: partnership.timeZone, now: configuration.now()))
+    var notices: SubmissionNotices { SubmissionNotices(partnership: partnership, mail: mail, logger: logger) }
+
+    var exitURL: String { configuration.exitURL }
+
+    var pages: JourneyPages {
+        JourneyPages(
+            database: database, presenter: presenter, clock: clock, clients: clients, cookies: cookies, antiForgery: antiForgery,
+            shownStamp: shownStamp, submissionLimit: submissionLimit, draftLimit: draftLimit, recentVoices: recentVoices, mailWakeup: mailWakeup,
+            notices: notices)
     }
 }

@@ -6,7 +6,11 @@ import SVFormsStore
 /// `/admin/figures`: the quarterly figures of the imported measures (police and health data),
 /// entered one at a time or uploaded as CSV. A correction is a new version; the old ones stay.
 struct FiguresController: Sendable {
-    let site: Site
+    let database: AppDatabase
+    let catalog: FormCatalog
+    let presenter: Presenter
+    let clock: SiteClock
+    let auditor: Auditor
 
     func addRoutes(to routes: SiteRouter) {
         routes.on(.figures, use: show)
@@ -15,12 +19,12 @@ struct FiguresController: Sendable {
         routes.on(.figureHistory, use: history)
     }
 
-    var calendar: ReportingCalendar { ReportingCalendar(site.partnership) }
+    var calendar: ReportingCalendar { ReportingCalendar(catalog.partnership) }
 
     var form: FigureForm {
         FigureForm(
             sheet: FigureSheet(
-                measures: site.partnership.measures, calendar: calendar, currentQuarter: calendar.quarter(containing: site.configuration.now())))
+                measures: catalog.partnership.measures, calendar: calendar, currentQuarter: calendar.quarter(containing: clock.now())))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -37,7 +41,7 @@ struct FiguresController: Sendable {
     @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let input = try context.postedForm()
-        switch form.readFigure(input, today: site.validationContext().today) {
+        switch form.readFigure(input, today: clock.validationContext().today) {
         case .failure(let problems):
             return try await page(context, figureInput: input, problems: problems.list)
         case .success(let entry):
@@ -60,9 +64,9 @@ struct FiguresController: Sendable {
     }
 
     private func save(_ entries: [FigureSheet.Entry], _ account: Account, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let outcome = try await site.database.saveFigures(entries, by: account.email, at: site.configuration.now())
+        let outcome = try await database.saveFigures(entries, by: account.email, at: clock.now())
         if outcome.saved > 0 {
-            try await site.audit(
+            try await auditor.audit(
                 "figures.save", subject: Set(entries.map(\.measureID)).sorted().joined(separator: " "), rowCount: outcome.saved,
                 request, context)
         }
@@ -71,23 +75,23 @@ struct FiguresController: Sendable {
 
     /// Every version of one figure, oldest first.
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let measure = context.parameters.get("measure").flatMap(site.partnership.measure(id:)), measure.isImported,
+        guard let measure = context.parameters.get("measure").flatMap(catalog.partnership.measure(id:)), measure.isImported,
             let quarter = context.parameters.get("quarter").flatMap({ ReportingQuarter(slug: $0, yearStartMonth: calendar.yearStartMonth) })
         else { throw WebError.notFound }
-        let versions = try await site.database.figureHistory(measureID: measure.id, quarter: quarter.label)
+        let versions = try await database.figureHistory(measureID: measure.id, quarter: quarter.label)
         guard !versions.isEmpty else { throw WebError.notFound }
         let view = FiguresPageView(
-            layout: site.adminLayout(title: "History of \(measure.id), \(quarter.label)", context),
-            heading: "\(measure.id) \(measure.title), \(quarter.label)", timeZone: site.partnership.timeZone,
-            history: versions.reversed(), csrfToken: site.csrfToken(context))
-        return site.renderer.response(.figures, view)
+            layout: presenter.adminLayout(title: "History of \(measure.id), \(quarter.label)", context),
+            heading: "\(measure.id) \(measure.title), \(quarter.label)", timeZone: catalog.partnership.timeZone,
+            history: versions.reversed(), csrfToken: presenter.csrfToken(context))
+        return presenter.response(.figures, view)
     }
 
     private func page(
         _ context: AppRequestContext, notice: String? = nil, figureInput: FormInput = FormInput(), importInput: FormInput = FormInput(),
         problems: [FieldProblem] = []
     ) async throws -> Response {
-        let figures = try await site.database.currentFigures()
+        let figures = try await database.currentFigures()
         let quarters = form.quarters
         let form = form
         let tables = form.sheet.measures.map { measure in
@@ -97,11 +101,11 @@ struct FiguresController: Sendable {
         }
         let questions = form.figureQuestions + form.importQuestions
         let view = FiguresPageView(
-            layout: site.adminLayout(title: "Figures", context, hasErrors: !problems.isEmpty), heading: "Imported figures",
-            notice: notice, timeZone: site.partnership.timeZone, tables: tables,
+            layout: presenter.adminLayout(title: "Figures", context, hasErrors: !problems.isEmpty), heading: "Imported figures",
+            notice: notice, timeZone: catalog.partnership.timeZone, tables: tables,
             figureFields: QuestionView.fields(form.figureQuestions, input: figureInput, problems: problems),
             importFields: QuestionView.fields(form.importQuestions, input: importInput, problems: problems),
-            errors: ErrorLinkView.links(problems, questions), csrfToken: site.csrfToken(context))
-        return site.renderer.response(.figures, view, status: problems.isEmpty ? .ok : .unprocessableContent)
+            errors: ErrorLinkView.links(problems, questions), csrfToken: presenter.csrfToken(context))
+        return presenter.response(.figures, view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 }

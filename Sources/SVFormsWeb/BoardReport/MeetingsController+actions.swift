@@ -13,7 +13,7 @@ extension MeetingsController {
         case .failure(let problems):
             return try await meetingPage(meeting, context, actionInput: input, problems: problems.list)
         case .success(let draft):
-            guard try await site.database.addAction(draft, to: meeting.id, by: account.email, at: site.configuration.now()) != nil
+            guard try await database.addAction(draft, to: meeting.id, by: account.email, at: clock.now()) != nil
             else { throw WebError.notFound }
             return .redirect(to: SiteRoute.meeting.path(meeting.id) + "?notice=action-added#actions", type: .normal)
         }
@@ -26,7 +26,7 @@ extension MeetingsController {
         let meeting = try await meeting(context)
         guard let id = context.parameters.get("action").flatMap(Int64.init) else { throw WebError.notFound }
         guard let status = input.value("status").flatMap(MeetingAction.Status.init(rawValue:)) else { throw WebError.badRequest }
-        guard try await site.database.setActionStatus(id, of: meeting.id, to: status, by: account.email, at: site.configuration.now())
+        guard try await database.setActionStatus(id, of: meeting.id, to: status, by: account.email, at: clock.now())
         else { throw WebError.notFound }
         return .redirect(to: SiteRoute.meeting.path(meeting.id) + "?notice=action-updated#actions", type: .normal)
     }
@@ -36,10 +36,10 @@ extension MeetingsController {
         _ meeting: Meeting, _ context: AppRequestContext, notice: String? = nil, input: FormInput? = nil,
         actionInput: FormInput? = nil, problems: [FieldProblem] = []
     ) async throws -> Response {
-        let partnership = site.partnership
+        let partnership = catalog.partnership
         let bodyName = partnership.meetingBody(id: meeting.bodyID)?.name ?? meeting.bodyID
         let attended = partnership.organisations.filter { meeting.attendees.contains($0.id) }
-        let actions = try await site.database.actions(meetingID: meeting.id).map {
+        let actions = try await database.actions(meetingID: meeting.id).map {
             MeetingPageView.ActionRow(
                 action: $0, owner: partnership.organisation(id: $0.ownerID)?.name ?? $0.ownerID,
                 href: SiteRoute.meetingActionStatus.path(meeting.id, $0.id))
@@ -47,7 +47,7 @@ extension MeetingsController {
         let heading = "\(bodyName), \(meeting.heldOn.longDescription)"
         let questions = form.meetingQuestions + form.actionQuestions
         let view = MeetingPageView(
-            layout: site.adminLayout(title: heading, context, hasErrors: !problems.isEmpty), heading: heading, notice: notice,
+            layout: presenter.adminLayout(title: heading, context, hasErrors: !problems.isEmpty), heading: heading, notice: notice,
             meetingID: meeting.id,
             summary: [
                 "\(attended.filter { $0.type != .other }.count) specified or relevant authorities and \(attended.filter { $0.type == .other }.count) other organisations attended.",
@@ -58,7 +58,7 @@ extension MeetingsController {
             fields: QuestionView.fields(form.meetingQuestions, input: input ?? form.input(for: meeting), problems: problems),
             actions: actions,
             actionFields: QuestionView.fields(form.actionQuestions, input: actionInput ?? form.newActionInput, problems: problems),
-            errors: ErrorLinkView.links(problems, questions), csrfToken: site.csrfToken(context))
-        return site.renderer.response(.meeting, view, status: problems.isEmpty ? .ok : .unprocessableContent)
+            errors: ErrorLinkView.links(problems, questions), csrfToken: presenter.csrfToken(context))
+        return presenter.response(.meeting, view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 }

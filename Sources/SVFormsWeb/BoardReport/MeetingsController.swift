@@ -6,7 +6,11 @@ import SVFormsStore
 /// `/admin/meetings`: the attendance register behind measure 2.1.1.a. Leads record each board or
 /// sub-group meeting, which member organisations attended, and the actions agreed.
 struct MeetingsController: Sendable {
-    let site: Site
+    let database: AppDatabase
+    let catalog: FormCatalog
+    let presenter: Presenter
+    let clock: SiteClock
+    let auditor: Auditor
 
     func addRoutes(to routes: SiteRouter) {
         routes.on(.meetings, use: list)
@@ -20,14 +24,14 @@ struct MeetingsController: Sendable {
     }
 
     var form: MeetingForm {
-        MeetingForm(partnership: site.partnership, today: CalendarDay.today(in: site.partnership.timeZone, now: site.configuration.now()))
+        MeetingForm(partnership: catalog.partnership, today: CalendarDay.today(in: catalog.partnership.timeZone, now: clock.now()))
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let partnership = site.partnership
+        let partnership = catalog.partnership
         let calendar = ReportingCalendar(partnership)
-        let outstanding = try await site.database.actions().filter(\.status.isOutstanding)
-        let rows = try await site.database.meetings().map { meeting in
+        let outstanding = try await database.actions().filter(\.status.isOutstanding)
+        let rows = try await database.meetings().map { meeting in
             MeetingPageView.Row(
                 meeting: meeting, bodyName: partnership.meetingBody(id: meeting.bodyID)?.name ?? meeting.bodyID,
                 quarter: calendar.quarter(containing: meeting.heldOn).label,
@@ -36,14 +40,14 @@ struct MeetingsController: Sendable {
                 outstanding: outstanding.filter { $0.meetingID == meeting.id }.count)
         }
         let notice = request.uri.queryParameters["notice"] == "deleted" ? "The meeting was deleted, with its attendance and actions." : nil
-        var layout = site.adminLayout(title: "Meetings", context)
+        var layout = presenter.adminLayout(title: "Meetings", context)
         layout.isWide = true
         let counting =
             "The specified and relevant authorities at one or more board meetings in a quarter count towards \(partnership.attendanceMeasureName)."
         let view = MeetingPageView(
             layout: layout, heading: "Meetings and attendance", attendanceCounting: counting, notice: notice, rows: rows,
-            csrfToken: site.csrfToken(context))
-        return site.renderer.response(.meetings, view)
+            csrfToken: presenter.csrfToken(context))
+        return presenter.response(.meetings, view)
     }
 
     @Sendable func newMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -57,7 +61,7 @@ struct MeetingsController: Sendable {
         case .failure(let problems):
             return newMeetingPage(context, input: input, problems: problems.list)
         case .success(let draft):
-            let id = try await site.database.createMeeting(draft, by: account.email, at: site.configuration.now())
+            let id = try await database.createMeeting(draft, by: account.email, at: clock.now())
             return .redirect(to: SiteRoute.meeting.path(id) + "?notice=recorded", type: .normal)
         }
     }
@@ -65,11 +69,11 @@ struct MeetingsController: Sendable {
     private func newMeetingPage(_ context: AppRequestContext, input: FormInput, problems: [FieldProblem]) -> Response {
         let questions = form.meetingQuestions
         let view = SimpleFormView(
-            layout: site.adminLayout(title: "Record a meeting", context, hasErrors: !problems.isEmpty), heading: "Record a meeting",
+            layout: presenter.adminLayout(title: "Record a meeting", context, hasErrors: !problems.isEmpty), heading: "Record a meeting",
             intro: ["Record who attended as soon as you can after the meeting. You can add actions on the next page."],
             fields: QuestionView.fields(questions, input: input, problems: problems), errors: ErrorLinkView.links(problems, questions),
-            actionHref: SiteRoute.meetingCreate.path(), csrfToken: site.csrfToken(context), buttonText: "Record the meeting")
-        return site.renderer.response(.simpleForm, view, status: problems.isEmpty ? .ok : .unprocessableContent)
+            actionHref: SiteRoute.meetingCreate.path(), csrfToken: presenter.csrfToken(context), buttonText: "Record the meeting")
+        return presenter.response(.simpleForm, view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -87,7 +91,7 @@ struct MeetingsController: Sendable {
         case .failure(let problems):
             return try await meetingPage(meeting, context, input: input, problems: problems.list)
         case .success(let draft):
-            guard try await site.database.updateMeeting(meeting.id, draft, by: account.email, at: site.configuration.now()) else {
+            guard try await database.updateMeeting(meeting.id, draft, by: account.email, at: clock.now()) else {
                 throw WebError.notFound
             }
             return .redirect(to: SiteRoute.meeting.path(meeting.id) + "?notice=saved", type: .normal)
@@ -97,14 +101,14 @@ struct MeetingsController: Sendable {
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.postedForm()
         let meeting = try await meeting(context)
-        guard try await site.database.deleteMeeting(meeting.id) != nil else { throw WebError.notFound }
-        try await site.audit("meeting.delete", subject: "\(meeting.bodyID) \(meeting.heldOn)", request, context)
+        guard try await database.deleteMeeting(meeting.id) != nil else { throw WebError.notFound }
+        try await auditor.audit("meeting.delete", subject: "\(meeting.bodyID) \(meeting.heldOn)", request, context)
         return .redirect(to: SiteRoute.meetings.path() + "?notice=deleted", type: .normal)
     }
 
     /// The meeting in the URL; 404 for anything else.
     func meeting(_ context: AppRequestContext) async throws -> Meeting {
-        guard let id = context.parameters.get("meeting").flatMap(Int64.init), let meeting = try await site.database.meeting(id: id)
+        guard let id = context.parameters.get("meeting").flatMap(Int64.init), let meeting = try await database.meeting(id: id)
         else { throw WebError.notFound }
         return meeting
     }

@@ -7,7 +7,13 @@ import SVFormsStore
 /// The quarterly board report: `/admin/reports/{quarter}` for everyone signed in, its CSV and
 /// XLSX, and publishing it (leads) as the public, read-only `/reports/{quarter}`.
 struct ReportsController: Sendable {
-    let site: Site
+    let database: AppDatabase
+    let catalog: FormCatalog
+    let presenter: Presenter
+    let clock: SiteClock
+    let auditor: Auditor
+    let reporter: ResultsReporter
+    let downloads: DownloadSender
 
     func addRoutes(to routes: SiteRouter) {
         routes.on(.reports, use: list)
@@ -22,48 +28,48 @@ struct ReportsController: Sendable {
         routes.on(.publicReport, use: publicShow)
     }
 
-    var calendar: ReportingCalendar { ReportingCalendar(site.partnership) }
+    var calendar: ReportingCalendar { ReportingCalendar(catalog.partnership) }
 
     /// Every quarter that can be reported, newest first, with whether it is published.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let published = Dictionary(try await site.database.publishedReports().map { ($0.quarter, $0.publishedAt) }, uniquingKeysWith: { $1 })
-        let rows = try await site.reporter.reportableQuarters().reversed().map { quarter in
+        let published = Dictionary(try await database.publishedReports().map { ($0.quarter, $0.publishedAt) }, uniquingKeysWith: { $1 })
+        let rows = try await reporter.reportableQuarters().reversed().map { quarter in
             ListPageView.Row(
                 label: quarter.label, href: SiteRoute.report.path(quarter.slug),
                 status: published[quarter.label].map { "Published on \(longDate($0))" } ?? "Not published")
         }
         let view = ListPageView(
-            layout: site.adminLayout(title: "Quarterly reports", context), heading: "Quarterly reports",
+            layout: presenter.adminLayout(title: "Quarterly reports", context), heading: "Quarterly reports",
             intro:
                 "Each quarter’s board report: every measure of the performance framework with its trend, attendance, response rates, community voices and open actions.",
             rows: rows, emptyText: nil)
-        return site.renderer.response(.reportList, view)
+        return presenter.response(.reportList, view)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let quarter = try quarter(context)
-        let report = try await site.reporter.boardReport(for: quarter, isPublic: false, suppressCounts: !account.role.includes(.lead))
-        let published = try await site.database.publishedReport(quarter: quarter.label)
+        let report = try await reporter.boardReport(for: quarter, isPublic: false, suppressCounts: !account.role.includes(.lead))
+        let published = try await database.publishedReport(quarter: quarter.label)
         let notice = request.uri.queryParameters["notice"].flatMap { Self.notices[String($0)] }
-        var layout = site.adminLayout(title: "Report \(quarter.label)", context)
+        var layout = presenter.adminLayout(title: "Report \(quarter.label)", context)
         layout.isWide = true
         let view = BoardReportView(
             layout: layout, report: report,
             admin: .init(
                 slug: quarter.slug, publishedOn: published.map { longDate($0.publishedAt) }, canPublish: account.role.includes(.lead),
-                csrfToken: site.csrfToken(context), notice: notice))
-        return site.renderer.response(.report, view)
+                csrfToken: presenter.csrfToken(context), notice: notice))
+        return presenter.response(.report, view)
     }
 
     /// `report.csv` and `report.xlsx`: the same content as the page.
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let quarter = try quarter(context)
-        let (name, format) = try site.downloadName(context)
+        let (name, format) = try downloads.downloadName(context)
         guard name == "report" else { throw WebError.notFound }
-        let export = try await site.reporter.boardReportExport(for: quarter, suppressCounts: !account.role.includes(.lead))
-        return try await site.download(export, format, account: account, request: request, context: context)
+        let export = try await reporter.boardReportExport(for: quarter, suppressCounts: !account.role.includes(.lead))
+        return try await downloads.download(export, format, account: account, request: request, context: context)
     }
 
     /// Publishes a snapshot of the public report: what the public page shows until it is withdrawn or published again.
@@ -71,9 +77,9 @@ struct ReportsController: Sendable {
         let account = try context.signedInAccount()
         let quarter = try quarter(context)
         _ = try context.postedForm()
-        let report = try await site.reporter.boardReport(for: quarter, isPublic: true, suppressCounts: true)
-        try await site.database.publishReport(
-            quarter: quarter.label, content: try PublishedReport.document(report), by: account.email, at: site.configuration.now())
+        let report = try await reporter.boardReport(for: quarter, isPublic: true, suppressCounts: true)
+        try await database.publishReport(
+            quarter: quarter.label, content: try PublishedReport.document(report), by: account.email, at: clock.now())
         try await audit("report.publish", quarter, account, request, context)
         return .redirect(to: SiteRoute.report.path(quarter.slug) + "?notice=published", type: .normal)
     }
@@ -82,40 +88,40 @@ struct ReportsController: Sendable {
         let account = try context.signedInAccount()
         let quarter = try quarter(context)
         _ = try context.postedForm()
-        let withdrawn = try await site.database.withdrawReport(quarter: quarter.label)
+        let withdrawn = try await database.withdrawReport(quarter: quarter.label)
         if withdrawn { try await audit("report.withdraw", quarter, account, request, context) }
         return .redirect(to: SiteRoute.report.path(quarter.slug) + "?notice=\(withdrawn ? "withdrawn" : "not-published")", type: .normal)
     }
 
     /// Published reports, newest first.
     @Sendable func publicList(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let rows = try await site.database.publishedReports().compactMap { published -> ListPageView.Row? in
+        let rows = try await database.publishedReports().compactMap { published -> ListPageView.Row? in
             guard let quarter = ReportingQuarter(label: published.quarter, yearStartMonth: calendar.yearStartMonth) else { return nil }
             return ListPageView.Row(
                 label: quarter.label, href: SiteRoute.publicReport.path(quarter.slug), status: "Published on \(longDate(published.publishedAt))")
         }
         let view = ListPageView(
-            layout: site.layout(title: "Performance reports"), heading: "\(site.partnership.displayName) performance reports",
+            layout: presenter.layout(title: "Performance reports"), heading: "\(catalog.partnership.displayName) performance reports",
             intro: "The partnership’s quarterly reports on its performance framework, as published by the partnership.",
             rows: rows, emptyText: "No report has been published yet.")
-        return site.renderer.response(.reportList, view)
+        return presenter.response(.reportList, view)
     }
 
     @Sendable func publicShow(_ request: Request, context: AppRequestContext) async throws -> Response {
         let quarter = try quarter(context)
-        guard let published = try await site.database.publishedReport(quarter: quarter.label) else { throw WebError.notFound }
+        guard let published = try await database.publishedReport(quarter: quarter.label) else { throw WebError.notFound }
         let report = try PublishedReport.report(from: published.content)
-        var layout = site.layout(title: "Performance report \(quarter.label)")
+        var layout = presenter.layout(title: "Performance report \(quarter.label)")
         layout.isWide = true
         let view = BoardReportView(layout: layout, report: report, admin: nil, publishedOn: longDate(published.publishedAt))
-        return site.renderer.response(.report, view)
+        return presenter.response(.report, view)
     }
 
     /// The quarter in the URL, if it has started; 404 otherwise.
     private func quarter(_ context: AppRequestContext) throws(WebError) -> ReportingQuarter {
         guard let slug = context.parameters.get("quarter"),
             let quarter = ReportingQuarter(slug: slug, yearStartMonth: calendar.yearStartMonth),
-            quarter <= calendar.quarter(containing: site.configuration.now())
+            quarter <= calendar.quarter(containing: clock.now())
         else { throw .notFound }
         return quarter
     }
@@ -123,11 +129,11 @@ struct ReportsController: Sendable {
     private func audit(_ action: String, _ quarter: ReportingQuarter, _ account: Account, _ request: Request, _ context: AppRequestContext)
         async throws
     {
-        try await site.audit(action, subject: quarter.label, request, context)
+        try await auditor.audit(action, subject: quarter.label, request, context)
     }
 
     private func longDate(_ date: Date) -> String {
-        CalendarDay.today(in: site.partnership.timeZone, now: date).longDescription
+        CalendarDay.today(in: catalog.partnership.timeZone, now: date).longDescription
     }
 
     static let notices = [

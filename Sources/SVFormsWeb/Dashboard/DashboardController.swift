@@ -6,7 +6,11 @@ import SVFormsStore
 /// `/admin`: responses by quarter and every measure, with one quarter selector for the breakdowns.
 /// The figures come from the same `ResultsReporter` as the downloads.
 struct DashboardController: Sendable {
-    let site: Site
+    let database: AppDatabase
+    let catalog: FormCatalog
+    let presenter: Presenter
+    let reporter: ResultsReporter
+    let engagement: RoundEngagementViews
 
     func addRoutes(to routes: SiteRouter) {
         routes.on(.dashboard, use: show)
@@ -15,11 +19,11 @@ struct DashboardController: Sendable {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         var figures: [(questionnaire: Questionnaire, quarters: [ReportingQuarter], reports: [MeasureReport])] = []
-        for questionnaire in site.catalog.questionnaires {
-            let quarters = try await site.reporter.quarters(of: questionnaire)
+        for questionnaire in catalog.questionnaires {
+            let quarters = try await reporter.quarters(of: questionnaire)
             var reports: [MeasureReport] = []
             for measure in questionnaire.measures {
-                reports.append(try await site.reporter.report(measure, of: questionnaire, quarters: quarters))
+                reports.append(try await reporter.report(measure, of: questionnaire, quarters: quarters))
             }
             figures.append((questionnaire, quarters, reports))
         }
@@ -33,38 +37,38 @@ struct DashboardController: Sendable {
         for (questionnaire, quarters, reports) in figures {
             // Viewers see a voice questionnaire's counts only in its voice section, where small ones are suppressed.
             if questionnaire.voices != nil, !account.role.includes(.lead) { continue }
-            let counts = try await site.reporter.responseCounts(of: questionnaire, quarters: quarters)
+            let counts = try await reporter.responseCounts(of: questionnaire, quarters: quarters)
             forms.append(
                 DashboardFormView(
                     id: questionnaire.id, title: questionnaire.title,
                     quarterCounts: counts.map { QuarterCountView(quarter: $0.quarter.label, submitted: $0.submitted, inProgress: $0.inProgress) },
-                    inProgress: try await site.database.draftCount(formID: questionnaire.id),
+                    inProgress: try await database.draftCount(formID: questionnaire.id),
                     canDownloadResponses: account.role.includes(.lead),
                     measures: reports.map { section($0, formID: questionnaire.id, selected: selected) },
-                    leftOut: questionnaire.audience == .invited ? try await site.database.waitingLinkResponseCount(formID: questionnaire.id) : 0,
+                    leftOut: questionnaire.audience == .invited ? try await database.waitingLinkResponseCount(formID: questionnaire.id) : 0,
                     canReviewLeftOut: account.role.includes(.lead)))
         }
-        var layout = site.adminLayout(title: "Dashboard", context)
+        var layout = presenter.adminLayout(title: "Dashboard", context)
         layout.isWide = true
         var rounds: [RoundEngagementView] = []
-        for round in try await site.database.rounds().prefix(5) {
-            let (summary, tables) = try await site.roundEngagement(round)
+        for round in try await database.rounds().prefix(5) {
+            let (summary, tables) = try await engagement.roundEngagement(round)
             rounds.append(RoundEngagementView(summary: summary, tables: tables, canOpen: account.role.includes(.lead)))
         }
         var voices: [VoiceSectionView] = []
         for (questionnaire, quarters, _) in figures {
-            guard let counts = try await site.reporter.voiceCounts(of: questionnaire, quarters: quarters) else { continue }
+            guard let counts = try await reporter.voiceCounts(of: questionnaire, quarters: quarters) else { continue }
             voices.append(
                 VoiceSectionView(
                     questionnaire: questionnaire, counts: counts, selected: selected.flatMap { quarters.firstIndex(of: $0) } ?? quarters.indices.last,
                     suppress: !account.role.includes(.lead), isLead: account.role.includes(.lead),
-                    quarantined: try await site.database.quarantinedCount(formID: questionnaire.id)))
+                    quarantined: try await database.quarantinedCount(formID: questionnaire.id)))
         }
-        let failedMail = account.role.includes(.admin) ? try await site.database.mailCounts()[.failed] ?? 0 : 0
+        let failedMail = account.role.includes(.admin) ? try await database.mailCounts()[.failed] ?? 0 : 0
         let view = DashboardView(
             layout: layout, quarterOptions: newestFirst.map { QuarterOptionView(label: $0.label, isSelected: $0 == selected) },
             forms: forms, rounds: rounds, voices: voices, failedMail: failedMail)
-        return site.renderer.response(.dashboard, view)
+        return presenter.response(.dashboard, view)
     }
 
     /// The measure's section, with its breakdowns for the selected quarter.

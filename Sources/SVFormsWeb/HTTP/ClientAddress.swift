@@ -34,16 +34,18 @@ enum ClientAddress {
     }
 }
 
-extension Site {
+/// Each request's client address, as the configured proxies let it be read.
+struct ClientAddresses: Sendable {
+    let trustedProxies: Set<String>
+
     /// The client's address for this request (see `ClientAddress`).
-    func clientAddress(_ request: Request, _ context: AppRequestContext) -> String {
+    func address(_ request: Request, _ context: AppRequestContext) -> String {
         ClientAddress.resolve(
-            peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[.xForwardedFor],
-            trustedProxies: configuration.trustedProxies)
+            peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[.xForwardedFor], trustedProxies: trustedProxies)
     }
 
     /// The key limits are counted under for this request's client (an IPv6 address by its /64).
-    func clientThrottleKey(_ request: Request, _ context: AppRequestContext) -> String {
-        ClientAddress.throttleKey(clientAddress(request, context))
+    func throttleKey(_ request: Request, _ context: AppRequestContext) -> String {
+        ClientAddress.throttleKey(address(request, context))
     }
 }

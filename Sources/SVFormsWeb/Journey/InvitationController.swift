@@ -7,8 +7,12 @@ import SVFormsStore
 /// the round closes, and after they submit it shows their confirmation. Unknown links are 404s,
 /// and too many of them from one client address are refused for a while.
 struct InvitationController: Sendable {
-    let site: Site
-    var pages: JourneyPages { JourneyPages(site: site) }
+    let database: AppDatabase
+    let catalog: FormCatalog
+    let clock: SiteClock
+    let clients: ClientAddresses
+    let throttle: AttemptThrottle
+    let pages: JourneyPages
 
     func addRoutes(to routes: SiteRouter) {
         routes.on(.invitationStart, use: start)
@@ -63,20 +67,20 @@ struct InvitationController: Sendable {
     /// outside the round's dates the link says so plainly.
     private func scope(_ request: Request, _ context: AppRequestContext) async throws -> JourneyScope {
         let token = context.parameters.get("token") ?? ""
-        let now = site.configuration.now()
-        guard RandomToken.isWellFormed(token), let found = try await site.database.invitation(tokenHash: RandomToken.hash(token)),
-            let questionnaire = site.catalog.questionnaire(id: found.round.formID)
+        let now = clock.now()
+        guard RandomToken.isWellFormed(token), let found = try await database.invitation(tokenHash: RandomToken.hash(token)),
+            let questionnaire = catalog.questionnaire(id: found.round.formID)
         else {
             // Only failures count, so a real link always opens, even for many people behind one
             // address; a 256-bit token cannot be guessed anyway, and the limit keeps guessing slow.
-            let client = ClientAddress.throttleKey(site.clientAddress(request, context))
-            if case .refused(let wait, _) = try await site.throttle.unknownLink(client: client, at: now) {
+            let client = ClientAddress.throttleKey(clients.address(request, context))
+            if case .refused(let wait, _) = try await throttle.unknownLink(client: client, at: now) {
                 throw WebError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
             }
             throw WebError.notFound
         }
 
-        let today = CalendarDay.today(in: site.partnership.timeZone, now: now)
+        let today = CalendarDay.today(in: catalog.partnership.timeZone, now: now)
         if found.representative.submittedAt == nil {
             if today < found.round.opensOn { throw WebError.roundNotOpenYet(opensOn: found.round.opensOn) }
             if today > found.round.closesOn { throw WebError.roundClosed(closedOn: found.round.closesOn) }

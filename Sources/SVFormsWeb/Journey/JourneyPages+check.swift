@@ -17,11 +17,11 @@ extension JourneyPages {
             }
         }
         let view = CheckAnswersView(
-            layout: site.layout(title: "Check your answers", scope: scope), rows: rows,
+            layout: presenter.layout(title: "Check your answers", scope: scope), rows: rows,
             backHref: journey.visiblePages.last.map { scope.page($0.id) } ?? scope.basePath,
-            actionHref: scope.submit, csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis),
+            actionHref: scope.submit, csrfToken: antiForgery.token(for: scope.antiForgeryBasis),
             shownStamp: shownStamp(scope, journey.draft))
-        return site.renderer.response(.checkAnswers, view)
+        return presenter.response(.checkAnswers, view)
     }
 
     /// Stores the response (committed before the redirect) and returns where to go, with the new
@@ -30,7 +30,7 @@ extension JourneyPages {
         let questionnaire = scope.questionnaire
         let input = try context.postedForm()
         let screening = try screeningSignal(input, scope)
-        guard let stored = try await site.database.draft(respondentKey: scope.draftKey, formID: questionnaire.id) else {
+        guard let stored = try await database.draft(respondentKey: scope.draftKey, formID: questionnaire.id) else {
             // Already submitted (another press of the button, perhaps still in flight): the confirmation
             // page shows the reference once it is known, and sends anyone else to the start.
             return (.redirect(to: scope.confirmation, type: .normal), nil)
@@ -39,22 +39,22 @@ extension JourneyPages {
         if let redirect = try await redirectIfIncomplete(journey, scope) { return (redirect, nil) }
 
         let answers = journey.submittableAnswers
-        let now = site.configuration.now()
-        if scope.invitation == nil, let wait = await site.submissionLimit.take(site.clientThrottleKey(request, context), at: now) {
+        let now = clock.now()
+        if scope.invitation == nil, let wait = await submissionLimit.take(clients.throttleKey(request, context), at: now) {
             throw WebError.tooManySubmissions(retryAfter: wait)
         }
         let noted = noting(screening, in: stored.draft, at: now)
         let setAside = screeningResult(noted, scope, now: now)
         let voice = await newVoice(answers: answers, screening: setAside, scope, request, context, now: now)
         let queued = MailQueued()
-        let notify = site.submissionNotices(questionnaire, answers: answers, queued: queued)
-        let reference = try await site.database.submit(
+        let notify = notices.submissionNotices(questionnaire, answers: answers, queued: queued)
+        let reference = try await database.submit(
             respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version,
             answers: answers, at: now, representativeID: scope.invitation?.representative.id, voice: voice,
             linkResponse: newLinkResponse(screening: setAside, scope), spendingJourney: screens(scope) ? noted.journey : nil,
             notifying: notify == nil ? nil : .submissions, notify: notify ?? { _, _ in [] })
         // Only now are the notices committed, so the worker will find them.
-        if reference != nil, queued.any { site.mailWakeup.signal() }
+        if reference != nil, queued.any { mailWakeup.signal() }
         return (.redirect(to: scope.confirmation, type: .normal), reference)
     }
 
@@ -62,7 +62,7 @@ extension JourneyPages {
     /// if the questionnaire changed since they answered, a page that no longer passes is reopened.
     private func redirectIfIncomplete(_ journey: Journey, _ scope: JourneyScope) async throws -> Response? {
         let questionnaire = journey.questionnaire
-        let validator = PageValidator(context: site.validationContext())
+        let validator = PageValidator(context: clock.validationContext())
         let failing = Set(
             journey.visiblePages.filter { page in
                 journey.isCompleted(page.id)
@@ -70,8 +70,8 @@ extension JourneyPages {
             }.map(\.id))
         var draft = journey.draft
         if !failing.isEmpty {
-            draft = try await site.database.updateDraft(
-                respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version, at: site.configuration.now()
+            draft = try await database.updateDraft(
+                respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version, at: clock.now()
             ) { latest in
                 var reopened = latest
                 reopened.completedPages.removeAll(where: failing.contains)

@@ -30,19 +30,19 @@ extension JourneyPages {
         if let redirect = redirectIfNotVisitable(page, journey, scope) { return redirect }
 
         let returning = Self.isReturning(request)
-        let result = PageValidator(context: site.validationContext()).validate(journey.visibleQuestions(on: page), input: input)
+        let result = PageValidator(context: clock.validationContext()).validate(journey.visibleQuestions(on: page), input: input)
         guard result.problems.isEmpty else {
             return render(page, journey, scope, input: input, problems: result.problems, returning: returning)
         }
         let answers = result.answers
-        let now = site.configuration.now()
-        if scope.invitation == nil, stored == nil, let wait = await site.draftLimit.take(site.clientThrottleKey(request, context), at: now) {
+        let now = clock.now()
+        if scope.invitation == nil, stored == nil, let wait = await draftLimit.take(clients.throttleKey(request, context), at: now) {
             // Starting a new form from an address that started many just now: the page comes back as typed.
             var response = render(page, journey, scope, input: input, problems: [], returning: returning, waitSeconds: wait)
             response.headers[.retryAfter] = String(wait)
             return response
         }
-        let updated = try await site.database.updateDraft(
+        let updated = try await database.updateDraft(
             respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version, at: now,
             checkingJourney: screening?.stamp.journey
         ) { latest, journeyIsSpent in
@@ -52,7 +52,7 @@ extension JourneyPages {
         let next = Journey(questionnaire: questionnaire, draft: updated).destination(after: page.id, returningToCheck: returning)
         var response = Response.redirect(to: scope.destination(next, returningToCheck: returning), type: .normal)
         // Renewed on every answer: the 30 days count from the last change, as drafts are kept.
-        if let token = scope.cookieToken { response.setCookie(site.cookies.respondentCookie(token)) }
+        if let token = scope.cookieToken { response.setCookie(cookies.respondentCookie(token)) }
         return response
     }
 
@@ -85,16 +85,16 @@ extension JourneyPages {
         let backHref = returning ? scope.check : journey.page(before: page.id).map { scope.page($0.id) } ?? scope.basePath
         let title = page.title ?? questions.first?.label ?? scope.questionnaire.title
         let view = QuestionPageView(
-            layout: site.layout(title: title, scope: scope, hasErrors: !problems.isEmpty),
+            layout: presenter.layout(title: title, scope: scope, hasErrors: !problems.isEmpty),
             heading: isSingle ? nil : page.title, questions: views,
             errors: problems.compactMap { problem in
                 questions.first { $0.id == problem.questionID }.map { ErrorLinkView(problem, question: $0) }
             },
             backHref: backHref, actionHref: scope.page(page.id, returningToCheck: returning),
-            csrfToken: site.antiForgery.token(for: scope.antiForgeryBasis), shownStamp: shownStamp(scope, journey.draft),
+            csrfToken: antiForgery.token(for: scope.antiForgeryBasis), shownStamp: shownStamp(scope, journey.draft),
             waitNotice: waitSeconds.map(WaitNotice.init))
-        if waitSeconds != nil { return site.renderer.response(.question, view, status: .tooManyRequests) }
-        guard problems.isEmpty else { return site.renderer.response(.question, view, status: .unprocessableContent) }
-        return site.renderer.response(.question, prerendering: view)
+        if waitSeconds != nil { return presenter.response(.question, view, status: .tooManyRequests) }
+        guard problems.isEmpty else { return presenter.response(.question, view, status: .unprocessableContent) }
+        return presenter.response(.question, prerendering: view)
     }
 }

@@ -23,15 +23,15 @@ extension JourneyPages {
     /// The stamp for a page of `draft`'s journey shown now; a browser starting one gets its first journey's id.
     func shownStamp(_ scope: JourneyScope, _ draft: Draft) -> String? {
         guard screens(scope) else { return nil }
-        let journey = draft.journey ?? site.shownStamp.firstJourney(for: scope.antiForgeryBasis, formID: scope.questionnaire.id)
-        return site.shownStamp.stamp(site.configuration.now(), journey: journey, formID: scope.questionnaire.id, for: scope.antiForgeryBasis)
+        let journey = draft.journey ?? shownStamp.firstJourney(for: scope.antiForgeryBasis, formID: scope.questionnaire.id)
+        return shownStamp.stamp(clock.now(), journey: journey, formID: scope.questionnaire.id, for: scope.antiForgeryBasis)
     }
 
     /// What a posted page says about its sender; a missing or altered stamp is a bad request.
     func screeningSignal(_ input: FormInput, _ scope: JourneyScope) throws(WebError) -> Screening? {
         guard screens(scope) else { return nil }
         guard
-            let stamp = site.shownStamp.reading(
+            let stamp = shownStamp.reading(
                 input.value(ShownStamp.fieldName), formID: scope.questionnaire.id, for: scope.antiForgeryBasis)
         else {
             throw .badRequest
@@ -57,7 +57,7 @@ extension JourneyPages {
     ) async -> NewVoice? {
         guard let settings = scope.questionnaire.voices else { return nil }
         let words = settings.textQuestionIDs.flatMap { answers[$0] ?? [] }
-        let isRepeat = await site.recentVoices.isRepeat(client: site.clientThrottleKey(request, context), words: words, at: now)
+        let isRepeat = await recentVoices.isRepeat(client: clients.throttleKey(request, context), words: words, at: now)
         return NewVoice(quarantineReason: reason, possibleDuplicate: isRepeat, themes: settings.themesQuestionID.flatMap { answers[$0] } ?? [])
     }
 

@@ -26,8 +26,8 @@ struct JourneyScope: Sendable {
     let invitation: Invitation?
 
     /// An open link, for the browser that sent `request`.
-    static func openLink(_ questionnaire: Questionnaire, _ request: Request, site: Site) -> JourneyScope {
-        let respondent = site.respondent(request)
+    static func openLink(_ questionnaire: Questionnaire, _ request: Request, cookies: RespondentCookies) -> JourneyScope {
+        let respondent = cookies.respondent(request)
         return JourneyScope(
             questionnaire: questionnaire, basePath: SiteRoute.formStart.path(questionnaire.id), draftKey: respondent.key,
             antiForgeryBasis: respondent.token, cookieToken: respondent.token, isNewBrowser: respondent.isNew, invitation: nil)

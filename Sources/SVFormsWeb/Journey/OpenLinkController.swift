@@ -3,8 +3,9 @@ import SVFormsCore
 
 /// `/f/{form}`: questionnaires anyone with the link may answer, the browser known by its cookie.
 struct OpenLinkController: Sendable {
-    let site: Site
-    var pages: JourneyPages { JourneyPages(site: site) }
+    let catalog: FormCatalog
+    let cookies: RespondentCookies
+    let pages: JourneyPages
 
     func addRoutes(to routes: SiteRouter) {
         routes.on(.formStart, use: start)
@@ -35,20 +36,20 @@ struct OpenLinkController: Sendable {
         let scope = try scope(request, context)
         var (response, reference) = try await pages.submit(request, context, scope)
         // The browser learns its reference from a short-lived cookie: nothing ties it to the response on the server.
-        if let reference { response.setCookie(site.cookies.receiptCookie(formID: scope.questionnaire.id, reference: reference)) }
+        if let reference { response.setCookie(cookies.receiptCookie(formID: scope.questionnaire.id, reference: reference)) }
         return response
     }
 
     @Sendable func confirmation(_ request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try scope(request, context)
-        return pages.confirmation(scope, reference: site.cookies.receipt(in: request, formID: scope.questionnaire.id))
+        return pages.confirmation(scope, reference: cookies.receipt(in: request, formID: scope.questionnaire.id))
     }
 
     /// The questionnaire named in the URL, if it may be answered by link; otherwise 404.
     private func scope(_ request: Request, _ context: AppRequestContext) throws(WebError) -> JourneyScope {
-        guard let id = context.parameters.get("form"), let questionnaire = site.catalog.questionnaire(id: id),
+        guard let id = context.parameters.get("form"), let questionnaire = catalog.questionnaire(id: id),
             questionnaire.isOpenToPublicLink
         else { throw .notFound }
-        return .openLink(questionnaire, request, site: site)
+        return .openLink(questionnaire, request, cookies: cookies)
     }
 }

@@ -1,9 +1,12 @@
 import Hummingbird
+import SVFormsCore
 import SVFormsStore
 
 /// `/admin/audit`: admins read who signed in and who downloaded what.
 struct AuditController: Sendable {
-    let site: Site
+    let database: AppDatabase
+    let catalog: FormCatalog
+    let presenter: Presenter
     static let pageSize = 100
 
     func addRoutes(to routes: SiteRouter) {
@@ -11,15 +14,16 @@ struct AuditController: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let total = try await site.database.auditEventCount()
+        let total = try await database.auditEventCount()
         // Clamped before any arithmetic, so no crafted `page=` can overflow.
         let lastPage = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1), lastPage)
-        let events = try await site.database.auditEvents(limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        let events = try await database.auditEvents(limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let view = AuditPageView(
-            layout: site.adminLayout(title: "Audit log", context), rows: events.map { AuditRowView(event: $0, timeZone: site.partnership.timeZone) },
+            layout: presenter.adminLayout(title: "Audit log", context),
+            rows: events.map { AuditRowView(event: $0, timeZone: catalog.partnership.timeZone) },
             total: total, newerHref: page > 1 ? SiteRoute.audit.path() + "?page=\(page - 1)" : nil,
             olderHref: page * Self.pageSize < total ? SiteRoute.audit.path() + "?page=\(page + 1)" : nil)
-        return site.renderer.response(.audit, view)
+        return presenter.response(.audit, view)
     }
 }

@@ -1,11 +1,14 @@
 import Foundation
 import Hummingbird
+import SVFormsCore
 import SVFormsStore
 
 /// `/healthz` (the process is alive and its database takes answers) for the proxy and restarts, and
 /// `/readyz` (able to do its work) for monitoring. Plain text, one check per line, never cached.
 struct HealthController: Sendable {
-    let site: Site
+    let database: AppDatabase
+    let catalog: FormCatalog
+    let clock: SiteClock
     /// Anyone can ask either, and the write check is a durable write: a flood of probes costs one per second.
     let recentWriteProblem = RecentResult<String?>(maxAge: .seconds(1))
     /// How long a due message may wait before the mail worker counts as stuck.
@@ -19,7 +22,7 @@ struct HealthController: Sendable {
     /// 200 `ok` only when the database file is in place, answers a read and takes a durable write:
     /// a full disk or a read-only file would turn every answer away, so the proxy must know.
     @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard await site.database.isReachable() else { return Self.text(.serviceUnavailable, "database unavailable") }
+        guard await database.isReachable() else { return Self.text(.serviceUnavailable, "database unavailable") }
         if let problem = await writeProblem() { return Self.text(.serviceUnavailable, "database cannot write (\(problem))") }
         return Self.text(.ok, "ok")
     }
@@ -47,7 +50,7 @@ struct HealthController: Sendable {
     private func writeProblem() async -> String? {
         await recentWriteProblem.value {
             do {
-                try await site.database.probeWrite(at: site.configuration.now())
+                try await database.probeWrite(at: clock.now())
                 return nil
             } catch {
                 return error is StorageUnavailable ? "\(error)" : "unexpected error"
@@ -56,11 +59,11 @@ struct HealthController: Sendable {
     }
 
     private func check() async -> Readiness {
-        let now = site.configuration.now()
+        let now = clock.now()
         var report = Readiness()
         report.databaseProblem = await writeProblem()
-        report.formsLoaded = site.catalog.questionnaires.count
-        report.mail = try? await site.database.mailQueueHealth(at: now, allowedLag: Self.mailAllowedLag)
+        report.formsLoaded = catalog.questionnaires.count
+        report.mail = try? await database.mailQueueHealth(at: now, allowedLag: Self.mailAllowedLag)
         return report
     }
 

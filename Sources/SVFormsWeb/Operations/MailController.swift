@@ -1,10 +1,17 @@
 import Foundation
 import Hummingbird
+import SVFormsBackground
+import SVFormsCore
 import SVFormsStore
 
 /// `/admin/mail`: admins see what is queued, sent and failed, and can send failed mail again.
 struct MailController: Sendable {
-    let site: Site
+    let database: AppDatabase
+    let catalog: FormCatalog
+    let presenter: Presenter
+    let clock: SiteClock
+    let auditor: Auditor
+    let mailWakeup: MailWakeup
 
     func addRoutes(to routes: SiteRouter) {
         routes.on(.mail, use: show)
@@ -14,21 +21,21 @@ struct MailController: Sendable {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let status = request.uri.queryParameters["status"].flatMap { OutboxItem.Status(rawValue: String($0)) }
-        let items = try await site.database.mail(status: status, limit: 200, offset: 0)
-        let counts = try await site.database.mailCounts()
+        let items = try await database.mail(status: status, limit: 200, offset: 0)
+        let counts = try await database.mailCounts()
         let retried = request.uri.queryParameters["retried"].flatMap { Int(String($0)) }
         let view = MailPageView(
-            layout: site.adminLayout(title: "Mail", context), filter: status, counts: counts,
-            rows: items.map { MailRowView(item: $0, timeZone: site.partnership.timeZone) },
-            csrfToken: site.csrfToken(context), notice: retried.map(Self.retriedNotice))
-        return site.renderer.response(.mail, view)
+            layout: presenter.adminLayout(title: "Mail", context), filter: status, counts: counts,
+            rows: items.map { MailRowView(item: $0, timeZone: catalog.partnership.timeZone) },
+            csrfToken: presenter.csrfToken(context), notice: retried.map(Self.retriedNotice))
+        return presenter.response(.mail, view)
     }
 
     @Sendable func retry(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         _ = try context.postedForm()
         guard let id = context.parameters.get("id").flatMap(Int64.init),
-            try await site.database.retryFailedMail(id, at: site.configuration.now())
+            try await database.retryFailedMail(id, at: clock.now())
         else { throw WebError.notFound }
         return try await queued(1, subject: "outbox \(id)", by: account, request, context)
     }
@@ -36,7 +43,7 @@ struct MailController: Sendable {
     @Sendable func retryAll(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         _ = try context.postedForm()
-        let count = try await site.database.retryAllFailedMail(at: site.configuration.now())
+        let count = try await database.retryAllFailedMail(at: clock.now())
         return try await queued(count, subject: "all failed mail", by: account, request, context)
     }
 
@@ -44,8 +51,8 @@ struct MailController: Sendable {
         _ count: Int, subject: String, by account: Account, _ request: Request,
         _ context: AppRequestContext
     ) async throws -> Response {
-        site.mailWakeup.signal()
-        try await site.audit("mail.retry", subject: subject, rowCount: count, request, context)
+        mailWakeup.signal()
+        try await auditor.audit("mail.retry", subject: subject, rowCount: count, request, context)
         return .redirect(to: SiteRoute.mail.path() + "?status=queued&retried=\(count)", type: .normal)
     }
 

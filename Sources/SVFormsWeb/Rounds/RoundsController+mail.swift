@@ -17,20 +17,20 @@ extension RoundsController {
     private func send(_ mailing: RoundMailing, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (round, questionnaire) = try await round(context)
         _ = try context.postedForm()
-        let now = site.configuration.now()
-        guard round.isOpen(on: CalendarDay.today(in: site.partnership.timeZone, now: now)) else {
+        let now = clock.now()
+        guard round.isOpen(on: CalendarDay.today(in: catalog.partnership.timeZone, now: now)) else {
             return .redirect(to: SiteRoute.round.path(round.id) + "?closed", type: .normal)
         }
-        let composer = site.mail
-        let outcome = try await site.database.sendRoundMail(mailing, roundID: round.id, at: now) { person in
+        let composer = mail
+        let outcome = try await database.sendRoundMail(mailing, roundID: round.id, at: now) { person in
             try composer.invitation(person, round: round, questionnaire: questionnaire, isReminder: mailing == .reminders)
         }
-        site.mailWakeup.signal()
+        mailWakeup.signal()
         for skipped in outcome.skipped {
-            site.logger.error(
+            logger.error(
                 "cannot write to a round member", metadata: ["round": "\(round.id)", "error": .string(LogText.withoutEmailAddresses(skipped.reason))])
         }
-        try await site.audit(
+        try await auditor.audit(
             "round.\(mailing.rawValue)", subject: "\(round.name) (\(questionnaire.id))", rowCount: outcome.queued, request, context)
         let notice = (mailing == .invitations ? "invited" : "reminded") + "-\(outcome.queued)"
         let skipped = outcome.skipped.isEmpty ? "" : "&skipped=\(outcome.skipped.count)"

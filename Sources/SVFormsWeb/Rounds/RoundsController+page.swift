@@ -9,14 +9,14 @@ extension RoundsController {
         _ round: SurveyRound, _ questionnaire: Questionnaire, _ context: AppRequestContext, notice: String? = nil, warning: String? = nil,
         addInput: FormInput = FormInput(), importInput: FormInput = FormInput(), problems: [FieldProblem] = []
     ) async throws -> Response {
-        let people = try await site.database.representatives(roundID: round.id)
-        let organisations = Dictionary(site.partnership.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let today = CalendarDay.today(in: site.partnership.timeZone, now: site.configuration.now())
+        let people = try await database.representatives(roundID: round.id)
+        let organisations = Dictionary(catalog.partnership.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let today = CalendarDay.today(in: catalog.partnership.timeZone, now: clock.now())
         let form = peopleForm(questionnaire)
         let fields = { (questions: [Question], input: FormInput) in QuestionView.fields(questions, input: input, problems: problems) }
         let allQuestions = form.personQuestions + form.importQuestions
         let view = RoundPageView(
-            layout: site.adminLayout(title: round.name, context, hasErrors: !problems.isEmpty),
+            layout: presenter.adminLayout(title: round.name, context, hasErrors: !problems.isEmpty),
             roundID: round.id, name: round.name, formTitle: questionnaire.title, datesText: RoundSummaryView.dates(round),
             statusText: today < round.opensOn ? "Not open yet" : today > round.closesOn ? "Closed" : "Open",
             notice: notice, warning: warning,
@@ -24,16 +24,16 @@ extension RoundsController {
                 PersonRowView(
                     id: person.id, roundID: round.id, name: person.name, email: person.email,
                     organisation: organisations[person.organisationID] ?? person.organisationID,
-                    status: Self.status(person, site.partnership.timeZone), canRemove: person.submittedAt == nil)
+                    status: Self.status(person, catalog.partnership.timeZone), canRemove: person.submittedAt == nil)
             },
-            engagement: site.roundEngagement(round, people: people).1,
+            engagement: engagement.roundEngagement(round, people: people).1,
             notInvited: people.filter { $0.invitedAt == nil }.count,
             awaiting: people.filter { $0.invitedAt != nil && $0.submittedAt == nil }.count,
             isOpen: round.isOpen(on: today),
             addFields: fields(form.personQuestions, addInput), importFields: fields(form.importQuestions, importInput),
             errors: ErrorLinkView.links(problems, allQuestions),
-            csrfToken: site.csrfToken(context))
-        return site.renderer.response(.round, view, status: problems.isEmpty ? .ok : .unprocessableContent)
+            csrfToken: presenter.csrfToken(context))
+        return presenter.response(.round, view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 
     static func status(_ person: Representative, _ timeZone: TimeZone) -> String {

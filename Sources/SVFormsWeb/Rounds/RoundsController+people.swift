@@ -49,9 +49,9 @@ extension RoundsController {
         let (round, questionnaire) = try await round(context)
         _ = try context.postedForm()
         guard let id = context.parameters.get("person").flatMap(Int64.init),
-            let removed = try await site.database.removeRepresentative(id, from: round.id)
+            let removed = try await database.removeRepresentative(id, from: round.id)
         else { throw WebError.notFound }
-        try await site.audit("round.remove-person", subject: "\(removed.email) from \(round.name) (\(questionnaire.id))", request, context)
+        try await auditor.audit("round.remove-person", subject: "\(removed.email) from \(round.name) (\(questionnaire.id))", request, context)
         return .redirect(to: SiteRoute.round.path(round.id) + "?notice=removed-1", type: .normal)
     }
 
@@ -61,7 +61,7 @@ extension RoundsController {
         problemField: String, input: FormInput, notice: String
     ) async throws -> Response {
         do {
-            try await site.database.addRepresentatives(
+            try await database.addRepresentatives(
                 entries.map { NewRepresentative(name: $0.name, email: $0.email, organisationID: $0.organisationID) }, to: round.id)
         } catch RoundError.alreadyInRound(let email) {
             let problem = FieldProblem(questionID: problemField, message: "\(email) is already in this round; nobody was added")
@@ -74,8 +74,8 @@ extension RoundsController {
 
     /// The round in the URL and its questionnaire; 404 for anything else.
     func round(_ context: AppRequestContext) async throws -> (SurveyRound, Questionnaire) {
-        guard let id = context.parameters.get("round").flatMap(Int64.init), let round = try await site.database.round(id: id),
-            let questionnaire = site.catalog.questionnaire(id: round.formID)
+        guard let id = context.parameters.get("round").flatMap(Int64.init), let round = try await database.round(id: id),
+            let questionnaire = catalog.questionnaire(id: round.formID)
         else { throw WebError.notFound }
         return (round, questionnaire)
     }
@@ -83,7 +83,7 @@ extension RoundsController {
     func peopleForm(_ questionnaire: Questionnaire) -> RoundPeopleForm {
         RoundPeopleForm(
             organisations: questionnaire.organisationQuestion?.kind.choices
-                ?? site.partnership.organisations.map { Choice(value: $0.id, label: $0.name) })
+                ?? catalog.partnership.organisations.map { Choice(value: $0.id, label: $0.name) })
     }
 
     /// "added-3" → "3 people added.", and the like; anything else shows nothing.

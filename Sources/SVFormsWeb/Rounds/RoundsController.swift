@@ -1,12 +1,22 @@
 import Foundation
 import Hummingbird
+import Logging
+import SVFormsBackground
 import SVFormsCore
 import SVFormsStore
 
 /// `/admin/rounds`: leads open rounds of invited questionnaires, add the people to ask,
 /// send their personal invitations and remind those who have not answered.
 struct RoundsController: Sendable {
-    let site: Site
+    let database: AppDatabase
+    let catalog: FormCatalog
+    let presenter: Presenter
+    let clock: SiteClock
+    let auditor: Auditor
+    let engagement: RoundEngagementViews
+    let mail: MailComposer
+    let mailWakeup: MailWakeup
+    let logger: Logger
 
     func addRoutes(to routes: SiteRouter) {
         routes.on(.rounds, use: list)
@@ -21,23 +31,23 @@ struct RoundsController: Sendable {
     }
 
     /// The questionnaires a round can be for.
-    var invitedQuestionnaires: [Questionnaire] { site.catalog.questionnaires.filter { $0.audience == .invited } }
+    var invitedQuestionnaires: [Questionnaire] { catalog.questionnaires.filter { $0.audience == .invited } }
 
     var roundForm: RoundForm {
-        RoundForm(questionnaires: invitedQuestionnaires, calendar: ReportingCalendar(site.partnership), now: site.configuration.now())
+        RoundForm(questionnaires: invitedQuestionnaires, calendar: ReportingCalendar(catalog.partnership), now: clock.now())
     }
 
     /// Every round with its counts. Viewers see this too; only leads open a round (it names people).
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         var summaries: [RoundSummaryView] = []
-        for round in try await site.database.rounds() {
-            summaries.append(try await site.roundEngagement(round).0)
+        for round in try await database.rounds() {
+            summaries.append(try await engagement.roundEngagement(round).0)
         }
         let view = RoundsListView(
-            layout: site.adminLayout(title: "Survey rounds", context), rounds: summaries,
+            layout: presenter.adminLayout(title: "Survey rounds", context), rounds: summaries,
             isLead: account.role.includes(.lead), canOpen: !invitedQuestionnaires.isEmpty)
-        return site.renderer.response(.rounds, view)
+        return presenter.response(.rounds, view)
     }
 
     @Sendable func newRound(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -51,7 +61,7 @@ struct RoundsController: Sendable {
         case .failure(let problems):
             return newRoundPage(context, input: input, problems: problems.list)
         case .success(let new):
-            let round = try await site.database.createRound(new, by: account.email, at: site.configuration.now())
+            let round = try await database.createRound(new, by: account.email, at: clock.now())
             return .redirect(to: SiteRoute.round.path(round.id), type: .normal)
         }
     }
@@ -59,13 +69,13 @@ struct RoundsController: Sendable {
     private func newRoundPage(_ context: AppRequestContext, input: FormInput, problems: [FieldProblem]) -> Response {
         let questions = roundForm.questions
         let view = SimpleFormView(
-            layout: site.adminLayout(title: "Open a survey round", context, hasErrors: !problems.isEmpty),
+            layout: presenter.adminLayout(title: "Open a survey round", context, hasErrors: !problems.isEmpty),
             heading: "Open a survey round",
             intro: ["You will add the people to invite on the next page. Nothing is sent until you choose to send it."],
             fields: QuestionView.fields(questions, input: input, problems: problems),
             errors: ErrorLinkView.links(problems, questions),
-            actionHref: SiteRoute.roundCreate.path(), csrfToken: site.csrfToken(context),
+            actionHref: SiteRoute.roundCreate.path(), csrfToken: presenter.csrfToken(context),
             buttonText: "Open the round")
-        return site.renderer.response(.simpleForm, view, status: problems.isEmpty ? .ok : .unprocessableContent)
+        return presenter.response(.simpleForm, view, status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 }

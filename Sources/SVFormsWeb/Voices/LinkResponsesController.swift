@@ -7,7 +7,11 @@ import SVFormsStore
 /// instead of an invitation. They count in no figure until a lead accepts one; a lead may delete one
 /// instead (asked to confirm first). Each decision is audited.
 struct LinkResponsesController: Sendable {
-    let site: Site
+    let database: AppDatabase
+    let catalog: FormCatalog
+    let presenter: Presenter
+    let clock: SiteClock
+    let clients: ClientAddresses
     /// More than a page can sensibly show; the oldest come first.
     static let pageLimit = 200
 
@@ -25,7 +29,7 @@ struct LinkResponsesController: Sendable {
     @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let input = try context.postedForm()
-        guard let formID = context.parameters.get("form"), let questionnaire = site.catalog.questionnaire(id: formID),
+        guard let formID = context.parameters.get("form"), let questionnaire = catalog.questionnaire(id: formID),
             questionnaire.audience == .invited, let reference = context.parameters.get("reference"), Reference.isWellFormed(reference)
         else { throw WebError.notFound }
         let accept: Bool
@@ -37,9 +41,9 @@ struct LinkResponsesController: Sendable {
         default: throw WebError.notFound
         }
         guard
-            try await site.database.decide(
-                linkResponse: reference, formID: formID, accept: accept, by: account.email, client: site.clientAddress(request, context),
-                at: site.configuration.now())
+            try await database.decide(
+                linkResponse: reference, formID: formID, accept: accept, by: account.email, client: clients.address(request, context),
+                at: clock.now())
         else { throw WebError.notFound }
         return .redirect(to: SiteRoute.linkResponses.path() + "?done=\(accept ? "accepted" : "deleted")&reference=\(reference)", type: .normal)
     }
@@ -47,13 +51,13 @@ struct LinkResponsesController: Sendable {
     /// Every invited questionnaire whose link is on, or that still has responses waiting from when it was.
     private func page(_ context: AppRequestContext, notice: String?, unconfirmed: String?) async throws -> Response {
         var forms: [(questionnaire: Questionnaire, waiting: [WaitingLinkResponse])] = []
-        for questionnaire in site.catalog.questionnaires where questionnaire.audience == .invited {
-            let waiting = try await site.database.waitingLinkResponses(formID: questionnaire.id, limit: Self.pageLimit)
+        for questionnaire in catalog.questionnaires where questionnaire.audience == .invited {
+            let waiting = try await database.waitingLinkResponses(formID: questionnaire.id, limit: Self.pageLimit)
             if questionnaire.publicLink || !waiting.isEmpty { forms.append((questionnaire, waiting)) }
         }
         let view = LinkResponsesPageView(
-            layout: site.adminLayout(title: "Responses through the public link", context, hasErrors: unconfirmed != nil),
-            forms: forms, partnership: site.partnership, csrfToken: site.csrfToken(context), notice: notice, unconfirmed: unconfirmed)
-        return site.renderer.response(.linkResponses, view, status: unconfirmed == nil ? .ok : .unprocessableContent)
+            layout: presenter.adminLayout(title: "Responses through the public link", context, hasErrors: unconfirmed != nil),
+            forms: forms, partnership: catalog.partnership, csrfToken: presenter.csrfToken(context), notice: notice, unconfirmed: unconfirmed)
+        return presenter.response(.linkResponses, view, status: unconfirmed == nil ? .ok : .unprocessableContent)
     }
 }

@@ -7,21 +7,24 @@ import SVFormsStore
 /// wrote, what has been deleted, and what will be deleted next. The policy itself lives in the
 /// questionnaire's `voices.retention` block; the hourly housekeeping applies it.
 struct RetentionController: Sendable {
-    let site: Site
+    let database: AppDatabase
+    let catalog: FormCatalog
+    let presenter: Presenter
+    let clock: SiteClock
 
     func addRoutes(to routes: SiteRouter) {
         routes.on(.retention, use: show)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let now = site.configuration.now()
-        let timeZone = site.partnership.timeZone
+        let now = clock.now()
+        let timeZone = catalog.partnership.timeZone
         var forms: [RetentionPageView.Form] = []
-        for questionnaire in site.catalog.questionnaires {
+        for questionnaire in catalog.questionnaires {
             guard let settings = questionnaire.voices else { continue }
             var rows: [RetentionPageView.Row] = []
             for (part, days) in [(RetainedPart.contactDetails, settings.retention.contactDays), (.text, settings.retention.textDays)] {
-                let outlook = try await site.database.retentionOutlook(formID: questionnaire.id, part: part, keptFor: days, now: now)
+                let outlook = try await database.retentionOutlook(formID: questionnaire.id, part: part, keptFor: days, now: now)
                 rows.append(
                     RetentionPageView.Row(
                         partLabel: part.label, keptFor: "\(days) days after the voice was sent",
@@ -30,7 +33,7 @@ struct RetentionController: Sendable {
             }
             forms.append(RetentionPageView.Form(formTitle: questionnaire.title, rows: rows))
         }
-        let view = RetentionPageView(layout: site.adminLayout(title: "Retention", context), forms: forms)
-        return site.renderer.response(.retention, view)
+        let view = RetentionPageView(layout: presenter.adminLayout(title: "Retention", context), forms: forms)
+        return presenter.response(.retention, view)
     }
 }

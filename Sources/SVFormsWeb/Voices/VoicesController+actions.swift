@@ -16,9 +16,9 @@ extension VoicesController {
         case .failure(let problem): return page(questionnaire, voice, context, notice: nil, problem: problem)
         }
         do {
-            try await site.database.change(
+            try await database.change(
                 voice: voice.reference, formID: questionnaire.id, change, by: account.email,
-                client: site.clientAddress(request, context), at: site.configuration.now())
+                client: clients.address(request, context), at: clock.now())
         } catch let error as VoiceChangeError {
             guard let problem = Self.problem(for: error) else { throw WebError.notFound }
             return page(questionnaire, voice, context, notice: nil, problem: problem)

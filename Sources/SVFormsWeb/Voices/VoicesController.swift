@@ -6,7 +6,12 @@ import SVFormsStore
 
 /// `/admin/voices`: leads read, sort and act on what community members said. Every change is audited.
 struct VoicesController: Sendable {
-    let site: Site
+    let database: AppDatabase
+    let catalog: FormCatalog
+    let presenter: Presenter
+    let clock: SiteClock
+    let clients: ClientAddresses
+    let reporter: ResultsReporter
 
     func addRoutes(to routes: SiteRouter) {
         routes.on(.voices, use: list)
@@ -15,24 +20,24 @@ struct VoicesController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let forms = site.catalog.questionnaires.filter { $0.voices != nil }
+        let forms = catalog.questionnaires.filter { $0.voices != nil }
         let wanted = request.uri.queryParameters["form"].map(String.init)
-        var layout = site.adminLayout(title: "Community voices", context)
+        var layout = presenter.adminLayout(title: "Community voices", context)
         layout.isWide = true
         guard let questionnaire = forms.first(where: { $0.id == wanted }) ?? forms.first, let settings = questionnaire.voices else {
-            return site.renderer.response(.voices, VoiceListView(layout: layout, questionnaire: nil))
+            return presenter.response(.voices, VoiceListView(layout: layout, questionnaire: nil))
         }
-        let quarters = try await site.reporter.quarters(of: questionnaire).reversed()
+        let quarters = try await reporter.quarters(of: questionnaire).reversed()
         let query = VoiceListQuery(request, questionnaire: questionnaire, quarters: Array(quarters))
-        let filter = query.filter(questionnaire, settings: settings, period: query.quarter.map(site.reporter.period))
-        let (voices, total) = try await site.database.voices(
+        let filter = query.filter(questionnaire, settings: settings, period: query.quarter.map(reporter.period))
+        let (voices, total) = try await database.voices(
             filter, limit: VoiceListQuery.pageSize, offset: (query.page - 1) * VoiceListQuery.pageSize)
         let view = VoiceListView(
             layout: layout, questionnaire: questionnaire, forms: forms, quarters: Array(quarters), query: query,
-            voices: voices, total: total, quarantined: try await site.database.quarantinedCount(formID: questionnaire.id),
-            timeZone: site.partnership.timeZone,
+            voices: voices, total: total, quarantined: try await database.quarantinedCount(formID: questionnaire.id),
+            timeZone: catalog.partnership.timeZone,
             deleted: request.uri.queryParameters["deleted"].map(String.init).flatMap { Reference.isWellFormed($0) ? $0 : nil })
-        return site.renderer.response(.voices, view)
+        return presenter.response(.voices, view)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -45,16 +50,16 @@ struct VoicesController: Sendable {
         _ questionnaire: Questionnaire, _ voice: StoredVoice, _ context: AppRequestContext, notice: String?, problem: VoiceProblem?
     ) -> Response {
         let view = VoicePageView(
-            layout: site.adminLayout(title: "Voice \(voice.reference)", context, hasErrors: problem != nil),
-            questionnaire: questionnaire, voice: voice, timeZone: site.partnership.timeZone, csrfToken: site.csrfToken(context),
+            layout: presenter.adminLayout(title: "Voice \(voice.reference)", context, hasErrors: problem != nil),
+            questionnaire: questionnaire, voice: voice, timeZone: catalog.partnership.timeZone, csrfToken: presenter.csrfToken(context),
             notice: notice, problem: problem)
-        return site.renderer.response(.voice, view, status: problem == nil ? .ok : .unprocessableContent)
+        return presenter.response(.voice, view, status: problem == nil ? .ok : .unprocessableContent)
     }
 
     func voice(_ context: AppRequestContext) async throws -> (Questionnaire, StoredVoice) {
-        guard let formID = context.parameters.get("form"), let questionnaire = site.catalog.questionnaire(id: formID),
+        guard let formID = context.parameters.get("form"), let questionnaire = catalog.questionnaire(id: formID),
             questionnaire.voices != nil, let reference = context.parameters.get("reference"), Reference.isWellFormed(reference),
-            let voice = try await site.database.voice(formID: formID, reference: reference)
+            let voice = try await database.voice(formID: formID, reference: reference)
         else { throw WebError.notFound }
         return (questionnaire, voice)
     }

@@ -1,9 +1,15 @@
 import Foundation
+import Logging
 import SVFormsBackground
 import SVFormsCore
 import SVFormsStore
 
-extension Site {
+/// The emails a submission of the role survey sends to the leads who asked for them.
+struct SubmissionNotices: Sendable {
+    let partnership: Partnership
+    let mail: MailComposer
+    let logger: Logger
+
     /// The notices to queue with a submission of an invited questionnaire (the role survey), given its
     /// reference and the leads who asked to hear of submissions: the store reads those accounts and calls
     /// this inside the submission's transaction, and the caller wakes the mail worker once that has
@@ -43,13 +49,4 @@ final class MailQueued: @unchecked Sendable {
     var any: Bool { lock.withLock { queued } }
 
     func mark() { lock.withLock { queued = true } }
-}
-
-extension ScheduledMailService {
-    /// The reminders and digests of this site's questionnaires, composed and queued as the site does.
-    init(site: Site) {
-        self.init(
-            database: site.database, catalog: site.catalog, mail: site.mail, wakeup: site.mailWakeup,
-            digestHour: site.configuration.digestHour, now: site.configuration.now, logger: site.logger)
-    }
 }

@@ -2,10 +2,10 @@ import Hummingbird
 import SVFormsCore
 import SVFormsStore
 
-extension Site {
+extension RespondentCookies {
     /// The respondent from the cookie, or a new one (the cookie is set when a page is shown).
     func respondent(_ request: Request) -> Respondent {
-        if let token = cookies.token(in: request) { return Respondent(token: token, isNew: false) }
+        if let token = token(in: request) { return Respondent(token: token, isNew: false) }
         return Respondent(token: RandomToken.generate(), isNew: true)
     }
 
@@ -13,7 +13,7 @@ extension Site {
     func finish(_ response: Response, for respondent: Respondent) -> Response {
         guard respondent.isNew else { return response }
         var response = response
-        response.setCookie(cookies.respondentCookie(respondent.token))
+        response.setCookie(respondentCookie(respondent.token))
         return response
     }
 }

@@ -1,6 +1,11 @@
+import SVFormsCore
 import SVFormsStore
 
-extension Site {
+/// A round's figures as the round list, the round page and the dashboard show them.
+struct RoundEngagementViews: Sendable {
+    let database: AppDatabase
+    let catalog: FormCatalog
+
     /// A round's totals (for lists) and its engagement tables (for the round page and dashboard).
     func roundEngagement(_ round: SurveyRound) async throws -> (RoundSummaryView, EngagementTablesView) {
         roundEngagement(round, people: try await database.representatives(roundID: round.id))
@@ -8,7 +13,7 @@ extension Site {
 
     /// The same, for people already loaded.
     func roundEngagement(_ round: SurveyRound, people: [Representative]) -> (RoundSummaryView, EngagementTablesView) {
-        let engagement = RoundEngagement(people, partnership: partnership)
+        let engagement = RoundEngagement(people, partnership: catalog.partnership)
         let formTitle = catalog.questionnaire(id: round.formID)?.title ?? round.formID
         return (RoundSummaryView(round, formTitle: formTitle, engagement: engagement), EngagementTablesView(title: round.name, engagement))
     }

@@ -1,7 +1,13 @@
+import Foundation
 import Hummingbird
 import SVFormsStore
 
-extension Site {
+/// Writes the audit log: every record gets the time, the client address and the signed-in actor.
+struct Auditor: Sendable {
+    let database: AppDatabase
+    let clients: ClientAddresses
+    let now: @Sendable () -> Date
+
     /// The audit record of `action` now, from this request's client address, by `actor` or else whoever
     /// is signed in ("anonymous" when nobody is).
     func auditEvent(
@@ -9,8 +15,8 @@ extension Site {
         _ request: Request, _ context: AppRequestContext
     ) -> AuditEvent {
         AuditEvent(
-            at: configuration.now(), actor: actor ?? context.account?.email ?? "anonymous", action: action, subject: subject,
-            rowCount: rowCount, client: clientAddress(request, context))
+            at: now(), actor: actor ?? context.account?.email ?? "anonymous", action: action, subject: subject,
+            rowCount: rowCount, client: clients.address(request, context))
     }
 
     /// Records `auditEvent(...)` in the audit log.

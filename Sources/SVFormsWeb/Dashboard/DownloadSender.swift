@@ -4,11 +4,18 @@ import SVFormsReporting
 import SVFormsStore
 
 /// Sending a download: audited (who, what, when, how many rows) before its first byte is sent.
-extension Site {
+struct DownloadSender: Sendable {
+    let auditor: Auditor
+    let database: AppDatabase
+    /// At most two Excel files are built at once.
+    let exportSlots: ExportSlots
+    /// Where downloads are built before they are sent (inside the data directory, on the same disk).
+    let temporaryDirectory: String
+
     func download(
         _ export: TableExport, _ format: TableExport.Format, account: Account, request: Request, context: AppRequestContext
     ) async throws -> Response {
-        let audit = auditEvent(
+        let audit = auditor.auditEvent(
             "download.\(export.kind).\(format.rawValue)", subject: export.subject, rowCount: export.rowCount, by: account.email,
             request, context)
         let body: ResponseBody
