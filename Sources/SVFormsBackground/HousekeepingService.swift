@@ -5,7 +5,7 @@ import SVFormsStore
 import ServiceLifecycle
 
 /// Deletes what has outlived its purpose, at start-up and then every hour: answers in progress
-/// untouched for `AppDatabase.draftLifetime` (they may hold personal details the person later
+/// untouched for `ResponseStore.draftLifetime` (they may hold personal details the person later
 /// withdrew) unless their round is still open, sessions past their idle or absolute timeout, the
 /// content of mail that failed long ago, download files left in the temporary directory by a crash,
 /// throttle counts and submitted journeys past every window, and the personal parts of community
@@ -42,15 +42,15 @@ public struct HousekeepingService: Service {
     public func sweep() async {
         let now = now()
         do {
-            let drafts = try await database.deleteDrafts(
-                changedBefore: now.addingTimeInterval(-AppDatabase.draftLifetime),
+            let drafts = try await database.responses.deleteDrafts(
+                changedBefore: now.addingTimeInterval(-ResponseStore.draftLifetime),
                 keepingRoundsOpenOn: CalendarDay.today(in: timeZone, now: now))
-            let sessions = try await database.deleteSessions(
+            let sessions = try await database.accounts.deleteSessions(
                 idleSince: now.addingTimeInterval(-SessionPolicy.idleTimeout),
                 startedBefore: now.addingTimeInterval(-SessionPolicy.absoluteTimeout))
-            let mail = try await database.dropFailedMailContent(queuedBefore: now.addingTimeInterval(-AppDatabase.failedMailContentLifetime))
-            try await database.deleteAttempts(before: now.addingTimeInterval(-attemptWindow))
-            try await database.deleteSpentJourneys(before: now.addingTimeInterval(-PageStamp.lifetime))
+            let mail = try await database.outbox.dropFailedMailContent(queuedBefore: now.addingTimeInterval(-OutboxStore.failedMailContentLifetime))
+            try await database.attempts.deleteAttempts(before: now.addingTimeInterval(-attemptWindow))
+            try await database.responses.deleteSpentJourneys(before: now.addingTimeInterval(-PageStamp.lifetime))
             removeLeftoverFiles(olderThan: now.addingTimeInterval(-3600))
             try await applyRetention(now)
             // Every hour, whatever was deleted: words people replaced in their own answers in progress
@@ -82,7 +82,7 @@ public struct HousekeepingService: Service {
                 (.text, settings.textQuestionIDs, settings.retention.textDays),
             ]
             for (part, questionIDs, days) in parts {
-                let deleted = try await database.applyRetention(
+                let deleted = try await database.voices.applyRetention(
                     formID: questionnaire.id, part: part, questionIDs: questionIDs,
                     submittedBefore: now.addingTimeInterval(-Double(days) * 86_400), at: now)
                 if deleted > 0 {

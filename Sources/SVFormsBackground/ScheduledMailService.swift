@@ -53,11 +53,11 @@ public struct ScheduledMailService: Service {
     func sendAutomaticReminders() async throws {
         let now = now()
         let today = CalendarDay.today(in: catalog.partnership.timeZone, now: now)
-        for round in try await database.roundsDueForAutomaticReminder(today: today) {
+        for round in try await database.rounds.roundsDueForAutomaticReminder(today: today) {
             guard let questionnaire = catalog.questionnaire(id: round.formID) else { continue }
             let composer = mail
             do {
-                let outcome = try await database.sendRoundMail(.reminders, roundID: round.id, at: now, automatic: true) { person in
+                let outcome = try await database.rounds.sendRoundMail(.reminders, roundID: round.id, at: now, automatic: true) { person in
                     try composer.invitation(person, round: round, questionnaire: questionnaire, isReminder: true)
                 }
                 logger.info(
@@ -85,15 +85,15 @@ public struct ScheduledMailService: Service {
         let period = DateInterval(
             start: local.date(from: DateComponents(year: yesterday.year, month: yesterday.month, day: yesterday.day))!,
             end: local.date(from: DateComponents(year: today.year, month: today.month, day: today.day))!)
-        let accounts = try await database.accountsToNotify(.digest)
+        let accounts = try await database.accounts.accountsToNotify(.digest)
         var total = 0
         var sections: [DigestEmailView.Section] = []
         for questionnaire in catalog.publicQuestionnaires {
-            let responses = try await database.submittedCount(formID: questionnaire.id, in: period)
+            let responses = try await database.reporting.submittedCount(formID: questionnaire.id, in: period)
             guard responses > 0 else { continue }
             total += responses
             for question in questionnaire.questions where Self.isDigested(question) {
-                let counts = try await database.answerCounts(formID: questionnaire.id, questionID: question.id, in: period)
+                let counts = try await database.reporting.answerCounts(formID: questionnaire.id, questionID: question.id, in: period)
                 let lines = (question.kind.choices ?? []).compactMap { choice in counts[choice.value].map { (choice.label, $0) } }
                 if !lines.isEmpty { sections.append(DigestEmailView.Section(title: question.label, lines: lines)) }
             }
@@ -102,7 +102,7 @@ public struct ScheduledMailService: Service {
         let count = total
         let digestSections = sections
         let logger = logger
-        let queued = try await database.queueOnce(job: "digest:\(yesterday)", at: now) {
+        let queued = try await database.outbox.queueOnce(job: "digest:\(yesterday)", at: now) {
             guard count > 0 else { return [] }
             // One lead whose digest cannot be written (an address the mail module refuses) must not cost the others theirs.
             return accounts.compactMap { account in

@@ -20,7 +20,7 @@ public struct ResultsReporter: Sendable {
     /// The quarters to report: from the quarter of the first submission to the current one.
     public func quarters(of questionnaire: Questionnaire) async throws -> [ReportingQuarter] {
         let current = calendar.quarter(containing: now())
-        let first = try await database.firstSubmission(formID: questionnaire.id).map(calendar.quarter(containing:)) ?? current
+        let first = try await database.reporting.firstSubmission(formID: questionnaire.id).map(calendar.quarter(containing:)) ?? current
         return calendar.quarters(from: min(first, current), through: current)
     }
 
@@ -31,7 +31,7 @@ public struct ResultsReporter: Sendable {
         if let given { quarters = given } else { quarters = try await self.quarters(of: questionnaire) }
         // The quarter before the first is counted too, so the first quarter's change can be shown.
         let counted = (quarters.first.map { [$0.previous] } ?? []) + quarters
-        let counts = try await database.ratingCounts(
+        let counts = try await database.reporting.ratingCounts(
             formID: questionnaire.id, questionIDs: scorer.ratedQuestionIDs, organisationQuestionID: scorer.organisationQuestionID,
             periods: counted.map(period))
         let tallies = counts.map {
@@ -46,8 +46,8 @@ public struct ResultsReporter: Sendable {
     ) async throws -> [(quarter: ReportingQuarter, submitted: Int, inProgress: Int)] {
         let quarters: [ReportingQuarter]
         if let given { quarters = given } else { quarters = try await self.quarters(of: questionnaire) }
-        let submitted = try await database.responseCounts(formID: questionnaire.id, periods: quarters.map(period))
-        let inProgress = try await database.draftCounts(formID: questionnaire.id, periods: quarters.map(period))
+        let submitted = try await database.reporting.responseCounts(formID: questionnaire.id, periods: quarters.map(period))
+        let inProgress = try await database.reporting.draftCounts(formID: questionnaire.id, periods: quarters.map(period))
         return quarters.indices.map { (quarter: quarters[$0], submitted: submitted[$0], inProgress: inProgress[$0]) }
     }
 
@@ -55,7 +55,7 @@ public struct ResultsReporter: Sendable {
     /// they are left out of every figure, and each figure says how many.
     public func leftOutCounts(of questionnaire: Questionnaire, quarters: [ReportingQuarter]) async throws -> [ReportingQuarter: Int] {
         guard questionnaire.audience == .invited else { return [:] }
-        let counts = try await database.waitingLinkResponseCounts(formID: questionnaire.id, periods: quarters.map(period))
+        let counts = try await database.responses.waitingLinkResponseCounts(formID: questionnaire.id, periods: quarters.map(period))
         return Dictionary(uniqueKeysWithValues: zip(quarters, counts))
     }
 

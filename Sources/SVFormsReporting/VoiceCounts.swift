@@ -26,16 +26,17 @@ extension ResultsReporter {
         if let given { quarters = given } else { quarters = try await self.quarters(of: questionnaire) }
         let periods = quarters.map(period)
         var counts = VoiceCounts(
-            quarters: quarters, totals: try await database.responseCounts(formID: questionnaire.id, periods: periods),
+            quarters: quarters, totals: try await database.reporting.responseCounts(formID: questionnaire.id, periods: periods),
             byArea: [:], byAreaAndTheme: [:], byFeeling: [:])
-        for row in try await database.answerCounts(formID: questionnaire.id, questionID: settings.areaQuestionID, periods: periods) {
+        for row in try await database.reporting.answerCounts(formID: questionnaire.id, questionID: settings.areaQuestionID, periods: periods) {
             counts.byArea[row.period, default: [:]][row.value] = row.count
         }
-        for row in try await database.voiceThemeCounts(formID: questionnaire.id, areaQuestionID: settings.areaQuestionID, periods: periods) {
+        for row in try await database.reporting.voiceThemeCounts(formID: questionnaire.id, areaQuestionID: settings.areaQuestionID, periods: periods)
+        {
             counts.byAreaAndTheme[row.period, default: [:]][row.area, default: [:]][row.theme] = row.count
         }
         if let feeling = settings.feelingQuestionID {
-            for row in try await database.answerCounts(formID: questionnaire.id, questionID: feeling, periods: periods) {
+            for row in try await database.reporting.answerCounts(formID: questionnaire.id, questionID: feeling, periods: periods) {
                 counts.byFeeling[row.period, default: [:]][row.value] = row.count
             }
         }

@@ -47,7 +47,7 @@ struct ExportCommand: AsyncParsableCommand {
         let reporter = ResultsReporter(catalog: catalog, database: database, now: { Date() })
         let export = try await makeExport(reporter, questionnaire)
 
-        try await database.record(
+        try await database.audit.record(
             AuditEvent(
                 at: Date(), actor: Settings.commandLineActor, action: "export.\(export.kind).\(format.rawValue)", subject: export.subject,
                 rowCount: export.rowCount))

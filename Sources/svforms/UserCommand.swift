@@ -32,11 +32,11 @@ struct UserCommand: AsyncParsableCommand {
             let database = try options.open()
             let hash = try await PasswordHasher().hash(password)
             do {
-                try await database.createAccount(email: email, passwordHash: hash, role: role, at: Date())
+                try await database.accounts.createAccount(email: email, passwordHash: hash, role: role, at: Date())
             } catch AccountError.emailAlreadyUsed {
                 throw ValidationError("an account for \(email) already exists")
             }
-            try await database.record(
+            try await database.audit.record(
                 AuditEvent(at: Date(), actor: Settings.commandLineActor, action: "account.created", subject: "\(email) (\(role.rawValue))"))
             print("Added \(email) as \(role.rawValue).")
         }
@@ -47,7 +47,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var options: DataOption
 
         func run() async throws {
-            let accounts = try await options.open().accounts()
+            let accounts = try await options.open().accounts.accounts()
             if accounts.isEmpty { print("No accounts yet.") }
             for account in accounts {
                 let status = account.isDisabled ? "disabled" : "active"
@@ -64,13 +64,13 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let database = try options.open()
             do {
-                try await database.disableAccount(email: email, at: Date())
+                try await database.accounts.disableAccount(email: email, at: Date())
             } catch AccountError.noSuchAccount {
                 throw ValidationError("there is no account for \(email)")
             } catch AccountError.lastActiveAdmin {
                 throw ValidationError("\(email) is the last active admin; add another admin first")
             }
-            try await database.record(AuditEvent(at: Date(), actor: Settings.commandLineActor, action: "account.disabled", subject: email))
+            try await database.audit.record(AuditEvent(at: Date(), actor: Settings.commandLineActor, action: "account.disabled", subject: email))
             print("Disabled \(email); its sessions have ended.")
         }
     }

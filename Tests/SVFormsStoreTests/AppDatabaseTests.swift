@@ -27,19 +27,19 @@ private let respondent = Data(repeating: 7, count: 32)
 
     @Test func draftsRoundTripAndAreReplaced() async throws {
         let (database, _) = try temporaryDatabase()
-        #expect(try await database.draft(respondentKey: respondent, formID: "f") == nil)
+        #expect(try await database.responses.draft(respondentKey: respondent, formID: "f") == nil)
         let first = Draft(answers: ["a": ["1"]], completedPages: ["p1"])
-        try await database.updateDraft(respondentKey: respondent, formID: "f", formVersion: 2, at: Date()) { _ in first }
-        #expect(try await database.draft(respondentKey: respondent, formID: "f") == StoredDraft(formVersion: 2, draft: first))
-        let second = try await database.updateDraft(respondentKey: respondent, formID: "f", formVersion: 3, at: Date()) { previous in
+        try await database.responses.updateDraft(respondentKey: respondent, formID: "f", formVersion: 2, at: Date()) { _ in first }
+        #expect(try await database.responses.draft(respondentKey: respondent, formID: "f") == StoredDraft(formVersion: 2, draft: first))
+        let second = try await database.responses.updateDraft(respondentKey: respondent, formID: "f", formVersion: 3, at: Date()) { previous in
             var next = previous
             next.answers["b"] = ["x", "y"]
             next.completedPages.append("p2")
             return next
         }
         #expect(second == Draft(answers: ["a": ["1"], "b": ["x", "y"]], completedPages: ["p1", "p2"]))
-        #expect(try await database.draft(respondentKey: respondent, formID: "f") == StoredDraft(formVersion: 3, draft: second))
-        #expect(try await database.draft(respondentKey: respondent, formID: "other") == nil)
+        #expect(try await database.responses.draft(respondentKey: respondent, formID: "f") == StoredDraft(formVersion: 3, draft: second))
+        #expect(try await database.responses.draft(respondentKey: respondent, formID: "other") == nil)
     }
 
     @Test func concurrentUpdatesOfOneDraftLoseNothing() async throws {
@@ -47,7 +47,7 @@ private let respondent = Data(repeating: 7, count: 32)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for page in 0..<50 {
                 group.addTask {
-                    try await database.updateDraft(respondentKey: respondent, formID: "f", formVersion: 1, at: Date()) { draft in
+                    try await database.responses.updateDraft(respondentKey: respondent, formID: "f", formVersion: 1, at: Date()) { draft in
                         var next = draft
                         next.answers["q\(page)"] = ["\(page)"]
                         next.completedPages.append("p\(page)")
@@ -57,7 +57,7 @@ private let respondent = Data(repeating: 7, count: 32)
             }
             try await group.waitForAll()
         }
-        let stored = try #require(try await database.draft(respondentKey: respondent, formID: "f"))
+        let stored = try #require(try await database.responses.draft(respondentKey: respondent, formID: "f"))
         #expect(stored.draft.answers.count == 50)
         #expect(Set(stored.draft.completedPages).count == 50)
     }
@@ -66,30 +66,30 @@ private let respondent = Data(repeating: 7, count: 32)
         let (database, _) = try temporaryDatabase()
         let old = Date(timeIntervalSince1970: 1_700_000_000)
         let other = Data(repeating: 9, count: 32)
-        try await database.updateDraft(respondentKey: respondent, formID: "f", formVersion: 1, at: old) { $0 }
-        try await database.updateDraft(respondentKey: other, formID: "f", formVersion: 1, at: old.addingTimeInterval(86_400)) { $0 }
+        try await database.responses.updateDraft(respondentKey: respondent, formID: "f", formVersion: 1, at: old) { $0 }
+        try await database.responses.updateDraft(respondentKey: other, formID: "f", formVersion: 1, at: old.addingTimeInterval(86_400)) { $0 }
         #expect(
-            try await database.deleteDrafts(
+            try await database.responses.deleteDrafts(
                 changedBefore: old.addingTimeInterval(3_600), keepingRoundsOpenOn: CalendarDay(year: 2023, month: 11, day: 15)!) == 1)
-        #expect(try await database.draft(respondentKey: respondent, formID: "f") == nil)
-        #expect(try await database.draft(respondentKey: other, formID: "f") != nil)
+        #expect(try await database.responses.draft(respondentKey: respondent, formID: "f") == nil)
+        #expect(try await database.responses.draft(respondentKey: other, formID: "f") != nil)
     }
 
     @Test func submittingStoresEveryAnswerAndRemovesTheDraft() async throws {
         let (database, _) = try temporaryDatabase()
-        try await database.updateDraft(respondentKey: respondent, formID: "f", formVersion: 1, at: Date()) { $0 }
+        try await database.responses.updateDraft(respondentKey: respondent, formID: "f", formVersion: 1, at: Date()) { $0 }
         let when = Date(timeIntervalSince1970: 1_743_460_200)  // 2025-03-31T22:30:00Z
         let answers: Answers = ["worries": ["knives", "drugs"], "story": ["It's <b>bad</b> here; DROP TABLE response;"]]
         let reference = try #require(
-            try await database.submit(respondentKey: respondent, formID: "f", formVersion: 4, answers: answers, at: when))
+            try await database.responses.submit(respondentKey: respondent, formID: "f", formVersion: 4, answers: answers, at: when))
         #expect(Reference.isWellFormed(reference))
-        let stored = try #require(try await database.response(reference: reference))
+        let stored = try #require(try await database.responses.response(reference: reference))
         #expect(stored.formID == "f")
         #expect(stored.formVersion == 4)
         #expect(stored.answers == answers)
         #expect(stored.submittedAt == when)
-        #expect(try await database.draft(respondentKey: respondent, formID: "f") == nil)
-        #expect(try await database.responseCount(formID: "f") == 1)
+        #expect(try await database.responses.draft(respondentKey: respondent, formID: "f") == nil)
+        #expect(try await database.responses.responseCount(formID: "f") == 1)
         let text = try await database.writer.read { try String.fetchOne($0, sql: "SELECT submitted_at FROM response") }
         #expect(text == "2025-03-31T22:30:00.000Z")
     }
@@ -98,7 +98,7 @@ private let respondent = Data(repeating: 7, count: 32)
         let (database, _) = try temporaryDatabase()
         var references: Set<String> = []
         for _ in 0..<200 {
-            let reference = try await database.submit(respondentKey: nil, formID: "f", formVersion: 1, answers: ["a": ["b"]], at: Date())
+            let reference = try await database.responses.submit(respondentKey: nil, formID: "f", formVersion: 1, answers: ["a": ["b"]], at: Date())
             references.insert(try #require(reference))
         }
         #expect(references.count == 200)
@@ -106,17 +106,17 @@ private let respondent = Data(repeating: 7, count: 32)
 
     @Test func racingSubmitsOfOneDraftStoreOneResponse() async throws {
         let (database, _) = try temporaryDatabase()
-        try await database.updateDraft(respondentKey: respondent, formID: "f", formVersion: 1, at: Date()) { $0 }
+        try await database.responses.updateDraft(respondentKey: respondent, formID: "f", formVersion: 1, at: Date()) { $0 }
         let references = try await withThrowingTaskGroup(of: String?.self) { group in
             for _ in 0..<10 {
                 group.addTask {
-                    try await database.submit(respondentKey: respondent, formID: "f", formVersion: 1, answers: ["a": ["b"]], at: Date())
+                    try await database.responses.submit(respondentKey: respondent, formID: "f", formVersion: 1, answers: ["a": ["b"]], at: Date())
                 }
             }
             return try await group.reduce(into: [String?]()) { $0.append($1) }
         }
         #expect(references.compactMap { $0 }.count == 1)
-        #expect(try await database.responseCount(formID: "f") == 1)
+        #expect(try await database.responses.responseCount(formID: "f") == 1)
     }
 
     @Test func theSchemaRefusesWhatShouldNeverBeStored() throws {
@@ -135,13 +135,13 @@ private let respondent = Data(repeating: 7, count: 32)
 
     @Test func aReadOnlyDatabaseIsReportedAsUnavailable() async throws {
         let (database, directory) = try temporaryDatabase()
-        try await database.updateDraft(respondentKey: respondent, formID: "f", formVersion: 1, at: Date()) { $0 }
+        try await database.responses.updateDraft(respondentKey: respondent, formID: "f", formVersion: 1, at: Date()) { $0 }
         var configuration = Configuration()
         configuration.readonly = true
         let pool = try DatabasePool(path: directory + "/svforms.sqlite", configuration: configuration)
         let readOnly = AppDatabase(unmigrated: pool)
         await #expect(throws: StorageUnavailable.self) {
-            try await readOnly.updateDraft(respondentKey: respondent, formID: "g", formVersion: 1, at: Date()) { $0 }
+            try await readOnly.responses.updateDraft(respondentKey: respondent, formID: "g", formVersion: 1, at: Date()) { $0 }
         }
     }
 

@@ -30,7 +30,7 @@ import Testing
     /// A voice holding the words and the email, submitted a year before the tests' "now".
     static func voice(in database: AppDatabase, quarantined: Bool = false) async throws -> String {
         try #require(
-            try await database.submit(
+            try await database.responses.submit(
                 respondentKey: nil, formID: "community-voice", formVersion: 1,
                 answers: ["area": ["guildford"], "voice": [words], "contact-email": [email]],
                 at: storeTestNow.addingTimeInterval(-365 * 86_400),
@@ -51,10 +51,10 @@ import Testing
         let database = try scratchDatabase()
         let reference = try await Self.voice(in: database)
         try await Self.expectErased(["Quokka-Zanzibar-7193", Self.email], in: database) {
-            try await database.change(
+            try await database.voices.change(
                 voice: reference, formID: "community-voice", .redact(questionID: "voice", passage: "Quokka-Zanzibar-7193"),
                 by: "lead", client: nil, at: storeTestNow)
-            try await database.change(
+            try await database.voices.change(
                 voice: reference, formID: "community-voice", .redact(questionID: "contact-email", passage: Self.email),
                 by: "lead", client: nil, at: storeTestNow)
         }
@@ -65,7 +65,7 @@ import Testing
         let database = try scratchDatabase()
         let reference = try await Self.voice(in: database, quarantined: true)
         try await Self.expectErased([Self.words, Self.email], in: database) {
-            try await database.change(voice: reference, formID: "community-voice", .delete, by: "lead", client: nil, at: storeTestNow)
+            try await database.voices.change(voice: reference, formID: "community-voice", .delete, by: "lead", client: nil, at: storeTestNow)
         }
     }
 
@@ -74,7 +74,7 @@ import Testing
         _ = try await Self.voice(in: database)
         try await Self.expectErased([Self.words, Self.email], in: database) {
             for (part, question) in [(RetainedPart.text, "voice"), (.contactDetails, "contact-email")] {
-                let deleted = try await database.applyRetention(
+                let deleted = try await database.voices.applyRetention(
                     formID: "community-voice", part: part, questionIDs: [question], submittedBefore: storeTestNow, at: storeTestNow)
                 #expect(deleted == 1)
             }
@@ -83,12 +83,12 @@ import Testing
 
     @Test func expiredDraftsLeaveNoCopy() async throws {
         let database = try scratchDatabase()
-        try await database.updateDraft(
+        try await database.responses.updateDraft(
             respondentKey: Data(repeating: 7, count: 32), formID: "community-voice", formVersion: 1,
             at: storeTestNow.addingTimeInterval(-40 * 86_400)
         ) { _ in Draft(answers: ["voice": [Self.words]]) }
         try await Self.expectErased([Self.words], in: database) {
-            let deleted = try await database.deleteDrafts(
+            let deleted = try await database.responses.deleteDrafts(
                 changedBefore: storeTestNow.addingTimeInterval(-30 * 86_400), keepingRoundsOpenOn: CalendarDay(year: 2025, month: 6, day: 15)!)
             #expect(deleted == 1)
         }
@@ -97,15 +97,15 @@ import Testing
     @Test func sentMailLeavesNoCopyOnceTheWorkerErasesIt() async throws {
         let database = try scratchDatabase()
         let link = "https://forms.example.org/i/Quokka7193PersonalLinkToken"
-        try await database.enqueue(
+        try await database.outbox.enqueue(
             [
                 OutboxMessage(
                     messageID: "<m@svforms.test>", kind: "invitation", recipient: "ada@police.example", subject: "Invitation",
                     payload: Data("{\"body\":\"\(link)\"}".utf8))
             ], at: storeTestNow)
-        let id = try #require(try await database.dueMail(at: storeTestNow, limit: 1).first?.id)
+        let id = try #require(try await database.outbox.dueMail(at: storeTestNow, limit: 1).first?.id)
         try await Self.expectErased([link], in: database) {
-            try await database.markSent(id, attempts: 1, at: storeTestNow)
+            try await database.outbox.markSent(id, attempts: 1, at: storeTestNow)
             #expect(await database.eraseFromJournal())
         }
     }
@@ -113,11 +113,11 @@ import Testing
     @Test func aDeletedPublicLinkResponseLeavesNoCopy() async throws {
         let database = try scratchDatabase()
         let reference = try #require(
-            try await database.submit(
+            try await database.responses.submit(
                 respondentKey: nil, formID: "role-understanding", formVersion: 1, answers: ["job-role": [Self.words]], at: storeTestNow,
                 linkResponse: NewLinkResponse()))
         try await Self.expectErased([Self.words], in: database) {
-            let deleted = try await database.decide(
+            let deleted = try await database.responses.decide(
                 linkResponse: reference, formID: "role-understanding", accept: false, by: "lead", client: nil, at: storeTestNow)
             #expect(deleted)
         }
@@ -126,12 +126,12 @@ import Testing
     @Test func aRemovedRepresentativeLeavesNoCopyOfTheirAnswersInProgress() async throws {
         let database = try scratchDatabase()
         let round = try await roundWith([("Quokka Zanzibar", Self.email)], in: database)
-        let ada = try #require(try await database.representatives(roundID: round.id).first)
-        try await database.updateDraft(respondentKey: ada.draftKey, formID: "role-understanding", formVersion: 1, at: storeTestNow) { _ in
+        let ada = try #require(try await database.rounds.representatives(roundID: round.id).first)
+        try await database.responses.updateDraft(respondentKey: ada.draftKey, formID: "role-understanding", formVersion: 1, at: storeTestNow) { _ in
             Draft(answers: ["job-role": [Self.words]])
         }
         try await Self.expectErased([Self.words, Self.email], in: database) {
-            let removed = try await database.removeRepresentative(ada.id, from: round.id)
+            let removed = try await database.rounds.removeRepresentative(ada.id, from: round.id)
             #expect(removed != nil)
         }
     }
@@ -139,10 +139,10 @@ import Testing
     @Test func aDeletedMeetingLeavesNoCopyOfItsNote() async throws {
         let database = try scratchDatabase()
         let day = CalendarDay(year: 2025, month: 6, day: 10)!
-        let id = try await database.createMeeting(
+        let id = try await database.framework.createMeeting(
             MeetingDraft(bodyID: "data", heldOn: day, attendees: ["police"], note: Self.words), by: "lead", at: storeTestNow)
         try await Self.expectErased([Self.words], in: database) {
-            let deleted = try await database.deleteMeeting(id)
+            let deleted = try await database.framework.deleteMeeting(id)
             #expect(deleted != nil)
         }
     }
@@ -163,7 +163,7 @@ import Testing
         }
         holder.start()
         reading.wait()
-        try await database.change(voice: reference, formID: "community-voice", .delete, by: "lead", client: nil, at: storeTestNow)
+        try await database.voices.change(voice: reference, formID: "community-voice", .delete, by: "lead", client: nil, at: storeTestNow)
         #expect(Self.copies(of: Self.words, in: database).log > 0, "held back by the reader")
         release.signal()
         // The first retry comes a second later.

@@ -12,7 +12,7 @@ import Testing
     private func submitted(_ count: Int, to database: AppDatabase) async throws -> [String] {
         var references: [String] = []
         for number in 0..<count {
-            let reference = try await database.submit(
+            let reference = try await database.responses.submit(
                 respondentKey: nil, formID: "survey", formVersion: 1, answers: ["duty": ["good"], "note": ["n\(number)"]],
                 at: storeTestNow)
             references.append(try #require(reference))
@@ -65,7 +65,7 @@ import Testing
         #expect(try references(in: asideFolder + "/svforms.sqlite") == Set(replaced))
         // The restored file opens as the server opens it.
         let reopened = try AppDatabase(directory: data)
-        #expect(try await reopened.responseCount(formID: "survey") == 2)
+        #expect(try await reopened.responses.responseCount(formID: "survey") == 2)
     }
 
     @Test func restoreRefusesAFileItCannotTrustAndChangesNothing() async throws {
@@ -116,7 +116,7 @@ import Testing
         try old.close()
 
         let upgraded = try AppDatabase(path: path)
-        #expect(try await upgraded.response(reference: "ABCD2345")?.answers["duty"] == ["good"])
+        #expect(try await upgraded.responses.response(reference: "ABCD2345")?.answers["duty"] == ["good"])
         try await upgraded.probeWrite(at: storeTestNow)
         let applied = try DatabaseFileCheck.inspect(path).appliedMigrations
         #expect(applied == AppDatabase.migrator.migrations)
@@ -124,7 +124,7 @@ import Testing
 
     @Test func mailQueueHealthCountsOnlyMessagesLeftPastTheirTime() async throws {
         let database = try AppDatabase(directory: data)
-        try await database.enqueue([outboxMessage(), outboxMessage()], at: storeTestNow)
+        try await database.outbox.enqueue([outboxMessage(), outboxMessage()], at: storeTestNow)
         let fresh = try await database.mailQueueHealth(at: storeTestNow.addingTimeInterval(60), allowedLag: 900)
         #expect(fresh == MailQueueHealth(waiting: 2, overdue: 0, oldestDue: nil))
         let stuck = try await database.mailQueueHealth(at: storeTestNow.addingTimeInterval(901), allowedLag: 900)

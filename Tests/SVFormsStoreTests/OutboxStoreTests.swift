@@ -7,35 +7,35 @@ import Testing
 @Suite struct OutboxStoreTests {
     @Test func queuedMailIsDueAtOnceAndExpiresAfterFiveDays() async throws {
         let database = try scratchDatabase()
-        try await database.enqueue([outboxMessage()], at: storeTestNow)
-        #expect(try await database.dueMail(at: storeTestNow.addingTimeInterval(-1), limit: 10).isEmpty)
-        let due = try #require(try await database.dueMail(at: storeTestNow, limit: 10).first)
+        try await database.outbox.enqueue([outboxMessage()], at: storeTestNow)
+        #expect(try await database.outbox.dueMail(at: storeTestNow.addingTimeInterval(-1), limit: 10).isEmpty)
+        let due = try #require(try await database.outbox.dueMail(at: storeTestNow, limit: 10).first)
         #expect(due.expiresAt == storeTestNow.addingTimeInterval(5 * 86_400))
         #expect(due.hasContent)
     }
 
     @Test func sentMailKeepsItsSubjectButNotItsContent() async throws {
         let database = try scratchDatabase()
-        try await database.enqueue([outboxMessage()], at: storeTestNow)
-        let item = try #require(try await database.dueMail(at: storeTestNow, limit: 1).first)
-        try await database.markSent(item.id, attempts: 1, at: storeTestNow)
-        let sent = try #require(try await database.mail(status: .sent, limit: 1, offset: 0).first)
+        try await database.outbox.enqueue([outboxMessage()], at: storeTestNow)
+        let item = try #require(try await database.outbox.dueMail(at: storeTestNow, limit: 1).first)
+        try await database.outbox.markSent(item.id, attempts: 1, at: storeTestNow)
+        let sent = try #require(try await database.outbox.mail(status: .sent, limit: 1, offset: 0).first)
         #expect(sent.message.payload.isEmpty)
         #expect(!sent.hasContent)
         #expect(sent.message.subject == "Subject")
         #expect(sent.sentAt == storeTestNow)
-        #expect(try await database.dueMail(at: storeTestNow.addingTimeInterval(86_400), limit: 10).isEmpty)
+        #expect(try await database.outbox.dueMail(at: storeTestNow.addingTimeInterval(86_400), limit: 10).isEmpty)
     }
 
     @Test func aRetriedMessageStartsAfreshWithFiveMoreDays() async throws {
         let database = try scratchDatabase()
-        try await database.enqueue([outboxMessage()], at: storeTestNow)
-        let item = try #require(try await database.dueMail(at: storeTestNow, limit: 1).first)
-        #expect(try await database.retryFailedMail(item.id, at: storeTestNow) == false, "only failed mail is retried")
-        try await database.markFailed(item.id, attempts: 7, error: "550 no such user")
+        try await database.outbox.enqueue([outboxMessage()], at: storeTestNow)
+        let item = try #require(try await database.outbox.dueMail(at: storeTestNow, limit: 1).first)
+        #expect(try await database.outbox.retryFailedMail(item.id, at: storeTestNow) == false, "only failed mail is retried")
+        try await database.outbox.markFailed(item.id, attempts: 7, error: "550 no such user")
         let later = storeTestNow.addingTimeInterval(10 * 86_400)
-        #expect(try await database.retryFailedMail(item.id, at: later))
-        let queued = try #require(try await database.dueMail(at: later, limit: 1).first)
+        #expect(try await database.outbox.retryFailedMail(item.id, at: later))
+        let queued = try #require(try await database.outbox.dueMail(at: later, limit: 1).first)
         #expect(queued.attempts == 0)
         #expect(queued.expiresAt == later.addingTimeInterval(5 * 86_400))
         #expect(queued.lastError == "550 no such user", "the last error stays visible until the next attempt")
@@ -43,37 +43,37 @@ import Testing
 
     @Test func retryingAllFailedSkipsThoseWhoseContentIsGone() async throws {
         let database = try scratchDatabase()
-        try await database.enqueue(
+        try await database.outbox.enqueue(
             [outboxMessage("a@example.org"), outboxMessage("b@example.org"), outboxMessage("c@example.org")],
             at: storeTestNow)
-        let items = try await database.dueMail(at: storeTestNow, limit: 10)
-        for item in items { try await database.markFailed(item.id, attempts: 1, error: "refused") }
+        let items = try await database.outbox.dueMail(at: storeTestNow, limit: 10)
+        for item in items { try await database.outbox.markFailed(item.id, attempts: 1, error: "refused") }
         // Thirty days on, failed content is dropped by housekeeping; one failed later keeps it.
-        try await database.enqueue([outboxMessage("d@example.org")], at: storeTestNow.addingTimeInterval(29 * 86_400))
-        let recent = try #require(try await database.dueMail(at: storeTestNow.addingTimeInterval(29 * 86_400), limit: 1).first)
-        try await database.markFailed(recent.id, attempts: 1, error: "refused")
-        #expect(try await database.dropFailedMailContent(queuedBefore: storeTestNow.addingTimeInterval(1)) == 3)
-        #expect(try await database.dropFailedMailContent(queuedBefore: storeTestNow.addingTimeInterval(1)) == 0)
-        #expect(try await database.retryFailedMail(items[0].id, at: storeTestNow) == false)
-        #expect(try await database.retryAllFailedMail(at: storeTestNow.addingTimeInterval(31 * 86_400)) == 1)
-        #expect(try await database.mailCounts() == [.queued: 1, .failed: 3])
+        try await database.outbox.enqueue([outboxMessage("d@example.org")], at: storeTestNow.addingTimeInterval(29 * 86_400))
+        let recent = try #require(try await database.outbox.dueMail(at: storeTestNow.addingTimeInterval(29 * 86_400), limit: 1).first)
+        try await database.outbox.markFailed(recent.id, attempts: 1, error: "refused")
+        #expect(try await database.outbox.dropFailedMailContent(queuedBefore: storeTestNow.addingTimeInterval(1)) == 3)
+        #expect(try await database.outbox.dropFailedMailContent(queuedBefore: storeTestNow.addingTimeInterval(1)) == 0)
+        #expect(try await database.outbox.retryFailedMail(items[0].id, at: storeTestNow) == false)
+        #expect(try await database.outbox.retryAllFailedMail(at: storeTestNow.addingTimeInterval(31 * 86_400)) == 1)
+        #expect(try await database.outbox.mailCounts() == [.queued: 1, .failed: 3])
     }
 
     @Test func aScheduledJobQueuesItsMailOnceEver() async throws {
         let database = try scratchDatabase()
-        #expect(try await database.queueOnce(job: "digest:2025-06-14", at: storeTestNow) { [outboxMessage()] })
-        #expect(try await database.queueOnce(job: "digest:2025-06-14", at: storeTestNow) { [outboxMessage()] } == false)
-        #expect(try await database.queueOnce(job: "digest:2025-06-15", at: storeTestNow) { [] })
-        #expect(try await database.mailCounts() == [.queued: 1])
+        #expect(try await database.outbox.queueOnce(job: "digest:2025-06-14", at: storeTestNow) { [outboxMessage()] })
+        #expect(try await database.outbox.queueOnce(job: "digest:2025-06-14", at: storeTestNow) { [outboxMessage()] } == false)
+        #expect(try await database.outbox.queueOnce(job: "digest:2025-06-15", at: storeTestNow) { [] })
+        #expect(try await database.outbox.mailCounts() == [.queued: 1])
     }
 
     @Test func aJobWhoseMailCannotBeWrittenIsNotMarkedDone() async throws {
         struct Broken: Error {}
         let database = try scratchDatabase()
         await #expect(throws: Broken.self) {
-            try await database.queueOnce(job: "digest:2025-06-14", at: storeTestNow) { throw Broken() }
+            try await database.outbox.queueOnce(job: "digest:2025-06-14", at: storeTestNow) { throw Broken() }
         }
-        #expect(try await database.queueOnce(job: "digest:2025-06-14", at: storeTestNow) { [outboxMessage()] })
+        #expect(try await database.outbox.queueOnce(job: "digest:2025-06-14", at: storeTestNow) { [outboxMessage()] })
     }
 
     @Test func mailQueuedBeforeExpiryExistedGetsFiveDaysFromItsCreation() throws {

@@ -38,7 +38,8 @@ import Testing
     }
 
     private func counted() async throws -> Set<String> {
-        let counts = try await database.ratingCounts(formID: "survey", questionIDs: ratings, organisationQuestionID: "org", periods: quarters)
+        let counts = try await database.reporting.ratingCounts(
+            formID: "survey", questionIDs: ratings, organisationQuestionID: "org", periods: quarters)
         return Set(counts.map { "\($0.period) \($0.organisationID ?? "-") \($0.questionID) \($0.value) ×\($0.count)" })
     }
 
@@ -56,7 +57,7 @@ import Testing
         let voice = Int.random(in: 0..<5, using: &generator) == 0 ? NewVoice(quarantineReason: .tooFast) : nil
         // Now and then another form's response, with the same question ids, lands between them.
         let form = Int.random(in: 0..<5, using: &generator) == 0 ? "other" : "survey"
-        return try await database.submit(
+        return try await database.responses.submit(
             respondentKey: nil, formID: form, formVersion: 1, answers: answers, at: Date(timeIntervalSince1970: seconds), voice: voice)!
     }
 
@@ -70,7 +71,7 @@ import Testing
             for reference in references.shuffled(using: &generator).prefix(10) {
                 let change: VoiceChange = Bool.random(using: &generator) ? .release : .delete
                 for form in ["survey", "other"] {
-                    try? await database.change(voice: reference, formID: form, change, by: "lead", client: nil, at: Date())
+                    try? await database.voices.change(voice: reference, formID: form, change, by: "lead", client: nil, at: Date())
                 }
             }
             #expect(try await counted() == recount(), "round \(round), after review")
@@ -83,13 +84,13 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<10 { _ = try await submitRandom(&generator) }
         // The newest response, another form's quarantined voice, is what the survey's tally counts through.
-        let spam = try await database.submit(
+        let spam = try await database.responses.submit(
             respondentKey: nil, formID: "other", formVersion: 1, answers: ["duty": ["good"]], at: quarters[1].start,
             voice: NewVoice(quarantineReason: .tooFast))!
         #expect(try await counted() == recount())
-        try await database.change(voice: spam, formID: "other", .delete, by: "lead", client: nil, at: Date())
+        try await database.voices.change(voice: spam, formID: "other", .delete, by: "lead", client: nil, at: Date())
         // SQLite gives the next response the deleted id again.
-        _ = try await database.submit(
+        _ = try await database.responses.submit(
             respondentKey: nil, formID: "survey", formVersion: 1, answers: ["org": ["police"], "duty": ["full"], "strategy": ["none"]],
             at: quarters[1].start.addingTimeInterval(86_400 * 40))
         #expect(try await counted() == recount())
@@ -99,7 +100,8 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<30 { _ = try await submitRandom(&generator) }
         #expect(try await counted() == recount())
-        let onlyDuty = try await database.ratingCounts(formID: "survey", questionIDs: ["duty"], organisationQuestionID: "org", periods: quarters)
+        let onlyDuty = try await database.reporting.ratingCounts(
+            formID: "survey", questionIDs: ["duty"], organisationQuestionID: "org", periods: quarters)
         #expect(Set(onlyDuty.map(\.questionID)) == ["duty"])
         #expect(try await counted() == recount())
     }

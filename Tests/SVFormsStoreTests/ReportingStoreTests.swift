@@ -18,7 +18,7 @@ import Testing
     let q1 = DateInterval(start: Date(timeIntervalSince1970: 1_743_462_000), end: Date(timeIntervalSince1970: 1_751_324_400))
 
     private func submit(_ form: String, _ answers: [String: [String]], at seconds: TimeInterval) async throws {
-        _ = try await database.submit(
+        _ = try await database.responses.submit(
             respondentKey: nil, formID: form, formVersion: 1, answers: answers, at: Date(timeIntervalSince1970: seconds))
     }
 
@@ -27,11 +27,12 @@ import Testing
         try await submit("survey", ["org": ["police"], "duty": ["full"]], at: 1_743_463_800)  // 23:30Z 31 March = 00:30 BST: Q1
         try await submit("survey", ["org": ["police"], "duty": ["good"]], at: 1_743_461_999.999)  // the last millisecond of Q4
         try await submit("survey", ["org": ["police"], "duty": ["good"]], at: 1_743_462_000)  // the first instant of Q1
-        let counts = try await database.ratingCounts(formID: "survey", questionIDs: ["duty"], organisationQuestionID: "org", periods: [q4, q1])
+        let counts = try await database.reporting.ratingCounts(
+            formID: "survey", questionIDs: ["duty"], organisationQuestionID: "org", periods: [q4, q1])
         let byPeriod = Dictionary(grouping: counts, by: \.period).mapValues { $0.map { "\($0.value)×\($0.count)" }.sorted() }
         #expect(byPeriod[0] == ["good×2"])
         #expect(byPeriod[1] == ["full×1", "good×1"])
-        #expect(try await database.responseCounts(formID: "survey", periods: [q4, q1]) == [2, 2])
+        #expect(try await database.reporting.responseCounts(formID: "survey", periods: [q4, q1]) == [2, 2])
     }
 
     /// The tally is a cache: when storage refuses the refresh, page views still get exact counts.
@@ -39,7 +40,7 @@ import Testing
         try await submit("survey", ["org": ["police"], "duty": ["good"]], at: 1_745_000_000)
         try await submit("survey", ["org": ["police"], "duty": ["good"]], at: 1_745_000_100)
         try await database.writer.write { try $0.execute(sql: "PRAGMA query_only = ON") }  // the writer refuses writes
-        let counts = try await database.ratingCounts(formID: "survey", questionIDs: ["duty"], organisationQuestionID: "org", periods: [q1])
+        let counts = try await database.reporting.ratingCounts(formID: "survey", questionIDs: ["duty"], organisationQuestionID: "org", periods: [q1])
         #expect(counts == [RatingCount(period: 0, organisationID: "police", questionID: "duty", value: "good", count: 2)])
         let tallied = try await database.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM rating_tally_source") }
         #expect(tallied == 0, "nothing was written")
@@ -49,19 +50,19 @@ import Testing
         try await submit("survey", ["org": ["police"], "duty": ["good"]], at: 1_745_000_000)
         try await submit("survey", ["duty": ["some"]], at: 1_745_000_000)  // named no organisation
         try await submit("other", ["org": ["police"], "duty": ["good"]], at: 1_745_000_000)  // same question ids, another form
-        let counts = try await database.ratingCounts(formID: "survey", questionIDs: ["duty"], organisationQuestionID: "org", periods: [q1])
+        let counts = try await database.reporting.ratingCounts(formID: "survey", questionIDs: ["duty"], organisationQuestionID: "org", periods: [q1])
         #expect(counts.count == 2)
         #expect(counts.contains(RatingCount(period: 0, organisationID: "police", questionID: "duty", value: "good", count: 1)))
         #expect(counts.contains(RatingCount(period: 0, organisationID: nil, questionID: "duty", value: "some", count: 1)))
-        let snapshot = try await database.exportSnapshot(formID: "survey")
+        let snapshot = try await database.reporting.exportSnapshot(formID: "survey")
         #expect(snapshot.count == 2)
         // A public-link response waiting for a lead is neither written nor counted in the audit.
-        _ = try await database.submit(
+        _ = try await database.responses.submit(
             respondentKey: nil, formID: "survey", formVersion: 1, answers: ["org": ["police"], "duty": ["none"]],
             at: Date(timeIntervalSince1970: 1_745_000_001), linkResponse: NewLinkResponse())
-        let withWaiting = try await database.exportSnapshot(formID: "survey")
+        let withWaiting = try await database.reporting.exportSnapshot(formID: "survey")
         #expect(withWaiting.count == 2 && withWaiting.lastID == snapshot.lastID)
-        let batch = try await database.responses(formID: "survey", after: 0, limit: 10)
+        let batch = try await database.reporting.responses(formID: "survey", after: 0, limit: 10)
         #expect(batch.map(\.answers["duty"]) == [["good"], ["some"]])
     }
 
@@ -71,7 +72,7 @@ import Testing
         var seen: [String] = []
         var after: Int64 = 0
         while true {
-            let batch = try await database.responses(formID: "survey", after: after, limit: 3)
+            let batch = try await database.reporting.responses(formID: "survey", after: after, limit: 3)
             guard let last = batch.last else { break }
             seen += batch.compactMap { $0.answers["n"]?.first }
             after = last.id
@@ -93,7 +94,7 @@ import Testing
         }
         var seen: [[String]] = []
         var after: Int64 = 0
-        while let batch = try await database.responses(formID: "survey", after: after, limit: 2).nilIfEmpty {
+        while let batch = try await database.reporting.responses(formID: "survey", after: after, limit: 2).nilIfEmpty {
             seen += batch.map { $0.answers["n"] ?? [] }
             after = batch.last!.id
         }

@@ -20,12 +20,12 @@ func outboxMessage(_ recipient: String = "lead@example.org", kind: String = "sub
 
 /// A June 2025 round with these people (name, email) at Surrey Police.
 func roundWith(_ people: [(String, String)], in database: AppDatabase, reminderDaysBefore: Int? = nil) async throws -> SurveyRound {
-    let round = try await database.createRound(
+    let round = try await database.rounds.createRound(
         NewSurveyRound(
             formID: "role-understanding", name: "June", opensOn: CalendarDay(year: 2025, month: 6, day: 1)!,
             closesOn: CalendarDay(year: 2025, month: 6, day: 30)!, reminderDaysBefore: reminderDaysBefore),
         by: "lead@example.org", at: storeTestNow)
-    try await database.addRepresentatives(
+    try await database.rounds.addRepresentatives(
         people.map { NewRepresentative(name: $0.0, email: $0.1, organisationID: "surrey-police") }, to: round.id)
     return round
 }

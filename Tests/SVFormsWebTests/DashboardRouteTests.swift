@@ -14,7 +14,7 @@ import Testing
         try await seedRoleSurveys([("surrey-police", "good", "A"), ("surrey-police", "some", "B")], at: clock.now, in: configuration)
         clock.advance(by: 110 * 86_400)  // 3 October: 2025/26 Q3, with Q2 empty
         try await AppDatabase(directory: configuration.dataDirectory)
-            .updateDraft(respondentKey: Data(repeating: 4, count: 32), formID: "role-understanding", formVersion: 1, at: clock.now) { $0 }
+            .responses.updateDraft(respondentKey: Data(repeating: 4, count: 32), formID: "role-understanding", formVersion: 1, at: clock.now) { $0 }
         let app = try await buildApplication(configuration)
         try await app.test(.router) { client in
             var viewer = TestBrowser(client)

@@ -18,7 +18,7 @@ func seedRoleSurveys(_ ratings: [(organisation: String, rating: String, jobRole:
     for response in ratings {
         var answers: [String: [String]] = ["organisation": [response.organisation], "job-role": [response.jobRole]]
         for aspect in aspects { answers[aspect] = [response.rating] }
-        _ = try await database.submit(respondentKey: nil, formID: "role-understanding", formVersion: 1, answers: answers, at: date)
+        _ = try await database.responses.submit(respondentKey: nil, formID: "role-understanding", formVersion: 1, answers: answers, at: date)
     }
 }
 
@@ -117,7 +117,7 @@ func seedRoleSurveys(_ ratings: [(organisation: String, rating: String, jobRole:
             try await admin.get("/admin/forms/role-understanding/responses.csv")
             try await admin.get("/admin/forms/role-understanding/measures/2.2.1.a.xlsx")
         }
-        let events = try await AppDatabase(directory: configuration.dataDirectory).auditEvents(limit: 10)
+        let events = try await AppDatabase(directory: configuration.dataDirectory).audit.auditEvents(limit: 10)
         let responses = try #require(events.first { $0.action == "download.responses.csv" })
         #expect(responses.actor == "admin@example.org")
         #expect(responses.subject == "role-understanding")

@@ -176,8 +176,8 @@ func answerRoleSurvey(_ browser: inout TestBrowser, base: String, organisation: 
     @Test func leadsWhoAskedAreToldOfEachSubmissionWithoutTheAnswers() async throws {
         let (configuration, links, _) = try await invitedRound()
         let database = try AppDatabase(directory: configuration.dataDirectory)
-        let lead = try #require(try await database.accounts().first)
-        try await database.setNotifications(accountID: lead.id, submissions: true, digest: false)
+        let lead = try #require(try await database.accounts.accounts().first)
+        try await database.accounts.setNotifications(accountID: lead.id, submissions: true, digest: false)
         let app = try await buildApplication(configuration)
         let notices = try await app.test(.router) { client in
             var bo = TestBrowser(client)

@@ -79,7 +79,7 @@ import Testing
             try await viewer.signIn("viewer@example.org")
             #expect(try await viewer.get("/admin/link-responses").status == .forbidden)
         }
-        let audit = try await AppDatabase(directory: configuration.dataDirectory).auditEvents(limit: 20)
+        let audit = try await AppDatabase(directory: configuration.dataDirectory).audit.auditEvents(limit: 20)
         #expect(audit.contains { $0.action == "link-response.accept" && $0.actor == "lead@example.org" })
     }
 

@@ -19,7 +19,7 @@ import Testing
     @Test func aFailingTransportDelaysTheMessageAndAWorkingOneSendsItWithItsMessageID() async throws {
         let clock = TestClock()
         let (site, configuration) = try await queuedNotice(clock)
-        let notice = try #require(try await site.database.mail(status: .queued, limit: 1, offset: 0).first).message
+        let notice = try #require(try await site.database.outbox.mail(status: .queued, limit: 1, offset: 0).first).message
 
         // A real file-drop transport pointed at a path that cannot be a folder: a transient failure.
         let blocker = configuration.dataDirectory + "/not-a-folder"
@@ -28,7 +28,7 @@ import Testing
             database: site.database, transport: FileDropTransport(directory: blocker + "/mail", logger: Logger(label: "test")),
             wakeup: MailWakeup(), now: { clock.now }, logger: Logger(label: "test"))
         await broken.deliverDue()
-        let delayed = try #require(try await site.database.mail(status: .queued, limit: 1, offset: 0).first)
+        let delayed = try #require(try await site.database.outbox.mail(status: .queued, limit: 1, offset: 0).first)
         #expect(delayed.attempts == 1)
         #expect(delayed.nextAttemptAt > clock.now.addingTimeInterval(40))
         #expect(delayed.lastError != nil)
@@ -38,10 +38,10 @@ import Testing
             database: site.database, transport: FileDropTransport(directory: folder, logger: Logger(label: "test")),
             wakeup: MailWakeup(), now: { clock.now }, logger: Logger(label: "test"))
         await working.deliverDue()
-        #expect(try await site.database.mail(status: .sent, limit: 1, offset: 0).isEmpty)  // not due yet
+        #expect(try await site.database.outbox.mail(status: .sent, limit: 1, offset: 0).isEmpty)  // not due yet
         clock.advance(by: 3600)
         await working.deliverDue()
-        let sent = try #require(try await site.database.mail(status: .sent, limit: 1, offset: 0).first)
+        let sent = try #require(try await site.database.outbox.mail(status: .sent, limit: 1, offset: 0).first)
         #expect(sent.attempts == 2)
         let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".eml") })
         let contents = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
@@ -58,10 +58,10 @@ import Testing
         var configuration = testConfiguration()
         configuration.now = { clock.now }
         let (site, _) = try await makeSite(configuration, logger: Logger(label: "test"))
-        let account = try await site.database.createAccount(email: "lead@example.org", passwordHash: "x", role: .lead, at: clock.now)
+        let account = try await site.database.accounts.createAccount(email: "lead@example.org", passwordHash: "x", role: .lead, at: clock.now)
         let questionnaire = try #require(site.catalog.questionnaire(id: "every-type"))
         let notice = try site.mail.submissionNotice(to: account, questionnaire: questionnaire, reference: "ABCD2345", organisation: nil)
-        try await site.database.enqueue([notice], at: clock.now)
+        try await site.database.outbox.enqueue([notice], at: clock.now)
         return (site, configuration)
     }
 
@@ -74,17 +74,17 @@ import Testing
         let (site, _) = try await queuedNotice(clock)
         let worker = service(site, clock, FailingTransport(failure: .transient("SMTP settings problem: login refused")))
         var attempts = 0
-        while try await site.database.mailCounts()[.queued] != nil, attempts < 100 {
+        while try await site.database.outbox.mailCounts()[.queued] != nil, attempts < 100 {
             await worker.deliverDue()
             attempts += 1
-            let next = try await site.database.mail(status: nil, limit: 1, offset: 0)[0]
+            let next = try await site.database.outbox.mail(status: nil, limit: 1, offset: 0)[0]
             if next.status == .queued {
                 #expect(next.nextAttemptAt <= next.expiresAt, "never waits past the expiry")
                 clock.set(next.nextAttemptAt.addingTimeInterval(0.001))  // stored to the millisecond
             }
         }
-        let last = try await site.database.mail(status: nil, limit: 1, offset: 0)
-        let failed = try #require(try await site.database.mail(status: .failed, limit: 1, offset: 0).first, "\(attempts) rounds: \(last)")
+        let last = try await site.database.outbox.mail(status: nil, limit: 1, offset: 0)
+        let failed = try #require(try await site.database.outbox.mail(status: .failed, limit: 1, offset: 0).first, "\(attempts) rounds: \(last)")
         #expect(failed.lastError == "undelivered after five days: SMTP settings problem: login refused")
         #expect(clock.now >= failed.expiresAt)
         #expect(failed.attempts >= 10 && failed.attempts < 40, "\(failed.attempts) attempts: a minute doubling to six hours")
@@ -95,7 +95,7 @@ import Testing
         let clock = TestClock()
         let (site, _) = try await queuedNotice(clock)
         await service(site, clock, FailingTransport(failure: .permanent("the SMTP server refused this message: 550"))).deliverDue()
-        let failed = try #require(try await site.database.mail(status: .failed, limit: 1, offset: 0).first)
+        let failed = try #require(try await site.database.outbox.mail(status: .failed, limit: 1, offset: 0).first)
         #expect(failed.attempts == 1)
         #expect(failed.lastError == "the SMTP server refused this message: 550")
     }
@@ -103,7 +103,7 @@ import Testing
     @Test func aStoredMessageThatCannotBeRebuiltFailsWithoutStoppingTheOthers() async throws {
         let clock = TestClock()
         let (site, configuration) = try await queuedNotice(clock)
-        try await site.database.enqueue(
+        try await site.database.outbox.enqueue(
             [
                 OutboxMessage(
                     messageID: "<broken@svforms.test>", kind: "digest", recipient: "lead@example.org", subject: "S",
@@ -112,9 +112,9 @@ import Testing
             at: clock.now)
         await service(site, clock, FileDropTransport(directory: configuration.dataDirectory + "/mail", logger: Logger(label: "test")))
             .deliverDue()
-        let failed = try #require(try await site.database.mail(status: .failed, limit: 1, offset: 0).first)
+        let failed = try #require(try await site.database.outbox.mail(status: .failed, limit: 1, offset: 0).first)
         #expect(failed.message.messageID == "<broken@svforms.test>")
         #expect(failed.lastError?.hasPrefix("the stored message cannot be rebuilt") == true)
-        #expect(try await site.database.mailCounts()[.sent] == 1)
+        #expect(try await site.database.outbox.mailCounts()[.sent] == 1)
     }
 }

@@ -14,13 +14,13 @@ import Testing
         try await addAccount("lead@example.org", role: .lead, to: configuration)
         let (site, _) = try await makeSite(configuration, logger: Logger(label: "test"))
         let database = site.database
-        let gone = try #require(try await database.accountForSignIn(email: "lead@example.org")?.account)
+        let gone = try #require(try await database.accounts.accountForSignIn(email: "lead@example.org")?.account)
         let questionnaire = try #require(site.catalog.questionnaire(id: "every-type"))
         var notice = try site.mail.submissionNotice(to: gone, questionnaire: questionnaire, reference: "ABCD2345", organisation: nil)
         notice.subject = "Hello"
-        try await database.enqueue([notice], at: configuration.now())
-        let item = try #require(try await database.mail(status: nil, limit: 1, offset: 0).first)
-        try await database.markFailed(item.id, attempts: 3, error: "SMTP 550 5.1.1 no such user")
+        try await database.outbox.enqueue([notice], at: configuration.now())
+        let item = try #require(try await database.outbox.mail(status: nil, limit: 1, offset: 0).first)
+        try await database.outbox.markFailed(item.id, attempts: 3, error: "SMTP 550 5.1.1 no such user")
         let app = try await buildApplication(configuration)
         try await app.test(.router) { client in
             var lead = TestBrowser(client)
@@ -48,7 +48,7 @@ import Testing
             let again = try await admin.post("/admin/mail/\(item.id)/retry")
             #expect(again.status == .notFound)  // no longer failed: queued, or already sent by the worker
         }
-        let after = try #require(try await database.mail(status: nil, limit: 5, offset: 0).first { $0.id == item.id })
+        let after = try #require(try await database.outbox.mail(status: nil, limit: 5, offset: 0).first { $0.id == item.id })
         #expect(after.status != .failed)
     }
 
@@ -56,15 +56,15 @@ import Testing
         let configuration = testConfiguration()
         try await addAccount("admin@example.org", role: .admin, to: configuration)
         let (site, _) = try await makeSite(configuration, logger: Logger(label: "test"))
-        let admin = try #require(try await site.database.accountForSignIn(email: "admin@example.org")?.account)
+        let admin = try #require(try await site.database.accounts.accountForSignIn(email: "admin@example.org")?.account)
         let questionnaire = try #require(site.catalog.questionnaire(id: "every-type"))
         for reference in ["ABCD2345", "EFGH2345"] {
-            try await site.database.enqueue(
+            try await site.database.outbox.enqueue(
                 [try site.mail.submissionNotice(to: admin, questionnaire: questionnaire, reference: reference, organisation: nil)],
                 at: configuration.now())
         }
-        for item in try await site.database.mail(status: nil, limit: 5, offset: 0) {
-            try await site.database.markFailed(item.id, attempts: 12, error: "undelivered after five days: connection refused")
+        for item in try await site.database.outbox.mail(status: nil, limit: 5, offset: 0) {
+            try await site.database.outbox.markFailed(item.id, attempts: 12, error: "undelivered after five days: connection refused")
         }
         let app = try await buildApplication(configuration)
         try await app.test(.router) { client in
@@ -80,7 +80,7 @@ import Testing
             let audit = try await browser.get("/admin/audit")
             #expect(audit.text.contains("mail.retry all failed mail 2"))
         }
-        #expect(try await site.database.mailCounts()[.failed] == nil)
+        #expect(try await site.database.outbox.mailCounts()[.failed] == nil)
     }
 
     @Test func leadsChooseTheirEmailsAndViewersCannot() async throws {
@@ -102,7 +102,7 @@ import Testing
             #expect(page.body.contains("value=\"submissions\" checked"))
             #expect(page.text.contains("Your choices are saved."))
         }
-        let accounts = try await AppDatabase(directory: configuration.dataDirectory).accountsToNotify(.digest)
+        let accounts = try await AppDatabase(directory: configuration.dataDirectory).accounts.accountsToNotify(.digest)
         #expect(accounts.map(\.email) == ["lead@example.org"])
     }
 }

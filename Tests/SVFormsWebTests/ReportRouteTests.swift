@@ -60,7 +60,7 @@ import Testing
             #expect(withdrawn.location == "/admin/reports/2026-27-Q2?notice=withdrawn")
             let result6 = try await visitor.get("/reports/2026-27-Q2")
             #expect(result6.status == .notFound)
-            let audit = try await AppDatabase(directory: dataDirectory).auditEvents(limit: 10, offset: 0).map(\.action)
+            let audit = try await AppDatabase(directory: dataDirectory).audit.auditEvents(limit: 10, offset: 0).map(\.action)
             #expect(audit.contains("report.publish") && audit.contains("report.withdraw"))
         }
     }
@@ -73,7 +73,7 @@ import Testing
         let fixture = try String(
             contentsOfFile: Repository.path("Tests/SVFormsReportingTests/Fixtures/published-report-v1-unversioned.json"), encoding: .utf8)
         let app = try await buildApplication(configuration)
-        try await AppDatabase(directory: configuration.dataDirectory).publishReport(
+        try await AppDatabase(directory: configuration.dataDirectory).framework.publishReport(
             quarter: "2026/27 Q2", content: fixture, by: "lead@example.org", at: clock.now)
         try await app.test(.router) { client in
             var visitor = TestBrowser(client)

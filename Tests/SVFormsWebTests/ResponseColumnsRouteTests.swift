@@ -11,10 +11,10 @@ import Testing
         try await addAccount("lead@example.org", role: .lead, to: configuration)
         let database = try AppDatabase(directory: configuration.dataDirectory)
         let june = Date(timeIntervalSince1970: 1_750_000_000)
-        _ = try await database.submit(
+        _ = try await database.responses.submit(
             respondentKey: nil, formID: "every-type", formVersion: 2,
             answers: ["organisation": ["test-police"], "old-question": ["kept, not lost"], "safe": ["agree"]], at: june)
-        _ = try await database.submit(
+        _ = try await database.responses.submit(
             respondentKey: nil, formID: "every-type", formVersion: 3, answers: ["organisation": ["test-schools"], "count": ["-3"]], at: june)
         let app = try await buildApplication(configuration)
         try await app.test(.router) { client in

@@ -178,7 +178,7 @@ func leadWithRound(
             #expect(explained.body.contains("role=\"alert\""))
             #expect(explained.text.contains("The round is not open, so no emails were sent"))
         }
-        #expect(try await AppDatabase(directory: configuration.dataDirectory).mailCounts().isEmpty)
+        #expect(try await AppDatabase(directory: configuration.dataDirectory).outbox.mailCounts().isEmpty)
     }
 
     @Test func viewersSeeEveryRoundsCountsButNeverItsPeople() async throws {

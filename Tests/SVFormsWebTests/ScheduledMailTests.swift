@@ -15,18 +15,18 @@ import Testing
         var configuration = testConfiguration(forms: Repository.surreyForms)
         configuration.now = { clock.now }
         let (site, _) = try await makeSite(configuration, logger: Logger(label: "test"))
-        let round = try await site.database.createRound(
+        let round = try await site.database.rounds.createRound(
             NewSurveyRound(
                 formID: "role-understanding", name: "June", opensOn: CalendarDay(year: 2025, month: 6, day: 1)!,
                 closesOn: CalendarDay(year: 2025, month: 6, day: 30)!, reminderDaysBefore: 3),
             by: "lead@example.org", at: clock.now)
-        try await site.database.addRepresentatives(
+        try await site.database.rounds.addRepresentatives(
             [
                 NewRepresentative(name: "Ada", email: "ada@example.org", organisationID: "surrey-police"),
                 NewRepresentative(name: "Bo", email: "bo@example.org", organisationID: "surrey-police"),
             ], to: round.id)
         let questionnaire = try #require(site.catalog.questionnaire(id: "role-understanding"))
-        _ = try await site.database.sendRoundMail(.invitations, roundID: round.id, at: clock.now) { person in
+        _ = try await site.database.rounds.sendRoundMail(.invitations, roundID: round.id, at: clock.now) { person in
             try site.mail.invitation(person, round: round, questionnaire: questionnaire, isReminder: false)
         }
         let service = ScheduledMailService(site: site)
@@ -45,12 +45,12 @@ import Testing
         var configuration = testConfiguration(forms: Repository.surreyForms)
         configuration.now = { clock.now }
         let (site, _) = try await makeSite(configuration, logger: Logger(label: "test"))
-        let lead = try await site.database.createAccount(email: "lead@example.org", passwordHash: "x", role: .lead, at: clock.now)
-        let viewer = try await site.database.createAccount(email: "viewer@example.org", passwordHash: "x", role: .viewer, at: clock.now)
-        try await site.database.setNotifications(accountID: lead.id, submissions: false, digest: true)
-        try await site.database.setNotifications(accountID: viewer.id, submissions: false, digest: true)
+        let lead = try await site.database.accounts.createAccount(email: "lead@example.org", passwordHash: "x", role: .lead, at: clock.now)
+        let viewer = try await site.database.accounts.createAccount(email: "viewer@example.org", passwordHash: "x", role: .viewer, at: clock.now)
+        try await site.database.accounts.setNotifications(accountID: lead.id, submissions: false, digest: true)
+        try await site.database.accounts.setNotifications(accountID: viewer.id, submissions: false, digest: true)
         for (area, worries) in [("guildford", ["knife-crime", "drugs"]), ("guildford", ["drugs"]), ("woking", ["vawg"])] {
-            _ = try await site.database.submit(
+            _ = try await site.database.responses.submit(
                 respondentKey: nil, formID: "community-voice", formVersion: 1,
                 answers: ["area": [area], "worries": worries, "voice": ["A private account of what happened <b>here</b>"]], at: clock.now)
         }
@@ -58,7 +58,7 @@ import Testing
         let service = ScheduledMailService(site: site)
         await service.runDueJobs()
         await service.runDueJobs()
-        let digests = try await site.database.mail(status: nil, limit: 10, offset: 0).filter { $0.message.kind == "digest" }
+        let digests = try await site.database.outbox.mail(status: nil, limit: 10, offset: 0).filter { $0.message.kind == "digest" }
         #expect(digests.map(\.message.recipient) == ["lead@example.org"])  // once, and never to a viewer
         let payload = try OutboxPayload.decode(try #require(digests.first).message.payload)
         #expect(payload.subject == "Community voices: 3 new on 15 June 2025")
@@ -70,6 +70,6 @@ import Testing
     }
 
     private func reminders(_ site: Site) async throws -> [OutboxItem] {
-        try await site.database.mail(status: nil, limit: 50, offset: 0).filter { $0.message.kind == "reminder" }
+        try await site.database.outbox.mail(status: nil, limit: 50, offset: 0).filter { $0.message.kind == "reminder" }
     }
 }

@@ -41,7 +41,7 @@ import Testing
             var other = TestBrowser(client)
             #expect(try await other.get(path).status == .notFound)
         }
-        let accounts = try await AppDatabase(directory: configuration.dataDirectory).accounts()
+        let accounts = try await AppDatabase(directory: configuration.dataDirectory).accounts.accounts()
         #expect(accounts.map(\.email) == ["chief@example.org"])
         #expect(accounts.first?.role == .admin)
     }
@@ -104,7 +104,7 @@ import Testing
             let nul = try await browser.post(
                 path, [("email", "\u{0}\u{0}@example.org"), ("password", "a long enough secret"), ("confirm", "a long enough secret")])
             #expect(nul.status == .badRequest, "no form field may hold a NUL (FormBody)")
-            #expect(try await AppDatabase(directory: configuration.dataDirectory).accounts().map(\.email) == ["lead@example.org"])
+            #expect(try await AppDatabase(directory: configuration.dataDirectory).accounts.accounts().map(\.email) == ["lead@example.org"])
         }
     }
 
@@ -124,9 +124,11 @@ import Testing
             #expect(newPage.status == .ok)
         }
         let database = try AppDatabase(directory: configuration.dataDirectory)
-        try await database.createAccount(email: "a@example.org", passwordHash: "x", role: .admin, at: configuration.now())
-        try await database.createAccount(email: "b@example.org", passwordHash: "x", role: .admin, at: configuration.now())
-        try await database.disableAccount(email: "a@example.org", at: configuration.now())
-        await #expect(throws: AccountError.lastActiveAdmin) { try await database.disableAccount(email: "b@example.org", at: configuration.now()) }
+        try await database.accounts.createAccount(email: "a@example.org", passwordHash: "x", role: .admin, at: configuration.now())
+        try await database.accounts.createAccount(email: "b@example.org", passwordHash: "x", role: .admin, at: configuration.now())
+        try await database.accounts.disableAccount(email: "a@example.org", at: configuration.now())
+        await #expect(throws: AccountError.lastActiveAdmin) {
+            try await database.accounts.disableAccount(email: "b@example.org", at: configuration.now())
+        }
     }
 }

@@ -218,7 +218,7 @@ import Testing
         try await app.test(.router) { client in
             var browser = TestBrowser(client)
             try await browser.signIn("lead@example.org")
-            try await AppDatabase(directory: configuration.dataDirectory).disableAccount(email: "lead@example.org", at: configuration.now())
+            try await AppDatabase(directory: configuration.dataDirectory).accounts.disableAccount(email: "lead@example.org", at: configuration.now())
             #expect(try await browser.get("/admin").status == .seeOther)
             #expect(try await browser.signIn("lead@example.org").status == .unprocessableContent)
         }

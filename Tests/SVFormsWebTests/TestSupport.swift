@@ -62,7 +62,7 @@ final class TestClock: @unchecked Sendable {
 func addAccount(_ email: String, role: Role, password: String = "correct horse battery", to configuration: AppConfiguration) async throws {
     let database = try AppDatabase(directory: configuration.dataDirectory)
     let hash = try await PasswordHasher(cost: 4).hash(password)
-    try await database.createAccount(email: email, passwordHash: hash, role: role, at: configuration.now())
+    try await database.accounts.createAccount(email: email, passwordHash: hash, role: role, at: configuration.now())
 }
 
 extension TestBrowser {

@@ -47,7 +47,7 @@ import Testing
         let configuration = testConfiguration()
         try await addAccount("lead@example.org", role: .lead, to: configuration)
         try await addAccount("gone@example.org", role: .lead, to: configuration)
-        try await AppDatabase(directory: configuration.dataDirectory).disableAccount(email: "gone@example.org", at: configuration.now())
+        try await AppDatabase(directory: configuration.dataDirectory).accounts.disableAccount(email: "gone@example.org", at: configuration.now())
         let app = try await buildApplication(configuration)
         try await app.test(.router) { client in
             for (email, password) in [
@@ -61,7 +61,7 @@ import Testing
             var throttled = TestBrowser(client)
             for _ in 0..<7 { try await throttled.signIn("lead@example.org", password: "wrong wrong wrong") }
         }
-        let events = try await AppDatabase(directory: configuration.dataDirectory).auditEvents(limit: 50)
+        let events = try await AppDatabase(directory: configuration.dataDirectory).audit.auditEvents(limit: 50)
         let failures = events.filter { $0.action == "login.failure" }
         #expect(Set(failures.map(\.actor)) == ["anonymous"])
         #expect(failures.contains { $0.subject == "(not an email address)" })

@@ -46,7 +46,7 @@ import Testing
         clock.advance(by: 86_400)
         let (site, _) = try await makeSite(configuration, logger: Logger(label: "test"))
         await ScheduledMailService(site: site).runDueJobs()
-        let digests = try await site.database.mail(status: nil, limit: 10, offset: 0).filter { $0.message.kind == "digest" }
+        let digests = try await site.database.outbox.mail(status: nil, limit: 10, offset: 0).filter { $0.message.kind == "digest" }
         let digest = try String(decoding: #require(digests.first).message.payload, as: UTF8.self)
         #expect(digest.contains("Guildford"))
         for payload in Self.payloads + ["alert(1)"] { #expect(!digest.contains(payload)) }

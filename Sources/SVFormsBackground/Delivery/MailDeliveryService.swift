@@ -50,7 +50,7 @@ public struct MailDeliveryService: Service {
     public func deliverDue() async {
         let due: [OutboxItem]
         do {
-            due = try await database.dueMail(at: now(), limit: 100)
+            due = try await database.outbox.dueMail(at: now(), limit: 100)
         } catch {
             logger.error("cannot read the outbox", metadata: ["error": .string("\(error)")])
             return
@@ -100,17 +100,17 @@ public struct MailDeliveryService: Service {
         do {
             switch outcome {
             case .success(let receipt):
-                try await database.markSent(item.id, attempts: attempts, at: now)
+                try await database.outbox.markSent(item.id, attempts: attempts, at: now)
                 logger.info("mail sent", metadata: metadata.merging(["receipt": .string(receipt.description)]) { $1 })
             case .failure(let failure) where failure.isTransient && now < item.expiresAt:
                 let next = min(now.addingTimeInterval(Self.delay(afterAttempt: attempts, base: retryBase)), item.expiresAt)
-                try await database.markForRetry(item.id, attempts: attempts, next: next, error: failure.message)
+                try await database.outbox.markForRetry(item.id, attempts: attempts, next: next, error: failure.message)
                 logger.notice(
                     "mail delayed",
                     metadata: metadata.merging(["error": .string(LogText.withoutEmailAddresses(failure.message)), "attempts": "\(attempts)"]) { $1 })
             case .failure(let failure):
                 let reason = failure.isTransient ? "undelivered after five days: \(failure.message)" : failure.message
-                try await database.markFailed(item.id, attempts: attempts, error: reason)
+                try await database.outbox.markFailed(item.id, attempts: attempts, error: reason)
                 logger.error(
                     "mail failed",
                     metadata: metadata.merging(["error": .string(LogText.withoutEmailAddresses(reason)), "attempts": "\(attempts)"]) { $1 })

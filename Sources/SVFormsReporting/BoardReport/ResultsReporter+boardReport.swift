@@ -13,8 +13,8 @@ extension ResultsReporter {
         let partnership = catalog.partnership
         let trend = calendar.quarters(from: Self.firstOfTrend(ending: quarter), through: quarter)
         let lastDay = calendar.days(of: quarter).upperBound
-        let meetings = try await database.meetings(through: lastDay)
-        let figures = try await database.currentFigures()
+        let meetings = try await database.framework.meetings(through: lastDay)
+        let figures = try await database.framework.currentFigures()
         var measures: [BoardReport.MeasureLine] = []
         var surveys: [BoardReport.SurveySection] = []
         for measure in partnership.measures {
@@ -39,7 +39,7 @@ extension ResultsReporter {
                 let report = try await self.report(scored, of: questionnaire, quarters: trend)
                 surveys.append(try await surveySection(measure, report, questionnaire, quarter: quarter, isPublic: isPublic))
                 // In public, a quarter's score is shown only when 5 or more responses stand behind it.
-                let responses = try await database.responseCounts(formID: questionnaire.id, periods: trend.map(period))
+                let responses = try await database.reporting.responseCounts(formID: questionnaire.id, periods: trend.map(period))
                 points = zip(report.quarters, responses).map { score, count in
                     let hidden = isPublic && !Publication.showsTrendPoint(responses: count, ratings: score.overall.denominator)
                     return MeasureTrend.Point(
@@ -78,10 +78,12 @@ extension ResultsReporter {
         let current = calendar.quarter(containing: now())
         var first = current.previous
         for questionnaire in catalog.questionnaires {
-            if let date = try await database.firstSubmission(formID: questionnaire.id) { first = min(first, calendar.quarter(containing: date)) }
+            if let date = try await database.reporting.firstSubmission(formID: questionnaire.id) {
+                first = min(first, calendar.quarter(containing: date))
+            }
         }
-        if let oldest = try await database.meetings().last { first = min(first, calendar.quarter(containing: oldest.heldOn)) }
-        for figure in try await database.currentFigures() {
+        if let oldest = try await database.framework.meetings().last { first = min(first, calendar.quarter(containing: oldest.heldOn)) }
+        for figure in try await database.framework.currentFigures() {
             if let quarter = ReportingQuarter(label: figure.quarter, yearStartMonth: calendar.yearStartMonth) { first = min(first, quarter) }
         }
         return calendar.quarters(from: first, through: current)

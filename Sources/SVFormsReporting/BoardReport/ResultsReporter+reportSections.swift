@@ -66,10 +66,10 @@ extension ResultsReporter {
     /// ("" for none of the partnership's).
     private func responsesByType(_ questionnaire: Questionnaire, _ quarter: ReportingQuarter) async throws -> (total: Int, byType: [String: Int]) {
         let period = period(quarter)
-        let total = try await database.responseCounts(formID: questionnaire.id, periods: [period]).first ?? 0
+        let total = try await database.reporting.responseCounts(formID: questionnaire.id, periods: [period]).first ?? 0
         var byType: [String: Int] = [:]
         if let organisationQuestion = questionnaire.organisationQuestion?.id {
-            for (id, count) in try await database.answerCounts(formID: questionnaire.id, questionID: organisationQuestion, in: period) {
+            for (id, count) in try await database.reporting.answerCounts(formID: questionnaire.id, questionID: organisationQuestion, in: period) {
                 byType[catalog.partnership.organisation(id: id)?.type.rawValue ?? "", default: 0] += count
             }
         }
@@ -104,11 +104,11 @@ extension ResultsReporter {
         let distinctFormIDs = formIDs.enumerated().filter { formIDs.firstIndex(of: $0.element) == $0.offset }.map(\.element)
         var sections: [BoardReport.ResponseRateSection] = []
         for formID in distinctFormIDs {
-            let rounds = try await database.rounds().filter { $0.formID == formID && days.contains($0.opensOn) }.reversed()
+            let rounds = try await database.rounds.rounds().filter { $0.formID == formID && days.contains($0.opensOn) }.reversed()
             var invited: [String: Int] = [:]
             var responded: [String: Int] = [:]
             for round in rounds {
-                for person in try await database.representatives(roundID: round.id) where person.invitedAt != nil {
+                for person in try await database.rounds.representatives(roundID: round.id) where person.invitedAt != nil {
                     invited[person.organisationID, default: 0] += 1
                     if person.submittedAt != nil { responded[person.organisationID, default: 0] += 1 }
                 }
@@ -156,7 +156,7 @@ extension ResultsReporter {
         let partnership = catalog.partnership
         let today = CalendarDay.today(in: partnership.timeZone, now: now())
         let byID = Dictionary(meetings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let outstanding = try await database.actions(through: lastDay).filter(\.status.isOutstanding)
+        let outstanding = try await database.framework.actions(through: lastDay).filter(\.status.isOutstanding)
         let rows = outstanding.map { action in
             let meeting = byID[action.meetingID]
             return BoardReport.ActionRow(

@@ -14,14 +14,14 @@ extension ResultsReporter {
         of questionnaire: Questionnaire, upTo lastID: Int64, to writer: inout some TableWriter,
         progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> Int {
-        let retired = try await database.retiredQuestionIDs(
+        let retired = try await database.reporting.retiredQuestionIDs(
             formID: questionnaire.id, currentVersion: questionnaire.version, current: Set(questionnaire.questions.map(\.id)))
         let columns = ResponseColumns(questionnaire: questionnaire, partnership: catalog.partnership, calendar: calendar, retired: retired)
         try await writer.writeHeader(columns.header)
         let database = self.database
         let formID = questionnaire.id
         let read = { @Sendable (after: Int64) in
-            Task { try await database.responses(formID: formID, after: after, limit: Self.exportBatchSize).filter { $0.id <= lastID } }
+            Task { try await database.reporting.responses(formID: formID, after: after, limit: Self.exportBatchSize).filter { $0.id <= lastID } }
         }
         // The next batch is read from SQLite while this one is written out: two cores, two jobs.
         var next = read(0)

@@ -10,7 +10,7 @@ extension ResultsReporter {
     public func voiceCountsExport(of questionnaire: Questionnaire, suppress: Bool) async throws -> TableExport? {
         guard let counts = try await voiceCounts(of: questionnaire) else { return nil }
         let rows = Self.voiceRows(counts, questionnaire, suppress: suppress)
-        let snapshot = try await database.exportSnapshot(formID: questionnaire.id)
+        let snapshot = try await database.reporting.exportSnapshot(formID: questionnaire.id)
         return TableExport(
             fileStem: "\(questionnaire.id)-voice-counts-\(today())", sheetName: "Voice counts", rowCount: rows.count,
             kind: "voice-counts", subject: questionnaire.id, asOf: snapshot.lastSubmittedAt ?? Self.noDataTime

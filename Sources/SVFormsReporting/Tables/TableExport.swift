@@ -41,7 +41,7 @@ public struct TableExport: Sendable {
 extension ResultsReporter {
     /// Every submitted response, one row each, up to the newest at this moment.
     public func responsesExport(of questionnaire: Questionnaire, progress: (@Sendable (Int) -> Void)? = nil) async throws -> TableExport {
-        let snapshot = try await database.exportSnapshot(formID: questionnaire.id)
+        let snapshot = try await database.reporting.exportSnapshot(formID: questionnaire.id)
         let reporter = self
         return TableExport(
             fileStem: "\(questionnaire.id)-responses-\(today())", sheetName: "Responses", rowCount: snapshot.count,
@@ -55,7 +55,7 @@ extension ResultsReporter {
     public func measureExport(_ measure: Measure, of questionnaire: Questionnaire) async throws -> TableExport {
         let report = try await report(measure, of: questionnaire)
         let rows = Self.measureRows(report, leftOut: try await leftOutCounts(of: questionnaire, quarters: report.quarters.map(\.quarter)))
-        let snapshot = try await database.exportSnapshot(formID: questionnaire.id)
+        let snapshot = try await database.reporting.exportSnapshot(formID: questionnaire.id)
         return TableExport(
             fileStem: "\(questionnaire.id)-\(measure.id)-\(today())", sheetName: "Measure \(measure.id)", rowCount: rows.count,
             kind: "measure", subject: "\(questionnaire.id) \(measure.id)", asOf: snapshot.lastSubmittedAt ?? Self.noDataTime

@@ -5,7 +5,7 @@ import GRDB
 /// database file, but every earlier version of a changed page stays in `svforms.sqlite-wal` until the
 /// log is checkpointed and restarted, so after anything that erases words (a redaction, a deletion, a
 /// retention run, sent mail's content dropped) the log is folded into the file and truncated to nothing.
-extension AppDatabase {
+extension SharedWriter {
     /// How long the checkpoint waits for readers before trying again later: short, as every write waits too.
     static let journalEraseWait = 200
     /// Retries while readers (a long download, say) hold an old snapshot: 1 s, doubling, about an hour in all.
@@ -15,7 +15,7 @@ extension AppDatabase {
     /// empty; when readers are in the way, tries again in the background and returns false (and
     /// `journalErasePending` stays true until an attempt succeeds; housekeeping tries again hourly).
     @discardableResult
-    public func eraseFromJournal() async -> Bool {
+    func eraseFromJournal() async -> Bool {
         if await truncateJournal() { return true }
         Task.detached { [self] in
             var delay: UInt64 = 1_000_000_000
@@ -30,14 +30,14 @@ extension AppDatabase {
     }
 
     /// True while words deleted since the last successful erasure may still be in the write-ahead log.
-    public var journalErasePending: Bool { erasure.value }
+    var journalErasePending: Bool { erasure.value }
 
     /// One `wal_checkpoint(TRUNCATE)`, waiting at most `journalEraseWait` ms for readers.
     private func truncateJournal() async -> Bool {
         do {
-            return try await writer.writeWithoutTransaction { db in
+            return try await pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA busy_timeout = \(Self.journalEraseWait)")
-                defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)") }
+                defer { try? db.execute(sql: "PRAGMA busy_timeout = \(AppDatabase.busyTimeoutMilliseconds)") }
                 try db.checkpoint(.truncate)
                 erasure.set(false)
                 return true
@@ -48,11 +48,29 @@ extension AppDatabase {
         }
     }
 
-    /// The size of the write-ahead log file, in bytes (for tests and the start-up log).
-    public func journalSize() -> Int {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: writer.path + "-wal")
+    /// The size of the write-ahead log file, in bytes.
+    func journalSize() -> Int {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: pool.path + "-wal")
         return (attributes?[.size] as? NSNumber)?.intValue ?? 0
     }
+}
+
+extension Store {
+    /// After words are deleted: see `SharedWriter.eraseFromJournal`.
+    @discardableResult
+    func eraseFromJournal() async -> Bool { await shared.eraseFromJournal() }
+}
+
+extension AppDatabase {
+    /// Folds the write-ahead log into the file and truncates it (housekeeping retries a pending erasure).
+    @discardableResult
+    public func eraseFromJournal() async -> Bool { await shared.eraseFromJournal() }
+
+    /// True while words deleted since the last successful erasure may still be in the write-ahead log.
+    public var journalErasePending: Bool { shared.journalErasePending }
+
+    /// The size of the write-ahead log file, in bytes (for tests and the start-up log).
+    public func journalSize() -> Int { shared.journalSize() }
 }
 
 /// A Boolean shared between tasks and the writer's queue.

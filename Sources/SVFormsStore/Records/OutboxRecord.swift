@@ -47,7 +47,7 @@ struct OutboxRecord: Codable, FetchableRecord, MutablePersistableRecord {
         self.init(
             id: nil, messageID: message.messageID, kind: message.kind, recipient: message.recipient, subject: message.subject,
             message: message.payload, status: OutboxItem.Status.queued.rawValue, attempts: 0, nextAttemptAt: time, lastError: nil,
-            createdAt: time, sentAt: nil, expiresAt: Timestamp.string(now.addingTimeInterval(AppDatabase.undeliveredMailLifetime)))
+            createdAt: time, sentAt: nil, expiresAt: Timestamp.string(now.addingTimeInterval(OutboxStore.undeliveredMailLifetime)))
     }
 
     init(

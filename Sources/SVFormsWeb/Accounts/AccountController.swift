@@ -4,7 +4,7 @@ import SVFormsStore
 
 /// `/admin/account`: leads choose which emails they want.
 struct AccountController: Sendable {
-    let database: AppDatabase
+    let accountStore: AccountStore
     let presenter: Presenter
     let clock: SiteClock
 
@@ -36,7 +36,7 @@ struct AccountController: Sendable {
         let result = PageValidator(context: clock.validationContext()).validate([Self.question], input: input)
         guard result.problems.isEmpty else { throw WebError.badRequest }
         let chosen = Set(result.answers["notify"] ?? [])
-        try await database.setNotifications(
+        try await accountStore.setNotifications(
             accountID: account.id, submissions: chosen.contains("submissions"), digest: chosen.contains("digest"))
         return .redirect(to: SiteRoute.account.path() + "?saved", type: .normal)
     }

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import SVFormsStore
 
-/// Slows down guessing, with the counts kept in the database (`AppDatabase.reserveAttempt`) so that a
+/// Slows down guessing, with the counts kept in the database (`AttemptStore.reserveAttempt`) so that a
 /// restart, or a crash, forgets no limit.
 ///
 /// Signing in follows OWASP's device-cookie pattern, so that nobody can lock a lead out by knowing their
@@ -13,7 +13,7 @@ import SVFormsStore
 /// uses a client limit alone. Attempts are counted before the password is checked and withdrawn on
 /// success, so parallel guesses cannot slip through while bcrypt runs.
 struct AttemptThrottle: Sendable {
-    let database: AppDatabase
+    let attemptStore: AttemptStore
 
     static let perDevice = AttemptLimit(failures: 5, window: 15 * 60)
     static let perAccountFromUnknownDevices = AttemptLimit(failures: 5, window: 15 * 60)
@@ -41,16 +41,16 @@ struct AttemptThrottle: Sendable {
     }
 
     func reserve(_ signIn: SignIn, at now: Date) async throws -> AttemptDecision {
-        try await database.reserveAttempt(under: signIn.keys, at: now)
+        try await attemptStore.reserveAttempt(under: signIn.keys, at: now)
     }
 
     func succeeded(_ reservation: AttemptReservation, _ signIn: SignIn) async throws {
-        try await database.withdrawAttempt(reservation, clearing: [signIn.clearedOnSuccess])
+        try await attemptStore.withdrawAttempt(reservation, clearing: [signIn.clearedOnSuccess])
     }
 
     /// Counts a personal link that matched nothing; refused once the client has tried too many.
     func unknownLink(client: String, at now: Date) async throws -> AttemptDecision {
-        try await database.reserveAttempt(under: [(Self.hash("link-client", client), Self.unknownLinksPerClient)], at: now)
+        try await attemptStore.reserveAttempt(under: [(Self.hash("link-client", client), Self.unknownLinksPerClient)], at: now)
     }
 
     /// Keys are stored as hashes: the attempt table holds no email or client address.

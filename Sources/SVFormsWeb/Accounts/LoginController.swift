@@ -7,7 +7,7 @@ import SVFormsStore
 /// long, and are throttled (`AttemptThrottle`: per known device, or per account and client address
 /// for unknown ones); every attempt is audited.
 struct LoginController: Sendable {
-    let database: AppDatabase
+    let accountStore: AccountStore
     let presenter: Presenter
     let clock: SiteClock
     let auditor: Auditor
@@ -83,7 +83,7 @@ struct LoginController: Sendable {
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.postedForm()
         guard let token = context.sessionToken else { throw WebError.formExpired }
-        try await database.deleteSession(tokenHash: RandomToken.hash(token))
+        try await accountStore.deleteSession(tokenHash: RandomToken.hash(token))
         if let account = context.account {
             try await auditor.audit("logout", by: account.email, request, context)
         }
@@ -94,7 +94,7 @@ struct LoginController: Sendable {
 
     /// The account when the password is right and the account active; the work done is the same either way.
     private func verifiedAccount(email: String, password: String) async throws -> Account? {
-        guard let (account, hash) = try await database.accountForSignIn(email: email) else {
+        guard let (account, hash) = try await accountStore.accountForSignIn(email: email) else {
             _ = try await passwords.verify(password, against: try await decoyPasswordHash.value)
             return nil
         }

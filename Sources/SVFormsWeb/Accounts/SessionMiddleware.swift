@@ -7,7 +7,7 @@ import SVFormsStore
 /// (coming back to the page they asked for). Idle and absolute timeouts are enforced here.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let database: AppDatabase
+    let accountStore: AccountStore
     let clock: SiteClock
     let sessionCookies: SessionCookies
 
@@ -16,15 +16,15 @@ struct SessionMiddleware: RouterMiddleware {
         let now = clock.now()
         if let token = sessionCookies.token(in: request) {
             let hash = RandomToken.hash(token)
-            if let session = try await database.session(tokenHash: hash) {
+            if let session = try await accountStore.session(tokenHash: hash) {
                 if SessionPolicy.isLive(session, at: now) {
                     context.account = session.account
                     context.sessionToken = token
                     if now.timeIntervalSince(session.lastSeenAt) >= SessionPolicy.touchInterval {
-                        try await database.touchSession(tokenHash: hash, at: now)
+                        try await accountStore.touchSession(tokenHash: hash, at: now)
                     }
                 } else {
-                    try await database.deleteSession(tokenHash: hash)
+                    try await accountStore.deleteSession(tokenHash: hash)
                 }
             }
         }

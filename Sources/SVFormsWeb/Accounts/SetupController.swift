@@ -6,7 +6,7 @@ import SVFormsStore
 /// The one-time link `serve` prints when no admin exists: it creates the first admin in the browser.
 /// An unknown, used or expired link is a plain 404, so links cannot be probed.
 struct SetupController: Sendable {
-    let database: AppDatabase
+    let accountStore: AccountStore
     let presenter: Presenter
     let clock: SiteClock
     let auditor: Auditor
@@ -48,7 +48,7 @@ struct SetupController: Sendable {
         let account: Account
         do {
             guard
-                let created = try await database.createFirstAdmin(
+                let created = try await accountStore.createFirstAdmin(
                     setupTokenHash: RandomToken.hash(token), email: email, passwordHash: hash, at: now)
             else { throw WebError.notFound }
             account = created
@@ -67,7 +67,7 @@ struct SetupController: Sendable {
 
     private func usableToken(_ context: AppRequestContext) async throws -> String {
         guard let token = context.parameters.get("token"), RandomToken.isWellFormed(token),
-            try await database.isSetupTokenUsable(hash: RandomToken.hash(token), at: clock.now())
+            try await accountStore.isSetupTokenUsable(hash: RandomToken.hash(token), at: clock.now())
         else { throw WebError.notFound }
         return token
     }

@@ -10,52 +10,61 @@ func makeRouter(site: Site) -> Router<AppRequestContext> {
     router.add(middleware: ErrorPageMiddleware(catalog: site.catalog, presenter: site.presenter))
     router.add(middleware: SameOriginMiddleware(configuration: site.configuration))
     let routes = SiteRouter(
-        router, session: SessionMiddleware(database: site.database, clock: site.clock, sessionCookies: site.sessionCookies),
+        router, session: SessionMiddleware(accountStore: site.database.accounts, clock: site.clock, sessionCookies: site.sessionCookies),
         formCheck: FormPostCheck(antiForgery: site.antiForgery, cookies: site.cookies))
     PublicController(catalog: site.catalog, presenter: site.presenter, cookies: site.cookies, stylesheet: site.stylesheet, exitURL: site.exitURL)
         .addRoutes(to: routes)
     HealthController(database: site.database, catalog: site.catalog, clock: site.clock).addRoutes(to: routes)
     OpenLinkController(catalog: site.catalog, cookies: site.cookies, pages: site.pages).addRoutes(to: routes)
     InvitationController(
-        database: site.database, catalog: site.catalog, clock: site.clock, clients: site.clients, throttle: site.throttle, pages: site.pages
+        roundStore: site.database.rounds, catalog: site.catalog, clock: site.clock, clients: site.clients, throttle: site.throttle, pages: site.pages
     ).addRoutes(to: routes)
     let signIn = LoginController(
-        database: site.database, presenter: site.presenter, clock: site.clock, auditor: site.auditor, clients: site.clients, cookies: site.cookies,
-        sessionCookies: site.sessionCookies, deviceCookies: site.deviceCookies, antiForgery: site.antiForgery, throttle: site.throttle,
-        passwords: site.passwords, decoyPasswordHash: site.decoyPasswordHash, sessions: site.sessions)
+        accountStore: site.database.accounts, presenter: site.presenter, clock: site.clock, auditor: site.auditor, clients: site.clients,
+        cookies: site.cookies, sessionCookies: site.sessionCookies, deviceCookies: site.deviceCookies, antiForgery: site.antiForgery,
+        throttle: site.throttle, passwords: site.passwords, decoyPasswordHash: site.decoyPasswordHash, sessions: site.sessions)
     signIn.addRoutes(to: routes)
     SetupController(
-        database: site.database, presenter: site.presenter, clock: site.clock, auditor: site.auditor, cookies: site.cookies,
+        accountStore: site.database.accounts, presenter: site.presenter, clock: site.clock, auditor: site.auditor, cookies: site.cookies,
         antiForgery: site.antiForgery, passwords: site.passwords, sessions: site.sessions
     ).addRoutes(to: routes)
     let reports = ReportsController(
-        database: site.database, catalog: site.catalog, presenter: site.presenter, clock: site.clock, auditor: site.auditor, reporter: site.reporter,
-        downloads: site.downloads)
+        frameworkStore: site.database.framework, catalog: site.catalog, presenter: site.presenter, clock: site.clock, auditor: site.auditor,
+        reporter: site.reporter, downloads: site.downloads)
     reports.addPublicRoutes(to: routes)
     signIn.addSignedInRoutes(to: routes)
     DashboardController(
-        database: site.database, catalog: site.catalog, presenter: site.presenter, reporter: site.reporter, engagement: site.engagement
+        responseStore: site.database.responses, roundStore: site.database.rounds, outboxStore: site.database.outbox,
+        reportingQueries: site.database.reporting, catalog: site.catalog, presenter: site.presenter, reporter: site.reporter,
+        engagement: site.engagement
     ).addRoutes(to: routes)
-    AuditController(database: site.database, catalog: site.catalog, presenter: site.presenter).addRoutes(to: routes)
+    AuditController(auditLog: site.database.audit, catalog: site.catalog, presenter: site.presenter).addRoutes(to: routes)
     DownloadsController(catalog: site.catalog, reporter: site.reporter, downloads: site.downloads).addRoutes(to: routes)
     RoundsController(
-        database: site.database, catalog: site.catalog, presenter: site.presenter, clock: site.clock, auditor: site.auditor,
+        roundStore: site.database.rounds, catalog: site.catalog, presenter: site.presenter, clock: site.clock, auditor: site.auditor,
         engagement: site.engagement, mail: site.mail, mailWakeup: site.mailWakeup, logger: site.logger
     ).addRoutes(to: routes)
     MailController(
-        database: site.database, catalog: site.catalog, presenter: site.presenter, clock: site.clock, auditor: site.auditor,
+        outboxStore: site.database.outbox, catalog: site.catalog, presenter: site.presenter, clock: site.clock, auditor: site.auditor,
         mailWakeup: site.mailWakeup
     ).addRoutes(to: routes)
-    AccountController(database: site.database, presenter: site.presenter, clock: site.clock).addRoutes(to: routes)
+    AccountController(accountStore: site.database.accounts, presenter: site.presenter, clock: site.clock).addRoutes(to: routes)
     VoicesController(
-        database: site.database, catalog: site.catalog, presenter: site.presenter, clock: site.clock, clients: site.clients, reporter: site.reporter
+        voiceStore: site.database.voices, reportingQueries: site.database.reporting, catalog: site.catalog, presenter: site.presenter,
+        clock: site.clock, clients: site.clients, reporter: site.reporter
     ).addRoutes(to: routes)
-    LinkResponsesController(database: site.database, catalog: site.catalog, presenter: site.presenter, clock: site.clock, clients: site.clients)
-        .addRoutes(to: routes)
-    RetentionController(database: site.database, catalog: site.catalog, presenter: site.presenter, clock: site.clock).addRoutes(to: routes)
-    MeetingsController(database: site.database, catalog: site.catalog, presenter: site.presenter, clock: site.clock, auditor: site.auditor).addRoutes(
+    LinkResponsesController(
+        responseStore: site.database.responses, catalog: site.catalog, presenter: site.presenter, clock: site.clock, clients: site.clients
+    )
+    .addRoutes(to: routes)
+    RetentionController(voiceStore: site.database.voices, catalog: site.catalog, presenter: site.presenter, clock: site.clock).addRoutes(to: routes)
+    MeetingsController(
+        frameworkStore: site.database.framework, catalog: site.catalog, presenter: site.presenter, clock: site.clock, auditor: site.auditor
+    ).addRoutes(
         to: routes)
-    FiguresController(database: site.database, catalog: site.catalog, presenter: site.presenter, clock: site.clock, auditor: site.auditor).addRoutes(
+    FiguresController(
+        frameworkStore: site.database.framework, catalog: site.catalog, presenter: site.presenter, clock: site.clock, auditor: site.auditor
+    ).addRoutes(
         to: routes)
     reports.addRoutes(to: routes)
     return router

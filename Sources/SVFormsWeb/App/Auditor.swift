@@ -4,7 +4,7 @@ import SVFormsStore
 
 /// Writes the audit log: every record gets the time, the client address and the signed-in actor.
 struct Auditor: Sendable {
-    let database: AppDatabase
+    let auditLog: AuditStore
     let clients: ClientAddresses
     let now: @Sendable () -> Date
 
@@ -24,6 +24,6 @@ struct Auditor: Sendable {
         _ action: String, subject: String? = nil, rowCount: Int? = nil, by actor: String? = nil,
         _ request: Request, _ context: AppRequestContext
     ) async throws {
-        try await database.record(auditEvent(action, subject: subject, rowCount: rowCount, by: actor, request, context))
+        try await auditLog.record(auditEvent(action, subject: subject, rowCount: rowCount, by: actor, request, context))
     }
 }

@@ -50,7 +50,7 @@ func makeSite(_ configuration: AppConfiguration, logger: Logger) async throws ->
         cookies: RespondentCookies(secure: configuration.servesHTTPS),
         sessionCookies: SessionCookies(secure: configuration.servesHTTPS),
         antiForgery: AntiForgery(secret: cookieSecret),
-        passwords: passwords, throttle: AttemptThrottle(database: database),
+        passwords: passwords, throttle: AttemptThrottle(attemptStore: database.attempts),
         deviceCookies: DeviceCookies(secret: cookieSecret, secure: configuration.servesHTTPS),
         decoyPasswordHash: Task { try await passwords.hash(RandomToken.generate()) },
         stylesheet: stylesheet, configuration: configuration, mail: composer, mailWakeup: MailWakeup(), logger: logger)
@@ -59,10 +59,10 @@ func makeSite(_ configuration: AppConfiguration, logger: Logger) async throws ->
 
 /// When no admin can sign in, prints a one-time link (valid for an hour) that creates the first one.
 func offerFirstRunSetup(_ site: Site, logger: Logger) async throws {
-    guard try await !site.database.hasActiveAdmin() else { return }
+    guard try await !site.database.accounts.hasActiveAdmin() else { return }
     let token = RandomToken.generate()
     let now = site.configuration.now()
-    try await site.database.createSetupToken(hash: RandomToken.hash(token), expiresAt: now.addingTimeInterval(3600))
+    try await site.database.accounts.createSetupToken(hash: RandomToken.hash(token), expiresAt: now.addingTimeInterval(3600))
     let base = site.configuration.publicBaseURL
     logger.notice(
         "No administrator account exists yet. Within the next hour, open this link to create one (or use `svforms user add EMAIL --role admin`)",

@@ -55,15 +55,15 @@ struct Site: Sendable {
 
     var clients: ClientAddresses { ClientAddresses(trustedProxies: configuration.trustedProxies) }
 
-    var auditor: Auditor { Auditor(database: database, clients: clients, now: configuration.now) }
+    var auditor: Auditor { Auditor(auditLog: database.audit, clients: clients, now: configuration.now) }
 
-    var sessions: SessionStarter { SessionStarter(database: database, sessionCookies: sessionCookies, now: configuration.now) }
+    var sessions: SessionStarter { SessionStarter(accountStore: database.accounts, sessionCookies: sessionCookies, now: configuration.now) }
 
     var downloads: DownloadSender {
-        DownloadSender(auditor: auditor, database: database, exportSlots: exportSlots, temporaryDirectory: temporaryDirectory)
+        DownloadSender(auditor: auditor, auditLog: database.audit, exportSlots: exportSlots, temporaryDirectory: temporaryDirectory)
     }
 
-    var engagement: RoundEngagementViews { RoundEngagementViews(database: database, catalog: catalog) }
+    var engagement: RoundEngagementViews { RoundEngagementViews(roundStore: database.rounds, catalog: catalog) }
 
     var notices: SubmissionNotices { SubmissionNotices(partnership: partnership, mail: mail, logger: logger) }
 
@@ -71,7 +71,7 @@ struct Site: Sendable {
 
     var pages: JourneyPages {
         JourneyPages(
-            database: database, presenter: presenter, clock: clock, clients: clients, cookies: cookies, antiForgery: antiForgery,
+            responseStore: database.responses, presenter: presenter, clock: clock, clients: clients, cookies: cookies, antiForgery: antiForgery,
             shownStamp: shownStamp, submissionLimit: submissionLimit, draftLimit: draftLimit, recentVoices: recentVoices, mailWakeup: mailWakeup,
             notices: notices)
     }

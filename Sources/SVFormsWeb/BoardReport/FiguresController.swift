@@ -6,7 +6,7 @@ import SVFormsStore
 /// `/admin/figures`: the quarterly figures of the imported measures (police and health data),
 /// entered one at a time or uploaded as CSV. A correction is a new version; the old ones stay.
 struct FiguresController: Sendable {
-    let database: AppDatabase
+    let frameworkStore: FrameworkStore
     let catalog: FormCatalog
     let presenter: Presenter
     let clock: SiteClock
@@ -64,7 +64,7 @@ struct FiguresController: Sendable {
     }
 
     private func save(_ entries: [FigureSheet.Entry], _ account: Account, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let outcome = try await database.saveFigures(entries, by: account.email, at: clock.now())
+        let outcome = try await frameworkStore.saveFigures(entries, by: account.email, at: clock.now())
         if outcome.saved > 0 {
             try await auditor.audit(
                 "figures.save", subject: Set(entries.map(\.measureID)).sorted().joined(separator: " "), rowCount: outcome.saved,
@@ -78,7 +78,7 @@ struct FiguresController: Sendable {
         guard let measure = context.parameters.get("measure").flatMap(catalog.partnership.measure(id:)), measure.isImported,
             let quarter = context.parameters.get("quarter").flatMap({ ReportingQuarter(slug: $0, yearStartMonth: calendar.yearStartMonth) })
         else { throw WebError.notFound }
-        let versions = try await database.figureHistory(measureID: measure.id, quarter: quarter.label)
+        let versions = try await frameworkStore.figureHistory(measureID: measure.id, quarter: quarter.label)
         guard !versions.isEmpty else { throw WebError.notFound }
         let view = FiguresPageView(
             layout: presenter.adminLayout(title: "History of \(measure.id), \(quarter.label)", context),
@@ -91,7 +91,7 @@ struct FiguresController: Sendable {
         _ context: AppRequestContext, notice: String? = nil, figureInput: FormInput = FormInput(), importInput: FormInput = FormInput(),
         problems: [FieldProblem] = []
     ) async throws -> Response {
-        let figures = try await database.currentFigures()
+        let figures = try await frameworkStore.currentFigures()
         let quarters = form.quarters
         let form = form
         let tables = form.sheet.measures.map { measure in

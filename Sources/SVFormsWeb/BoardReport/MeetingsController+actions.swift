@@ -13,7 +13,7 @@ extension MeetingsController {
         case .failure(let problems):
             return try await meetingPage(meeting, context, actionInput: input, problems: problems.list)
         case .success(let draft):
-            guard try await database.addAction(draft, to: meeting.id, by: account.email, at: clock.now()) != nil
+            guard try await frameworkStore.addAction(draft, to: meeting.id, by: account.email, at: clock.now()) != nil
             else { throw WebError.notFound }
             return .redirect(to: SiteRoute.meeting.path(meeting.id) + "?notice=action-added#actions", type: .normal)
         }
@@ -26,7 +26,7 @@ extension MeetingsController {
         let meeting = try await meeting(context)
         guard let id = context.parameters.get("action").flatMap(Int64.init) else { throw WebError.notFound }
         guard let status = input.value("status").flatMap(MeetingAction.Status.init(rawValue:)) else { throw WebError.badRequest }
-        guard try await database.setActionStatus(id, of: meeting.id, to: status, by: account.email, at: clock.now())
+        guard try await frameworkStore.setActionStatus(id, of: meeting.id, to: status, by: account.email, at: clock.now())
         else { throw WebError.notFound }
         return .redirect(to: SiteRoute.meeting.path(meeting.id) + "?notice=action-updated#actions", type: .normal)
     }
@@ -39,7 +39,7 @@ extension MeetingsController {
         let partnership = catalog.partnership
         let bodyName = partnership.meetingBody(id: meeting.bodyID)?.name ?? meeting.bodyID
         let attended = partnership.organisations.filter { meeting.attendees.contains($0.id) }
-        let actions = try await database.actions(meetingID: meeting.id).map {
+        let actions = try await frameworkStore.actions(meetingID: meeting.id).map {
             MeetingPageView.ActionRow(
                 action: $0, owner: partnership.organisation(id: $0.ownerID)?.name ?? $0.ownerID,
                 href: SiteRoute.meetingActionStatus.path(meeting.id, $0.id))

@@ -6,7 +6,7 @@ import SVFormsStore
 /// `/admin/meetings`: the attendance register behind measure 2.1.1.a. Leads record each board or
 /// sub-group meeting, which member organisations attended, and the actions agreed.
 struct MeetingsController: Sendable {
-    let database: AppDatabase
+    let frameworkStore: FrameworkStore
     let catalog: FormCatalog
     let presenter: Presenter
     let clock: SiteClock
@@ -30,8 +30,8 @@ struct MeetingsController: Sendable {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let partnership = catalog.partnership
         let calendar = ReportingCalendar(partnership)
-        let outstanding = try await database.actions().filter(\.status.isOutstanding)
-        let rows = try await database.meetings().map { meeting in
+        let outstanding = try await frameworkStore.actions().filter(\.status.isOutstanding)
+        let rows = try await frameworkStore.meetings().map { meeting in
             MeetingPageView.Row(
                 meeting: meeting, bodyName: partnership.meetingBody(id: meeting.bodyID)?.name ?? meeting.bodyID,
                 quarter: calendar.quarter(containing: meeting.heldOn).label,
@@ -61,7 +61,7 @@ struct MeetingsController: Sendable {
         case .failure(let problems):
             return newMeetingPage(context, input: input, problems: problems.list)
         case .success(let draft):
-            let id = try await database.createMeeting(draft, by: account.email, at: clock.now())
+            let id = try await frameworkStore.createMeeting(draft, by: account.email, at: clock.now())
             return .redirect(to: SiteRoute.meeting.path(id) + "?notice=recorded", type: .normal)
         }
     }
@@ -91,7 +91,7 @@ struct MeetingsController: Sendable {
         case .failure(let problems):
             return try await meetingPage(meeting, context, input: input, problems: problems.list)
         case .success(let draft):
-            guard try await database.updateMeeting(meeting.id, draft, by: account.email, at: clock.now()) else {
+            guard try await frameworkStore.updateMeeting(meeting.id, draft, by: account.email, at: clock.now()) else {
                 throw WebError.notFound
             }
             return .redirect(to: SiteRoute.meeting.path(meeting.id) + "?notice=saved", type: .normal)
@@ -101,14 +101,14 @@ struct MeetingsController: Sendable {
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.postedForm()
         let meeting = try await meeting(context)
-        guard try await database.deleteMeeting(meeting.id) != nil else { throw WebError.notFound }
+        guard try await frameworkStore.deleteMeeting(meeting.id) != nil else { throw WebError.notFound }
         try await auditor.audit("meeting.delete", subject: "\(meeting.bodyID) \(meeting.heldOn)", request, context)
         return .redirect(to: SiteRoute.meetings.path() + "?notice=deleted", type: .normal)
     }
 
     /// The meeting in the URL; 404 for anything else.
     func meeting(_ context: AppRequestContext) async throws -> Meeting {
-        guard let id = context.parameters.get("meeting").flatMap(Int64.init), let meeting = try await database.meeting(id: id)
+        guard let id = context.parameters.get("meeting").flatMap(Int64.init), let meeting = try await frameworkStore.meeting(id: id)
         else { throw WebError.notFound }
         return meeting
     }

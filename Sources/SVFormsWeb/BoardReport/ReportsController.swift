@@ -7,7 +7,7 @@ import SVFormsStore
 /// The quarterly board report: `/admin/reports/{quarter}` for everyone signed in, its CSV and
 /// XLSX, and publishing it (leads) as the public, read-only `/reports/{quarter}`.
 struct ReportsController: Sendable {
-    let database: AppDatabase
+    let frameworkStore: FrameworkStore
     let catalog: FormCatalog
     let presenter: Presenter
     let clock: SiteClock
@@ -32,7 +32,7 @@ struct ReportsController: Sendable {
 
     /// Every quarter that can be reported, newest first, with whether it is published.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let published = Dictionary(try await database.publishedReports().map { ($0.quarter, $0.publishedAt) }, uniquingKeysWith: { $1 })
+        let published = Dictionary(try await frameworkStore.publishedReports().map { ($0.quarter, $0.publishedAt) }, uniquingKeysWith: { $1 })
         let rows = try await reporter.reportableQuarters().reversed().map { quarter in
             ListPageView.Row(
                 label: quarter.label, href: SiteRoute.report.path(quarter.slug),
@@ -50,7 +50,7 @@ struct ReportsController: Sendable {
         let account = try context.signedInAccount()
         let quarter = try quarter(context)
         let report = try await reporter.boardReport(for: quarter, isPublic: false, suppressCounts: !account.role.includes(.lead))
-        let published = try await database.publishedReport(quarter: quarter.label)
+        let published = try await frameworkStore.publishedReport(quarter: quarter.label)
         let notice = request.uri.queryParameters["notice"].flatMap { Self.notices[String($0)] }
         var layout = presenter.adminLayout(title: "Report \(quarter.label)", context)
         layout.isWide = true
@@ -78,7 +78,7 @@ struct ReportsController: Sendable {
         let quarter = try quarter(context)
         _ = try context.postedForm()
         let report = try await reporter.boardReport(for: quarter, isPublic: true, suppressCounts: true)
-        try await database.publishReport(
+        try await frameworkStore.publishReport(
             quarter: quarter.label, content: try PublishedReport.document(report), by: account.email, at: clock.now())
         try await audit("report.publish", quarter, account, request, context)
         return .redirect(to: SiteRoute.report.path(quarter.slug) + "?notice=published", type: .normal)
@@ -88,14 +88,14 @@ struct ReportsController: Sendable {
         let account = try context.signedInAccount()
         let quarter = try quarter(context)
         _ = try context.postedForm()
-        let withdrawn = try await database.withdrawReport(quarter: quarter.label)
+        let withdrawn = try await frameworkStore.withdrawReport(quarter: quarter.label)
         if withdrawn { try await audit("report.withdraw", quarter, account, request, context) }
         return .redirect(to: SiteRoute.report.path(quarter.slug) + "?notice=\(withdrawn ? "withdrawn" : "not-published")", type: .normal)
     }
 
     /// Published reports, newest first.
     @Sendable func publicList(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let rows = try await database.publishedReports().compactMap { published -> ListPageView.Row? in
+        let rows = try await frameworkStore.publishedReports().compactMap { published -> ListPageView.Row? in
             guard let quarter = ReportingQuarter(label: published.quarter, yearStartMonth: calendar.yearStartMonth) else { return nil }
             return ListPageView.Row(
                 label: quarter.label, href: SiteRoute.publicReport.path(quarter.slug), status: "Published on \(longDate(published.publishedAt))")
@@ -109,7 +109,7 @@ struct ReportsController: Sendable {
 
     @Sendable func publicShow(_ request: Request, context: AppRequestContext) async throws -> Response {
         let quarter = try quarter(context)
-        guard let published = try await database.publishedReport(quarter: quarter.label) else { throw WebError.notFound }
+        guard let published = try await frameworkStore.publishedReport(quarter: quarter.label) else { throw WebError.notFound }
         let report = try PublishedReport.report(from: published.content)
         var layout = presenter.layout(title: "Performance report \(quarter.label)")
         layout.isWide = true

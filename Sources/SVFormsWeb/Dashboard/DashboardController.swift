@@ -6,7 +6,10 @@ import SVFormsStore
 /// `/admin`: responses by quarter and every measure, with one quarter selector for the breakdowns.
 /// The figures come from the same `ResultsReporter` as the downloads.
 struct DashboardController: Sendable {
-    let database: AppDatabase
+    let responseStore: ResponseStore
+    let roundStore: RoundStore
+    let outboxStore: OutboxStore
+    let reportingQueries: ReportingQueries
     let catalog: FormCatalog
     let presenter: Presenter
     let reporter: ResultsReporter
@@ -42,16 +45,16 @@ struct DashboardController: Sendable {
                 DashboardFormView(
                     id: questionnaire.id, title: questionnaire.title,
                     quarterCounts: counts.map { QuarterCountView(quarter: $0.quarter.label, submitted: $0.submitted, inProgress: $0.inProgress) },
-                    inProgress: try await database.draftCount(formID: questionnaire.id),
+                    inProgress: try await reportingQueries.draftCount(formID: questionnaire.id),
                     canDownloadResponses: account.role.includes(.lead),
                     measures: reports.map { section($0, formID: questionnaire.id, selected: selected) },
-                    leftOut: questionnaire.audience == .invited ? try await database.waitingLinkResponseCount(formID: questionnaire.id) : 0,
+                    leftOut: questionnaire.audience == .invited ? try await responseStore.waitingLinkResponseCount(formID: questionnaire.id) : 0,
                     canReviewLeftOut: account.role.includes(.lead)))
         }
         var layout = presenter.adminLayout(title: "Dashboard", context)
         layout.isWide = true
         var rounds: [RoundEngagementView] = []
-        for round in try await database.rounds().prefix(5) {
+        for round in try await roundStore.rounds().prefix(5) {
             let (summary, tables) = try await engagement.roundEngagement(round)
             rounds.append(RoundEngagementView(summary: summary, tables: tables, canOpen: account.role.includes(.lead)))
         }
@@ -62,9 +65,9 @@ struct DashboardController: Sendable {
                 VoiceSectionView(
                     questionnaire: questionnaire, counts: counts, selected: selected.flatMap { quarters.firstIndex(of: $0) } ?? quarters.indices.last,
                     suppress: !account.role.includes(.lead), isLead: account.role.includes(.lead),
-                    quarantined: try await database.quarantinedCount(formID: questionnaire.id)))
+                    quarantined: try await reportingQueries.quarantinedCount(formID: questionnaire.id)))
         }
-        let failedMail = account.role.includes(.admin) ? try await database.mailCounts()[.failed] ?? 0 : 0
+        let failedMail = account.role.includes(.admin) ? try await outboxStore.mailCounts()[.failed] ?? 0 : 0
         let view = DashboardView(
             layout: layout, quarterOptions: newestFirst.map { QuarterOptionView(label: $0.label, isSelected: $0 == selected) },
             forms: forms, rounds: rounds, voices: voices, failedMail: failedMail)

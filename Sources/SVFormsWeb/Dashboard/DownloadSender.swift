@@ -6,7 +6,7 @@ import SVFormsStore
 /// Sending a download: audited (who, what, when, how many rows) before its first byte is sent.
 struct DownloadSender: Sendable {
     let auditor: Auditor
-    let database: AppDatabase
+    let auditLog: AuditStore
     /// At most two Excel files are built at once.
     let exportSlots: ExportSlots
     /// Where downloads are built before they are sent (inside the data directory, on the same disk).
@@ -24,7 +24,7 @@ struct DownloadSender: Sendable {
         case .csv:
             contentType = "text/csv; charset=utf-8"
             // Audited before the first byte: the rows are fixed by the export's snapshot.
-            try await database.record(audit)
+            try await auditLog.record(audit)
             body = StreamingBody.make(logger: context.logger) { output in try await export.writeCSV(output: output) }
         case .xlsx:
             contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,7 +35,7 @@ struct DownloadSender: Sendable {
                 }
             }
             // Audited once the file exists, so a failed build is not recorded as a download.
-            try await database.record(audit)
+            try await auditLog.record(audit)
         }
         return Response(
             status: .ok,

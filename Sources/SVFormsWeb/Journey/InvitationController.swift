@@ -7,7 +7,7 @@ import SVFormsStore
 /// the round closes, and after they submit it shows their confirmation. Unknown links are 404s,
 /// and too many of them from one client address are refused for a while.
 struct InvitationController: Sendable {
-    let database: AppDatabase
+    let roundStore: RoundStore
     let catalog: FormCatalog
     let clock: SiteClock
     let clients: ClientAddresses
@@ -68,7 +68,7 @@ struct InvitationController: Sendable {
     private func scope(_ request: Request, _ context: AppRequestContext) async throws -> JourneyScope {
         let token = context.parameters.get("token") ?? ""
         let now = clock.now()
-        guard RandomToken.isWellFormed(token), let found = try await database.invitation(tokenHash: RandomToken.hash(token)),
+        guard RandomToken.isWellFormed(token), let found = try await roundStore.invitation(tokenHash: RandomToken.hash(token)),
             let questionnaire = catalog.questionnaire(id: found.round.formID)
         else {
             // Only failures count, so a real link always opens, even for many people behind one

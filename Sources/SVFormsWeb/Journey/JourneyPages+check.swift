@@ -30,7 +30,7 @@ extension JourneyPages {
         let questionnaire = scope.questionnaire
         let input = try context.postedForm()
         let screening = try screeningSignal(input, scope)
-        guard let stored = try await database.draft(respondentKey: scope.draftKey, formID: questionnaire.id) else {
+        guard let stored = try await responseStore.draft(respondentKey: scope.draftKey, formID: questionnaire.id) else {
             // Already submitted (another press of the button, perhaps still in flight): the confirmation
             // page shows the reference once it is known, and sends anyone else to the start.
             return (.redirect(to: scope.confirmation, type: .normal), nil)
@@ -48,7 +48,7 @@ extension JourneyPages {
         let voice = await newVoice(answers: answers, screening: setAside, scope, request, context, now: now)
         let queued = MailQueued()
         let notify = notices.submissionNotices(questionnaire, answers: answers, queued: queued)
-        let reference = try await database.submit(
+        let reference = try await responseStore.submit(
             respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version,
             answers: answers, at: now, representativeID: scope.invitation?.representative.id, voice: voice,
             linkResponse: newLinkResponse(screening: setAside, scope), spendingJourney: screens(scope) ? noted.journey : nil,
@@ -70,7 +70,7 @@ extension JourneyPages {
             }.map(\.id))
         var draft = journey.draft
         if !failing.isEmpty {
-            draft = try await database.updateDraft(
+            draft = try await responseStore.updateDraft(
                 respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version, at: clock.now()
             ) { latest in
                 var reopened = latest

@@ -42,7 +42,7 @@ extension JourneyPages {
             response.headers[.retryAfter] = String(wait)
             return response
         }
-        let updated = try await database.updateDraft(
+        let updated = try await responseStore.updateDraft(
             respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version, at: now,
             checkingJourney: screening?.stamp.journey
         ) { latest, journeyIsSpent in

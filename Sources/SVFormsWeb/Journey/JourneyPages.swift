@@ -7,7 +7,7 @@ import SVFormsStore
 /// The respondent journey — start page, question pages, check answers, submit, confirmation —
 /// for any `JourneyScope`: the open-link and invitation controllers both hand their requests here.
 struct JourneyPages: Sendable {
-    let database: AppDatabase
+    let responseStore: ResponseStore
     let presenter: Presenter
     let clock: SiteClock
     let clients: ClientAddresses
@@ -52,7 +52,7 @@ struct JourneyPages: Sendable {
     /// The person's saved answers, or nil when they have not started.
     func storedDraft(_ scope: JourneyScope) async throws -> Draft? {
         guard !scope.isNewBrowser else { return nil }
-        return try await database.draft(respondentKey: scope.draftKey, formID: scope.questionnaire.id)?.draft
+        return try await responseStore.draft(respondentKey: scope.draftKey, formID: scope.questionnaire.id)?.draft
     }
 
     /// Sets the respondent cookie on a page shown to a browser seen for the first time.

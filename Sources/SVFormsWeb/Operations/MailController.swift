@@ -6,7 +6,7 @@ import SVFormsStore
 
 /// `/admin/mail`: admins see what is queued, sent and failed, and can send failed mail again.
 struct MailController: Sendable {
-    let database: AppDatabase
+    let outboxStore: OutboxStore
     let catalog: FormCatalog
     let presenter: Presenter
     let clock: SiteClock
@@ -21,8 +21,8 @@ struct MailController: Sendable {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let status = request.uri.queryParameters["status"].flatMap { OutboxItem.Status(rawValue: String($0)) }
-        let items = try await database.mail(status: status, limit: 200, offset: 0)
-        let counts = try await database.mailCounts()
+        let items = try await outboxStore.mail(status: status, limit: 200, offset: 0)
+        let counts = try await outboxStore.mailCounts()
         let retried = request.uri.queryParameters["retried"].flatMap { Int(String($0)) }
         let view = MailPageView(
             layout: presenter.adminLayout(title: "Mail", context), filter: status, counts: counts,
@@ -35,7 +35,7 @@ struct MailController: Sendable {
         let account = try context.signedInAccount()
         _ = try context.postedForm()
         guard let id = context.parameters.get("id").flatMap(Int64.init),
-            try await database.retryFailedMail(id, at: clock.now())
+            try await outboxStore.retryFailedMail(id, at: clock.now())
         else { throw WebError.notFound }
         return try await queued(1, subject: "outbox \(id)", by: account, request, context)
     }
@@ -43,7 +43,7 @@ struct MailController: Sendable {
     @Sendable func retryAll(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         _ = try context.postedForm()
-        let count = try await database.retryAllFailedMail(at: clock.now())
+        let count = try await outboxStore.retryAllFailedMail(at: clock.now())
         return try await queued(count, subject: "all failed mail", by: account, request, context)
     }
 

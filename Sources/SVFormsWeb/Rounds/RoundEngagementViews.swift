@@ -3,12 +3,12 @@ import SVFormsStore
 
 /// A round's figures as the round list, the round page and the dashboard show them.
 struct RoundEngagementViews: Sendable {
-    let database: AppDatabase
+    let roundStore: RoundStore
     let catalog: FormCatalog
 
     /// A round's totals (for lists) and its engagement tables (for the round page and dashboard).
     func roundEngagement(_ round: SurveyRound) async throws -> (RoundSummaryView, EngagementTablesView) {
-        roundEngagement(round, people: try await database.representatives(roundID: round.id))
+        roundEngagement(round, people: try await roundStore.representatives(roundID: round.id))
     }
 
     /// The same, for people already loaded.

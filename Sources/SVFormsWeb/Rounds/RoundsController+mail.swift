@@ -22,7 +22,7 @@ extension RoundsController {
             return .redirect(to: SiteRoute.round.path(round.id) + "?closed", type: .normal)
         }
         let composer = mail
-        let outcome = try await database.sendRoundMail(mailing, roundID: round.id, at: now) { person in
+        let outcome = try await roundStore.sendRoundMail(mailing, roundID: round.id, at: now) { person in
             try composer.invitation(person, round: round, questionnaire: questionnaire, isReminder: mailing == .reminders)
         }
         mailWakeup.signal()

@@ -9,7 +9,7 @@ extension RoundsController {
         _ round: SurveyRound, _ questionnaire: Questionnaire, _ context: AppRequestContext, notice: String? = nil, warning: String? = nil,
         addInput: FormInput = FormInput(), importInput: FormInput = FormInput(), problems: [FieldProblem] = []
     ) async throws -> Response {
-        let people = try await database.representatives(roundID: round.id)
+        let people = try await roundStore.representatives(roundID: round.id)
         let organisations = Dictionary(catalog.partnership.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let today = CalendarDay.today(in: catalog.partnership.timeZone, now: clock.now())
         let form = peopleForm(questionnaire)

@@ -49,7 +49,7 @@ extension RoundsController {
         let (round, questionnaire) = try await round(context)
         _ = try context.postedForm()
         guard let id = context.parameters.get("person").flatMap(Int64.init),
-            let removed = try await database.removeRepresentative(id, from: round.id)
+            let removed = try await roundStore.removeRepresentative(id, from: round.id)
         else { throw WebError.notFound }
         try await auditor.audit("round.remove-person", subject: "\(removed.email) from \(round.name) (\(questionnaire.id))", request, context)
         return .redirect(to: SiteRoute.round.path(round.id) + "?notice=removed-1", type: .normal)
@@ -61,7 +61,7 @@ extension RoundsController {
         problemField: String, input: FormInput, notice: String
     ) async throws -> Response {
         do {
-            try await database.addRepresentatives(
+            try await roundStore.addRepresentatives(
                 entries.map { NewRepresentative(name: $0.name, email: $0.email, organisationID: $0.organisationID) }, to: round.id)
         } catch RoundError.alreadyInRound(let email) {
             let problem = FieldProblem(questionID: problemField, message: "\(email) is already in this round; nobody was added")
@@ -74,7 +74,7 @@ extension RoundsController {
 
     /// The round in the URL and its questionnaire; 404 for anything else.
     func round(_ context: AppRequestContext) async throws -> (SurveyRound, Questionnaire) {
-        guard let id = context.parameters.get("round").flatMap(Int64.init), let round = try await database.round(id: id),
+        guard let id = context.parameters.get("round").flatMap(Int64.init), let round = try await roundStore.round(id: id),
             let questionnaire = catalog.questionnaire(id: round.formID)
         else { throw WebError.notFound }
         return (round, questionnaire)

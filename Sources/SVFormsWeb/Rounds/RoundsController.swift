@@ -8,7 +8,7 @@ import SVFormsStore
 /// `/admin/rounds`: leads open rounds of invited questionnaires, add the people to ask,
 /// send their personal invitations and remind those who have not answered.
 struct RoundsController: Sendable {
-    let database: AppDatabase
+    let roundStore: RoundStore
     let catalog: FormCatalog
     let presenter: Presenter
     let clock: SiteClock
@@ -41,7 +41,7 @@ struct RoundsController: Sendable {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         var summaries: [RoundSummaryView] = []
-        for round in try await database.rounds() {
+        for round in try await roundStore.rounds() {
             summaries.append(try await engagement.roundEngagement(round).0)
         }
         let view = RoundsListView(
@@ -61,7 +61,7 @@ struct RoundsController: Sendable {
         case .failure(let problems):
             return newRoundPage(context, input: input, problems: problems.list)
         case .success(let new):
-            let round = try await database.createRound(new, by: account.email, at: clock.now())
+            let round = try await roundStore.createRound(new, by: account.email, at: clock.now())
             return .redirect(to: SiteRoute.round.path(round.id), type: .normal)
         }
     }

@@ -7,7 +7,7 @@ import SVFormsStore
 /// instead of an invitation. They count in no figure until a lead accepts one; a lead may delete one
 /// instead (asked to confirm first). Each decision is audited.
 struct LinkResponsesController: Sendable {
-    let database: AppDatabase
+    let responseStore: ResponseStore
     let catalog: FormCatalog
     let presenter: Presenter
     let clock: SiteClock
@@ -41,7 +41,7 @@ struct LinkResponsesController: Sendable {
         default: throw WebError.notFound
         }
         guard
-            try await database.decide(
+            try await responseStore.decide(
                 linkResponse: reference, formID: formID, accept: accept, by: account.email, client: clients.address(request, context),
                 at: clock.now())
         else { throw WebError.notFound }
@@ -52,7 +52,7 @@ struct LinkResponsesController: Sendable {
     private func page(_ context: AppRequestContext, notice: String?, unconfirmed: String?) async throws -> Response {
         var forms: [(questionnaire: Questionnaire, waiting: [WaitingLinkResponse])] = []
         for questionnaire in catalog.questionnaires where questionnaire.audience == .invited {
-            let waiting = try await database.waitingLinkResponses(formID: questionnaire.id, limit: Self.pageLimit)
+            let waiting = try await responseStore.waitingLinkResponses(formID: questionnaire.id, limit: Self.pageLimit)
             if questionnaire.publicLink || !waiting.isEmpty { forms.append((questionnaire, waiting)) }
         }
         let view = LinkResponsesPageView(

@@ -7,7 +7,7 @@ import SVFormsStore
 /// wrote, what has been deleted, and what will be deleted next. The policy itself lives in the
 /// questionnaire's `voices.retention` block; the hourly housekeeping applies it.
 struct RetentionController: Sendable {
-    let database: AppDatabase
+    let voiceStore: VoiceStore
     let catalog: FormCatalog
     let presenter: Presenter
     let clock: SiteClock
@@ -24,7 +24,7 @@ struct RetentionController: Sendable {
             guard let settings = questionnaire.voices else { continue }
             var rows: [RetentionPageView.Row] = []
             for (part, days) in [(RetainedPart.contactDetails, settings.retention.contactDays), (.text, settings.retention.textDays)] {
-                let outlook = try await database.retentionOutlook(formID: questionnaire.id, part: part, keptFor: days, now: now)
+                let outlook = try await voiceStore.retentionOutlook(formID: questionnaire.id, part: part, keptFor: days, now: now)
                 rows.append(
                     RetentionPageView.Row(
                         partLabel: part.label, keptFor: "\(days) days after the voice was sent",

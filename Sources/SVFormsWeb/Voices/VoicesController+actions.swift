@@ -16,7 +16,7 @@ extension VoicesController {
         case .failure(let problem): return page(questionnaire, voice, context, notice: nil, problem: problem)
         }
         do {
-            try await database.change(
+            try await voiceStore.change(
                 voice: voice.reference, formID: questionnaire.id, change, by: account.email,
                 client: clients.address(request, context), at: clock.now())
         } catch let error as VoiceChangeError {

@@ -6,7 +6,8 @@ import SVFormsStore
 
 /// `/admin/voices`: leads read, sort and act on what community members said. Every change is audited.
 struct VoicesController: Sendable {
-    let database: AppDatabase
+    let voiceStore: VoiceStore
+    let reportingQueries: ReportingQueries
     let catalog: FormCatalog
     let presenter: Presenter
     let clock: SiteClock
@@ -30,11 +31,11 @@ struct VoicesController: Sendable {
         let quarters = try await reporter.quarters(of: questionnaire).reversed()
         let query = VoiceListQuery(request, questionnaire: questionnaire, quarters: Array(quarters))
         let filter = query.filter(questionnaire, settings: settings, period: query.quarter.map(reporter.period))
-        let (voices, total) = try await database.voices(
+        let (voices, total) = try await voiceStore.voices(
             filter, limit: VoiceListQuery.pageSize, offset: (query.page - 1) * VoiceListQuery.pageSize)
         let view = VoiceListView(
             layout: layout, questionnaire: questionnaire, forms: forms, quarters: Array(quarters), query: query,
-            voices: voices, total: total, quarantined: try await database.quarantinedCount(formID: questionnaire.id),
+            voices: voices, total: total, quarantined: try await reportingQueries.quarantinedCount(formID: questionnaire.id),
             timeZone: catalog.partnership.timeZone,
             deleted: request.uri.queryParameters["deleted"].map(String.init).flatMap { Reference.isWellFormed($0) ? $0 : nil })
         return presenter.response(.voices, view)
@@ -59,7 +60,7 @@ struct VoicesController: Sendable {
     func voice(_ context: AppRequestContext) async throws -> (Questionnaire, StoredVoice) {
         guard let formID = context.parameters.get("form"), let questionnaire = catalog.questionnaire(id: formID),
             questionnaire.voices != nil, let reference = context.parameters.get("reference"), Reference.isWellFormed(reference),
-            let voice = try await database.voice(formID: formID, reference: reference)
+            let voice = try await voiceStore.voice(formID: formID, reference: reference)
         else { throw WebError.notFound }
         return (questionnaire, voice)
     }

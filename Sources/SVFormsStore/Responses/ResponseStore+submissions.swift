@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-extension AppDatabase {
+extension ResponseStore {
     /// Stores a response and removes the draft it came from, in one durable transaction,
     /// and returns its new reference. Only after this returns may the person see a confirmation.
     ///
@@ -25,7 +25,7 @@ extension AppDatabase {
                     .execute(arguments: [respondentKey, formID])
                 guard db.changesCount == 1 else { return nil }
             }
-            let reference = try Self.unusedReference(db)
+            let reference = try AppDatabase.unusedReference(db)
             try db.cachedStatement(sql: "INSERT INTO response (reference, form_id, form_version, submitted_at) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [reference, formID, formVersion, submittedAt])
             let responseID = db.lastInsertedRowID
@@ -35,29 +35,18 @@ extension AppDatabase {
                     try insertAnswer.execute(arguments: [responseID, questionID, position, value])
                 }
             }
-            if let voice { try Self.insert(voice, responseID: responseID, formID: formID, db) }
-            if let linkResponse { try Self.insert(linkResponse, responseID: responseID, formID: formID, db) }
-            if let spendingJourney { try Self.spend(journey: spendingJourney, at: now, db) }
+            if let voice { try AppDatabase.insert(voice, responseID: responseID, formID: formID, db) }
+            if let linkResponse { try AppDatabase.insert(linkResponse, responseID: responseID, formID: formID, db) }
+            if let spendingJourney { try AppDatabase.spend(journey: spendingJourney, at: now, db) }
             if let representativeID {
                 try db.execute(
                     sql: "UPDATE representative SET submitted_at = ?, response_reference = ? WHERE id = ?",
                     arguments: [submittedAt, reference, representativeID])
             }
             // The accounts are read here, in the writer, rather than before: one less trip to a reader per submission.
-            let accounts = try kind.map { try Self.accountsToNotify($0, db) } ?? []
-            if !accounts.isEmpty { try Self.enqueue(notify(reference, accounts), at: now, db) }
+            let accounts = try kind.map { try AppDatabase.accountsToNotify($0, db) } ?? []
+            if !accounts.isEmpty { try AppDatabase.enqueue(notify(reference, accounts), at: now, db) }
             return reference
-        }
-    }
-
-    /// A fresh reference; with 29^8 possibilities a clash is rare, but it is checked, not assumed.
-    /// (The submission path runs thousands of times a second: its statements are prepared once and reused.)
-    private static func unusedReference(_ db: Database) throws -> String {
-        let taken = try db.cachedStatement(sql: "SELECT 1 FROM response WHERE reference = ?")
-        while true {
-            let candidate = Reference.generate()
-            if try Bool.fetchOne(taken, arguments: [candidate]) != nil { continue }
-            return candidate
         }
     }
 
@@ -79,5 +68,18 @@ extension AppDatabase {
     /// How many responses to a form have been submitted, ever.
     public func responseCount(formID: String) async throws -> Int {
         try await writer.read { try ResponseRecord.filter(ResponseRecord.Columns.formID == formID).fetchCount($0) }
+    }
+}
+
+extension AppDatabase {
+    /// A fresh reference; with 29^8 possibilities a clash is rare, but it is checked, not assumed.
+    /// (The submission path runs thousands of times a second: its statements are prepared once and reused.)
+    fileprivate static func unusedReference(_ db: Database) throws -> String {
+        let taken = try db.cachedStatement(sql: "SELECT 1 FROM response WHERE reference = ?")
+        while true {
+            let candidate = Reference.generate()
+            if try Bool.fetchOne(taken, arguments: [candidate]) != nil { continue }
+            return candidate
+        }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension AppDatabase {
+extension AccountStore {
     /// Stores a new session for the account, by the hash of its cookie token.
     public func createSession(tokenHash: Data, accountID: Int64, at now: Date) async throws {
         let time = Timestamp.string(now)

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension AppDatabase {
+extension FrameworkStore {
     /// Publishes (or republishes) a quarter's public report: `content` is its JSON snapshot.
     public func publishReport(quarter: String, content: String, by author: String, at now: Date) async throws {
         try await write { db in

@@ -4,13 +4,7 @@ import SVFormsCore
 
 /// Responses to invited questionnaires that came through the public link: kept out of every figure
 /// (the `reported_response` view) until a lead accepts one, or deletes it.
-extension AppDatabase {
-    static func insert(_ link: NewLinkResponse, responseID: Int64, formID: String, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO link_response (response_id, form_id, status, screening) VALUES (?, ?, 'waiting', ?)",
-            arguments: [responseID, formID, link.screening?.rawValue])
-    }
-
+extension ResponseStore {
     /// The responses waiting for a lead, oldest first, with every answer.
     public func waitingLinkResponses(formID: String, limit: Int) async throws -> [WaitingLinkResponse] {
         try await writer.read { db in
@@ -37,7 +31,7 @@ extension AppDatabase {
     /// How many responses through the public link are waiting, per period of submission.
     public func waitingLinkResponseCounts(formID: String, periods: [DateInterval]) async throws -> [Int] {
         guard !periods.isEmpty else { return [] }
-        let (periodTable, periodArguments) = Self.periodTable(periods)
+        let (periodTable, periodArguments) = AppDatabase.periodTable(periods)
         var arguments = periodArguments
         arguments += [formID]
         let finalArguments = arguments
@@ -86,7 +80,7 @@ extension AppDatabase {
             } else {
                 try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [id])
             }
-            try Self.insert(
+            try AppDatabase.insert(
                 AuditEvent(
                     at: now, actor: actor, action: accept ? "link-response.accept" : "link-response.delete",
                     subject: "\(formID) \(reference)", rowCount: 1, client: client), db)
@@ -94,6 +88,14 @@ extension AppDatabase {
         }
         if decided, !accept { await eraseFromJournal() }
         return decided
+    }
+}
+
+extension AppDatabase {
+    static func insert(_ link: NewLinkResponse, responseID: Int64, formID: String, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO link_response (response_id, form_id, status, screening) VALUES (?, ?, 'waiting', ?)",
+            arguments: [responseID, formID, link.screening?.rawValue])
     }
 }
 

@@ -15,10 +15,3 @@ public struct StorageUnavailable: Error, CustomStringConvertible {
         .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_CANTOPEN, .SQLITE_NOMEM,
     ]
 }
-
-extension AppDatabase {
-    /// Runs a write in the next shared commit (see `GroupCommit`), returning once it is durable.
-    func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await groupCommit.write(updates)
-    }
-}

@@ -2,12 +2,32 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-/// Owns the SQLite database: opening it durably, migrating it, and every read and write the app makes.
-public final class AppDatabase: Sendable {
-    let writer: DatabasePool
-    let groupCommit: GroupCommit
-    /// Whether deleted words may still be in the write-ahead log (see `eraseFromJournal`).
-    let erasure = LockedFlag()
+/// Owns the SQLite database: opening it durably and migrating it. Its reads and writes are in one store
+/// per aggregate (`accounts`, `responses`, `rounds`, …), all over one shared writer with group commit.
+public final class AppDatabase: Store {
+    let shared: SharedWriter
+    public let accounts: AccountStore
+    public let audit: AuditStore
+    public let responses: ResponseStore
+    public let rounds: RoundStore
+    public let outbox: OutboxStore
+    public let voices: VoiceStore
+    public let framework: FrameworkStore
+    public let reporting: ReportingQueries
+    public let attempts: AttemptStore
+
+    private init(shared: SharedWriter) {
+        self.shared = shared
+        accounts = AccountStore(shared: shared)
+        audit = AuditStore(shared: shared)
+        responses = ResponseStore(shared: shared)
+        rounds = RoundStore(shared: shared)
+        outbox = OutboxStore(shared: shared)
+        voices = VoiceStore(shared: shared)
+        framework = FrameworkStore(shared: shared)
+        reporting = ReportingQueries(shared: shared)
+        attempts = AttemptStore(shared: shared)
+    }
 
     /// The database file inside a data directory.
     public static let fileName = "svforms.sqlite"
@@ -26,9 +46,8 @@ public final class AppDatabase: Sendable {
     }
 
     /// Wraps an open pool: makes writes durable and migrates.
-    init(pool: DatabasePool) throws {
-        writer = pool
-        groupCommit = GroupCommit(writer: pool, translate: StorageUnavailable.translating)
+    convenience init(pool: DatabasePool) throws {
+        self.init(shared: SharedWriter(pool: pool))
         // DatabasePool sets synchronous=NORMAL on its writer after prepareDatabase runs:
         // FULL must be set here, after opening, or an acknowledged commit could be lost on power failure.
         try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
@@ -42,9 +61,8 @@ public final class AppDatabase: Sendable {
     }
 
     /// Wraps a pool as it is, for tests that need a database the app could not set up (read-only).
-    init(unmigrated pool: DatabasePool) {
-        writer = pool
-        groupCommit = GroupCommit(writer: pool, translate: StorageUnavailable.translating)
+    convenience init(unmigrated pool: DatabasePool) {
+        self.init(shared: SharedWriter(pool: pool))
     }
 
     /// The effective durability settings, for the start-up log and tests.

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-extension AppDatabase {
+extension ReportingQueries {
     /// The newest response to the form, how many there are up to it, and when the newest was
     /// submitted: an export fixes these before it starts, so the count it audits is exactly the
     /// rows it writes, and the time it stamps in a file depends on the data alone.

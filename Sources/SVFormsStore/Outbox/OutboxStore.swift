@@ -1,23 +1,17 @@
 import Foundation
 import GRDB
 
-extension AppDatabase {
+extension OutboxStore {
     /// How long undelivered mail is retried before it is marked failed.
     public static let undeliveredMailLifetime: TimeInterval = 5 * 86_400
+
     /// How long a failed message keeps its content for an admin's retry. It may hold a personal
     /// link or a person's answers, so it is not kept for ever.
     public static let failedMailContentLifetime: TimeInterval = 30 * 86_400
 
     /// Queues messages on their own (events that cause mail queue it inside their own transaction).
     public func enqueue(_ messages: [OutboxMessage], at now: Date) async throws {
-        try await write { db in try Self.enqueue(messages, at: now, db) }
-    }
-
-    static func enqueue(_ messages: [OutboxMessage], at now: Date, _ db: Database) throws {
-        for message in messages {
-            var record = OutboxRecord(message, at: now)
-            try record.insert(db)
-        }
+        try await write { db in try AppDatabase.enqueue(messages, at: now, db) }
     }
 
     /// Queued mail whose next attempt is due, oldest first.
@@ -66,7 +60,7 @@ extension AppDatabase {
     public func retryFailedMail(_ id: Int64, at now: Date) async throws -> Bool {
         try await write { db in
             guard let record = try OutboxRecord.fetchOne(db, key: id) else { return false }
-            return try Self.requeue(record, at: now, db)
+            return try AppDatabase.requeue(record, at: now, db)
         }
     }
 
@@ -74,19 +68,8 @@ extension AppDatabase {
     public func retryAllFailedMail(at now: Date) async throws -> Int {
         try await write { db in
             let failed = try OutboxRecord.filter(OutboxRecord.Columns.status == OutboxItem.Status.failed.rawValue).fetchAll(db)
-            return try failed.filter { try Self.requeue($0, at: now, db) }.count
+            return try failed.filter { try AppDatabase.requeue($0, at: now, db) }.count
         }
-    }
-
-    private static func requeue(_ failed: OutboxRecord, at now: Date, _ db: Database) throws -> Bool {
-        guard failed.status == OutboxItem.Status.failed.rawValue, !failed.message.isEmpty else { return false }
-        var record = failed
-        record.status = OutboxItem.Status.queued.rawValue
-        record.attempts = 0
-        record.nextAttemptAt = Timestamp.string(now)
-        record.expiresAt = Timestamp.string(now.addingTimeInterval(undeliveredMailLifetime))
-        try record.update(db)
-        return true
     }
 
     /// Drops the content of failed messages queued before `cutoff`; returns how many.
@@ -128,6 +111,40 @@ extension AppDatabase {
             guard var record = try OutboxRecord.fetchOne(db, key: id) else { return }
             change(&record)
             try record.update(db)
+        }
+    }
+}
+
+extension AppDatabase {
+    static func enqueue(_ messages: [OutboxMessage], at now: Date, _ db: Database) throws {
+        for message in messages {
+            var record = OutboxRecord(message, at: now)
+            try record.insert(db)
+        }
+    }
+
+    fileprivate static func requeue(_ failed: OutboxRecord, at now: Date, _ db: Database) throws -> Bool {
+        guard failed.status == OutboxItem.Status.failed.rawValue, !failed.message.isEmpty else { return false }
+        var record = failed
+        record.status = OutboxItem.Status.queued.rawValue
+        record.attempts = 0
+        record.nextAttemptAt = Timestamp.string(now)
+        record.expiresAt = Timestamp.string(now.addingTimeInterval(OutboxStore.undeliveredMailLifetime))
+        try record.update(db)
+        return true
+    }
+}
+
+extension OutboxStore {
+    /// Runs a scheduled job at most once ever, whatever restarts happen: claims `name` and queues the
+    /// job's mail in one transaction. False when the job had already run.
+    @discardableResult
+    public func queueOnce(job name: String, at now: Date, _ messages: @escaping @Sendable () throws -> [OutboxMessage]) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO job_run (name, ran_at) VALUES (?, ?)", arguments: [name, Timestamp.string(now)])
+            guard db.changesCount == 1 else { return false }
+            try AppDatabase.enqueue(try messages(), at: now, db)
+            return true
         }
     }
 }

@@ -6,8 +6,8 @@ import GRDB
 /// questions it counts and up to which response id. Any change to stored responses, answers or voice
 /// statuses deletes that row (the triggers below), and the next report rebuilds the form's tally from
 /// `answer`; new submissions are added on the next report. Counting is exact whatever state the tally
-/// is in (`AppDatabase.ratingCounts`), so a stale or missing tally costs time, never correctness.
-extension AppDatabase {
+/// is in (`ReportingQueries.ratingCounts`), so a stale or missing tally costs time, never correctness.
+extension ReportingQueries {
     /// What a form's tally counts: the rated questions and the question naming the organisation.
     struct TallySource: Equatable {
         let questionIDs: [String]
@@ -16,25 +16,12 @@ extension AppDatabase {
         var questions: String { questionIDs.sorted().joined(separator: "\n") + "\n@" + (organisationQuestionID ?? "") }
     }
 
-    /// The response id the form's tally counts through, when it counts these questions.
-    static func tallyCountedThrough(formID: String, _ source: TallySource, _ db: Database) throws -> Int64? {
-        let row = try Row.fetchOne(db, sql: "SELECT questions, counted_through FROM rating_tally_source WHERE form_id = ?", arguments: [formID])
-        guard let row, row["questions"] == source.questions else { return nil }
-        return row["counted_through"]
-    }
-
-    /// The highest response id of any form: read from the end of the table's b-tree, where the highest of
-    /// one form would scan that form's index. A tally counts through it, whichever form it belongs to.
-    static func lastResponseID(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT max(id) FROM response") ?? 0
-    }
-
     /// Brings the form's tally up to its latest response: adds what is new, or rebuilds it when it
     /// counted other questions or was forgotten.
     func refreshRatingTally(formID: String, _ source: TallySource) async throws {
         try await write { db in
-            let last = try Self.lastResponseID(db)
-            let countedThrough = try Self.tallyCountedThrough(formID: formID, source, db)
+            let last = try AppDatabase.lastResponseID(db)
+            let countedThrough = try AppDatabase.tallyCountedThrough(formID: formID, source, db)
             if countedThrough == last { return }
             if countedThrough == nil {
                 try db.execute(sql: "DELETE FROM rating_tally WHERE form_id = ?", arguments: [formID])
@@ -64,6 +51,21 @@ extension AppDatabase {
     }
 }
 
+extension AppDatabase {
+    /// The response id the form's tally counts through, when it counts these questions.
+    static func tallyCountedThrough(formID: String, _ source: ReportingQueries.TallySource, _ db: Database) throws -> Int64? {
+        let row = try Row.fetchOne(db, sql: "SELECT questions, counted_through FROM rating_tally_source WHERE form_id = ?", arguments: [formID])
+        guard let row, row["questions"] == source.questions else { return nil }
+        return row["counted_through"]
+    }
+
+    /// The highest response id of any form: read from the end of the table's b-tree, where the highest of
+    /// one form would scan that form's index. A tally counts through it, whichever form it belongs to.
+    static func lastResponseID(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT max(id) FROM response") ?? 0
+    }
+}
+
 /// A reporting period as the tally can serve it: the UTC months whose middle falls in the period, with the
 /// slivers where the period and those months differ (an hour or so at each end when quarters start at local
 /// midnight) to add or take away, counted from the answers themselves.
@@ -72,7 +74,7 @@ struct MonthSplit: Equatable {
     private(set) var added: [DateInterval] = []
     private(set) var subtracted: [DateInterval] = []
 
-    private static let utc: Calendar = {
+    fileprivate static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar
@@ -100,7 +102,7 @@ struct MonthSplit: Equatable {
     }
 
     /// Moving a bound from `from` to `to` adds the instants between when it moves later, and removes them when it moves earlier.
-    private static func difference(from: Date, to: Date, added: inout [DateInterval], subtracted: inout [DateInterval]) {
+    fileprivate static func difference(from: Date, to: Date, added: inout [DateInterval], subtracted: inout [DateInterval]) {
         if from < to { added.append(DateInterval(start: from, end: to)) } else if to < from { subtracted.append(DateInterval(start: to, end: from)) }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-extension AppDatabase {
+extension VoiceStore {
     /// The text a redaction leaves in place of the words it removes.
     public static let redactionMark = "[redacted]"
 
@@ -13,7 +13,7 @@ extension AppDatabase {
     ) async throws {
         let at = Timestamp.string(now)
         try await write { db in
-            guard let voice = try Self.voice(formID: formID, reference: reference, db) else { throw VoiceChangeError.notFound }
+            guard let voice = try AppDatabase.voice(formID: formID, reference: reference, db) else { throw VoiceChangeError.notFound }
             var subject = "\(formID) \(reference)"
             switch change {
             case .themes(let themes):
@@ -23,13 +23,13 @@ extension AppDatabase {
                 }
             case .status(let status):
                 guard voice.status != .quarantined else { throw VoiceChangeError.quarantined }
-                try Self.setStatus(status, voice.responseID, db)
+                try AppDatabase.setStatus(status, voice.responseID, db)
             case .release:
                 guard voice.status == .quarantined else { throw VoiceChangeError.notQuarantined }
-                try Self.setStatus(.new, voice.responseID, db)
+                try AppDatabase.setStatus(.new, voice.responseID, db)
             case .redact(let questionID, let passage):
                 subject += " \(questionID)"
-                try Self.redact(passage, in: questionID, of: voice, db)
+                try AppDatabase.redact(passage, in: questionID, of: voice, db)
             case .delete:
                 guard voice.status == .quarantined else { throw VoiceChangeError.notQuarantined }
                 try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [voice.responseID])
@@ -38,26 +38,28 @@ extension AppDatabase {
                 try db.execute(
                     sql: "UPDATE voice SET changed_at = ?, changed_by = ? WHERE response_id = ?", arguments: [at, actor, voice.responseID])
             }
-            try Self.insert(AuditEvent(at: now, actor: actor, action: change.action, subject: subject, rowCount: 1, client: client), db)
+            try AppDatabase.insert(AuditEvent(at: now, actor: actor, action: change.action, subject: subject, rowCount: 1, client: client), db)
         }
         switch change {
         case .redact, .delete: await eraseFromJournal()
         case .themes, .status, .release: break
         }
     }
+}
 
-    private static func setStatus(_ status: VoiceStatus, _ responseID: Int64, _ db: Database) throws {
+extension AppDatabase {
+    fileprivate static func setStatus(_ status: VoiceStatus, _ responseID: Int64, _ db: Database) throws {
         try db.execute(
             sql: "UPDATE voice SET status = ?, quarantine_reason = NULL WHERE response_id = ?", arguments: [status.rawValue, responseID])
     }
 
-    private static func redact(_ passage: String, in questionID: String, of voice: StoredVoice, _ db: Database) throws {
+    fileprivate static func redact(_ passage: String, in questionID: String, of voice: StoredVoice, _ db: Database) throws {
         let trimmed = passage.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, let values = voice.answers[questionID],
             values.contains(where: { $0.range(of: trimmed, options: .caseInsensitive) != nil })
         else { throw VoiceChangeError.passageNotFound }
         for (position, value) in values.enumerated() {
-            let redacted = value.replacingOccurrences(of: trimmed, with: redactionMark, options: .caseInsensitive)
+            let redacted = value.replacingOccurrences(of: trimmed, with: VoiceStore.redactionMark, options: .caseInsensitive)
             try db.execute(
                 sql: "UPDATE answer SET value = ? WHERE response_id = ? AND question_id = ? AND position = ?",
                 arguments: [redacted, voice.responseID, questionID, position])

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-extension AppDatabase {
+extension RoundStore {
     /// Opens a round.
     public func createRound(_ new: NewSurveyRound, by creator: String, at now: Date) async throws -> SurveyRound {
         try await write { db in
@@ -32,7 +32,7 @@ extension AppDatabase {
             for person in people {
                 var record = RepresentativeRecord(
                     id: nil, roundID: roundID, name: person.name, email: person.email, organisationID: person.organisationID,
-                    draftKey: Self.randomKey(), invitedAt: nil, remindedAt: nil, submittedAt: nil, responseReference: nil)
+                    draftKey: AppDatabase.randomKey(), invitedAt: nil, remindedAt: nil, submittedAt: nil, responseReference: nil)
                 do {
                     try record.insert(db)
                 } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -48,7 +48,7 @@ extension AppDatabase {
     public func removeRepresentative(_ id: Int64, from roundID: Int64) async throws -> Representative? {
         let removed: Representative? = try await write { db in
             guard
-                let person = try Self.representatives(
+                let person = try AppDatabase.representatives(
                     db, sql: "WHERE representative.id = ? AND representative.round_id = ?", arguments: [id, roundID]
                 ).first,
                 person.submittedAt == nil
@@ -65,7 +65,7 @@ extension AppDatabase {
     /// The round's people in the order they were added, each with whether they have started.
     public func representatives(roundID: Int64) async throws -> [Representative] {
         try await writer.read { db in
-            try Self.representatives(db, sql: "WHERE representative.round_id = ? ORDER BY representative.id", arguments: [roundID])
+            try AppDatabase.representatives(db, sql: "WHERE representative.round_id = ? ORDER BY representative.id", arguments: [roundID])
         }
     }
 
@@ -73,13 +73,15 @@ extension AppDatabase {
     public func invitation(tokenHash: Data) async throws -> (round: SurveyRound, representative: Representative)? {
         try await writer.read { db in
             guard let token = try InvitationTokenRecord.fetchOne(db, key: tokenHash),
-                let person = try Self.representatives(db, sql: "WHERE representative.id = ?", arguments: [token.representativeID]).first,
+                let person = try AppDatabase.representatives(db, sql: "WHERE representative.id = ?", arguments: [token.representativeID]).first,
                 let round = try SurveyRoundRecord.fetchOne(db, key: person.roundID)
             else { return nil }
             return (round.round, person)
         }
     }
+}
 
+extension AppDatabase {
     static func representatives(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Representative] {
         let rows = try Row.fetchAll(
             db,

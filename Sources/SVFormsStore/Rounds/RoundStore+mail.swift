@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-extension AppDatabase {
+extension RoundStore {
     /// Mints a personal link for each person the mailing is for and queues their email, all in one
     /// transaction with marking them invited or reminded: mail is never queued for an event that did
     /// not happen, nor an event recorded without its mail. Someone whose email cannot be composed is
@@ -20,7 +20,7 @@ extension AppDatabase {
             let filter =
                 mailing == .invitations
                 ? "invited_at IS NULL" : "invited_at IS NOT NULL AND submitted_at IS NULL"
-            let people = try Self.representatives(
+            let people = try AppDatabase.representatives(
                 db, sql: "WHERE representative.round_id = ? AND \(filter) ORDER BY representative.id", arguments: [roundID])
             let column = mailing == .invitations ? "invited_at" : "reminded_at"
             for person in people {
@@ -32,7 +32,7 @@ extension AppDatabase {
                     continue
                 }
                 try InvitationTokenRecord(tokenHash: mail.tokenHash, representativeID: person.id, createdAt: time).insert(db)
-                try Self.enqueue([mail.message], at: now, db)
+                try AppDatabase.enqueue([mail.message], at: now, db)
                 try db.execute(sql: "UPDATE representative SET \(column) = ? WHERE id = ?", arguments: [time, person.id])
                 outcome.queued += 1
             }

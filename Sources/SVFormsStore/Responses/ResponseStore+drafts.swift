@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-extension AppDatabase {
+extension ResponseStore {
     /// How long answers in progress are kept after their last change.
     public static let draftLifetime: TimeInterval = 30 * 24 * 3600
 
     /// The answers in progress of one respondent (a browser, or a representative's draft key) to one form.
     public func draft(respondentKey: Data, formID: String) async throws -> StoredDraft? {
-        try await writer.read { try Self.storedDraft(respondentKey: respondentKey, formID: formID, $0) }
+        try await writer.read { try AppDatabase.storedDraft(respondentKey: respondentKey, formID: formID, $0) }
     }
 
     /// Reads the draft, applies `change` and saves the result in one transaction, so two
@@ -33,8 +33,8 @@ extension AppDatabase {
     ) async throws -> Draft {
         let updatedAt = Timestamp.string(now)
         return try await write { db in
-            let isSpent = try journey.map { try Self.isSpent(journey: $0, db) } ?? false
-            let draft = change(try Self.storedDraft(respondentKey: respondentKey, formID: formID, db)?.draft ?? Draft(), isSpent)
+            let isSpent = try journey.map { try AppDatabase.isSpent(journey: $0, db) } ?? false
+            let draft = change(try AppDatabase.storedDraft(respondentKey: respondentKey, formID: formID, db)?.draft ?? Draft(), isSpent)
             let state = String(decoding: try JSONEncoder.sorted.encode(draft), as: UTF8.self)
             try db.cachedStatement(
                 sql: """
@@ -45,16 +45,6 @@ extension AppDatabase {
             ).execute(arguments: [respondentKey, formID, formVersion, state, updatedAt])
             return draft
         }
-    }
-
-    private static func isSpent(journey: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM spent_journey WHERE journey = ?"), arguments: [journey]) != nil
-    }
-
-    /// Marks a journey submitted, in the transaction of its submission: its stamps time nothing again.
-    static func spend(journey: String, at now: Date, _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO spent_journey (journey, spent_at) VALUES (?, ?)")
-            .execute(arguments: [journey, Timestamp.string(now)])
     }
 
     /// Forgets submitted journeys older than `cutoff` (their stamps are too old to be believed anyway).
@@ -85,9 +75,21 @@ extension AppDatabase {
         if deleted > 0 { await eraseFromJournal() }
         return deleted
     }
+}
+
+extension AppDatabase {
+    fileprivate static func isSpent(journey: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM spent_journey WHERE journey = ?"), arguments: [journey]) != nil
+    }
+
+    /// Marks a journey submitted, in the transaction of its submission: its stamps time nothing again.
+    static func spend(journey: String, at now: Date, _ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO spent_journey (journey, spent_at) VALUES (?, ?)")
+            .execute(arguments: [journey, Timestamp.string(now)])
+    }
 
     /// Every page view reads a draft: the statement is prepared once per connection and reused.
-    private static func storedDraft(respondentKey: Data, formID: String, _ db: Database) throws -> StoredDraft? {
+    fileprivate static func storedDraft(respondentKey: Data, formID: String, _ db: Database) throws -> StoredDraft? {
         let statement = try db.cachedStatement(sql: "SELECT form_version, state FROM draft WHERE respondent_key = ? AND form_id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [respondentKey, formID]) else { return nil }
         let state: String = row[1]

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension AppDatabase {
+extension ReportingQueries {
     /// Voices per period, area and theme (released ones only), counted in SQLite.
     public func voiceThemeCounts(
         formID: String, areaQuestionID: String, periods: [DateInterval]

@@ -4,7 +4,7 @@ import GRDB
 /// Counts of recent attempts (signing in, opening personal links) under keys the web layer chooses,
 /// kept in the database so that a restart forgets no limit. Keys are stored as given: the web layer
 /// passes hashes, so no email address or client address is written here.
-extension AppDatabase {
+extension AttemptStore {
     /// Checks every key's limit and, when none is reached, counts one attempt under each, in one
     /// transaction: parallel requests cannot all slip through while a password is being checked.
     public func reserveAttempt(under keys: [(key: Data, limit: AttemptLimit)], at now: Date) async throws -> AttemptDecision {

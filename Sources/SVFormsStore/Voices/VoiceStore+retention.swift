@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension AppDatabase {
+extension VoiceStore {
     /// Deletes `part` (the answers to `questionIDs`) of every voice to the form submitted before
     /// `cutoff`, marks those voices, and records in the audit log how many, in one transaction.
     /// Area, themes and ratings stay, so counts already reported for past quarters do not change.
@@ -32,7 +32,7 @@ extension AppDatabase {
                 arguments += StatementArguments(ids)
                 try db.execute(sql: "UPDATE voice SET \(column) = ? WHERE response_id IN (\(marks))", arguments: arguments)
             }
-            try Self.insert(
+            try AppDatabase.insert(
                 AuditEvent(
                     at: now, actor: "retention", action: "retention.\(part.rawValue)", subject: formID, rowCount: due.count), db)
             return due.count

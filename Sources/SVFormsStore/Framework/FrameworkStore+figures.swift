@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-extension AppDatabase {
+extension FrameworkStore {
     /// Saves figures, all or none, as new versions; a figure the same as the current one (value,
     /// source and note) is left alone, so uploading a file twice changes nothing.
     public func saveFigures(_ entries: [FigureSheet.Entry], by author: String, at now: Date) async throws -> FigureSaveOutcome {
@@ -10,7 +10,7 @@ extension AppDatabase {
             var outcome = FigureSaveOutcome(saved: 0, unchanged: 0)
             let stamp = Timestamp.string(now)
             for entry in entries {
-                let current = try Self.figures(
+                let current = try AppDatabase.figures(
                     db, where: "measure_id = ? AND quarter = ?", arguments: [entry.measureID, entry.quarter.label]
                 ).last
                 if let current, current.value == entry.value, current.source == entry.source, current.note == entry.note {
@@ -32,7 +32,7 @@ extension AppDatabase {
     /// The current figure of every measure and quarter (the newest version of each).
     public func currentFigures() async throws -> [StoredFigure] {
         try await writer.read { db in
-            try Self.figures(
+            try AppDatabase.figures(
                 db, where: "id IN (SELECT max(id) FROM imported_figure GROUP BY measure_id, quarter)", arguments: [])
         }
     }
@@ -40,11 +40,13 @@ extension AppDatabase {
     /// Every version of one figure, oldest first: the last is the current one.
     public func figureHistory(measureID: String, quarter: String) async throws -> [StoredFigure] {
         try await writer.read { db in
-            try Self.figures(db, where: "measure_id = ? AND quarter = ?", arguments: [measureID, quarter])
+            try AppDatabase.figures(db, where: "measure_id = ? AND quarter = ?", arguments: [measureID, quarter])
         }
     }
+}
 
-    private static func figures(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [StoredFigure] {
+extension AppDatabase {
+    fileprivate static func figures(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [StoredFigure] {
         try Row.fetchAll(db, sql: "SELECT * FROM imported_figure WHERE \(condition) ORDER BY id", arguments: arguments).map { row in
             StoredFigure(
                 id: row["id"], measureID: row["measure_id"], quarter: row["quarter"], value: FigureValue(tenths: row["value_tenths"]),

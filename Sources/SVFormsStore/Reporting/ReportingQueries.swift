@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-extension AppDatabase {
+extension ReportingQueries {
     /// Counts ratings per period, organisation, question and value in SQLite, without loading responses.
     /// `periods` are half-open instants (a quarter's first instant up to the next quarter's). Whole UTC
     /// months come from the rating tally (brought up to date first); the edges of each period, and anything
@@ -13,7 +13,7 @@ extension AppDatabase {
         guard !questionIDs.isEmpty, !periods.isEmpty else { return [] }
         let source = TallySource(questionIDs: questionIDs, organisationQuestionID: organisationQuestionID)
         let isBehind = try await writer.read { db in
-            try Self.tallyCountedThrough(formID: formID, source, db) != Self.lastResponseID(db)
+            try AppDatabase.tallyCountedThrough(formID: formID, source, db) != AppDatabase.lastResponseID(db)
         }
         // The one write a page view makes: the tally is a cache, so when storage refuses the write (disk
         // full, read-only) the counts below come from the answers instead, exact and only slower.
@@ -22,18 +22,18 @@ extension AppDatabase {
         }
         return try await writer.read { db in
             var counts: [RatingCount.Key: Int] = [:]
-            let countedThrough = try Self.tallyCountedThrough(formID: formID, source, db) ?? 0
+            let countedThrough = try AppDatabase.tallyCountedThrough(formID: formID, source, db) ?? 0
             let splits = periods.map(MonthSplit.init)
-            try Self.addTallied(formID: formID, source, months: splits, countedThrough: countedThrough > 0, into: &counts, db)
+            try AppDatabase.addTallied(formID: formID, source, months: splits, countedThrough: countedThrough > 0, into: &counts, db)
             // Slivers between each period and its months, from responses the tally holds; every period
             // from responses it does not hold yet.
             if countedThrough > 0 {
                 let added = splits.enumerated().flatMap { index, split in split.added.map { (index, $0) } }
                 let subtracted = splits.enumerated().flatMap { index, split in split.subtracted.map { (index, $0) } }
-                try Self.addCounted(formID: formID, source, added, ids: 0...countedThrough, into: &counts, db)
-                try Self.addCounted(formID: formID, source, subtracted, ids: 0...countedThrough, sign: -1, into: &counts, db)
+                try AppDatabase.addCounted(formID: formID, source, added, ids: 0...countedThrough, into: &counts, db)
+                try AppDatabase.addCounted(formID: formID, source, subtracted, ids: 0...countedThrough, sign: -1, into: &counts, db)
             }
-            try Self.addCounted(
+            try AppDatabase.addCounted(
                 formID: formID, source, periods.enumerated().map { ($0.offset, $0.element) }, ids: (countedThrough + 1)...Int64.max,
                 walkingIDs: countedThrough > 0, into: &counts, db)
             return counts.filter { $0.value != 0 }.map {
@@ -42,8 +42,59 @@ extension AppDatabase {
         }
     }
 
-    private static func addTallied(
-        formID: String, _ source: TallySource, months splits: [MonthSplit], countedThrough: Bool, into counts: inout [RatingCount.Key: Int],
+    /// Submitted responses per period.
+    public func responseCounts(formID: String, periods: [DateInterval]) async throws -> [Int] {
+        try await rowCounts(table: "reported_response", time: "submitted_at", formID: formID, periods: periods)
+    }
+
+    /// Answers in progress per period of their last change.
+    public func draftCounts(formID: String, periods: [DateInterval]) async throws -> [Int] {
+        try await rowCounts(table: "draft", time: "updated_at", formID: formID, periods: periods)
+    }
+
+    /// Rows of `table` for the form whose `time` column falls in each period (names are ours, never input).
+    private func rowCounts(table: String, time: String, formID: String, periods: [DateInterval]) async throws -> [Int] {
+        try await countOverPeriods(
+            periods, [formID],
+            """
+            SELECT period.idx, count(\(table).form_id) FROM period
+            LEFT JOIN \(table) ON \(table).form_id = ?
+                AND \(table).\(time) >= period.starts AND \(table).\(time) < period.ends
+            GROUP BY period.idx ORDER BY period.idx
+            """
+        ) { $0[1] as Int }
+    }
+
+    /// Runs a counting query over `periods` (joined as the table `period`), with `arguments` after the
+    /// bounds, turning each row into a value inside the read (rows cannot leave it).
+    func countOverPeriods<T: Sendable>(
+        _ periods: [DateInterval], _ arguments: StatementArguments, _ query: String, _ value: @escaping @Sendable (Row) -> T
+    ) async throws -> [T] {
+        guard !periods.isEmpty else { return [] }
+        let (periodTable, periodArguments) = AppDatabase.periodTable(periods)
+        let sql = "WITH \(periodTable)\n" + query
+        let finalArguments = periodArguments + arguments
+        return try await writer.read { db in try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(value) }
+    }
+
+    /// When the first response to the form was submitted, if any was.
+    public func firstSubmission(formID: String) async throws -> Date? {
+        try await writer.read { db in
+            try String.fetchOne(db, sql: "SELECT min(submitted_at) FROM reported_response AS response WHERE form_id = ?", arguments: [formID])
+                .flatMap(Timestamp.date)
+        }
+    }
+
+    /// Answers in progress for the form.
+    public func draftCount(formID: String) async throws -> Int {
+        try await writer.read { try DraftRecord.filter(DraftRecord.Columns.formID == formID).fetchCount($0) }
+    }
+}
+
+extension AppDatabase {
+    fileprivate static func addTallied(
+        formID: String, _ source: ReportingQueries.TallySource, months splits: [MonthSplit], countedThrough: Bool,
+        into counts: inout [RatingCount.Key: Int],
         _ db: Database
     ) throws {
         let periodOfMonth = Dictionary(splits.enumerated().flatMap { index, split in split.months.map { ($0, index) } }) { first, _ in first }
@@ -67,8 +118,8 @@ extension AppDatabase {
 
     /// Counts ratings straight from the answers of responses with ids in `ids`, in the given (period index, interval)
     /// pairs, and adds them to `counts` (or takes them away, with `sign` -1).
-    private static func addCounted(
-        formID: String, _ source: TallySource, _ periods: [(Int, DateInterval)], ids: ClosedRange<Int64>, sign: Int = 1,
+    fileprivate static func addCounted(
+        formID: String, _ source: ReportingQueries.TallySource, _ periods: [(Int, DateInterval)], ids: ClosedRange<Int64>, sign: Int = 1,
         walkingIDs: Bool = false, into counts: inout [RatingCount.Key: Int], _ db: Database
     ) throws {
         guard !periods.isEmpty else { return }
@@ -102,54 +153,6 @@ extension AppDatabase {
             WHERE \(walkingIDs ? "+" : "")response.form_id = ? AND response.id BETWEEN ? AND ?
             GROUP BY period.idx, organisation.value, rating.question_id, rating.value
             """
-    }
-
-    /// Submitted responses per period.
-    public func responseCounts(formID: String, periods: [DateInterval]) async throws -> [Int] {
-        try await rowCounts(table: "reported_response", time: "submitted_at", formID: formID, periods: periods)
-    }
-
-    /// Answers in progress per period of their last change.
-    public func draftCounts(formID: String, periods: [DateInterval]) async throws -> [Int] {
-        try await rowCounts(table: "draft", time: "updated_at", formID: formID, periods: periods)
-    }
-
-    /// Rows of `table` for the form whose `time` column falls in each period (names are ours, never input).
-    private func rowCounts(table: String, time: String, formID: String, periods: [DateInterval]) async throws -> [Int] {
-        try await countOverPeriods(
-            periods, [formID],
-            """
-            SELECT period.idx, count(\(table).form_id) FROM period
-            LEFT JOIN \(table) ON \(table).form_id = ?
-                AND \(table).\(time) >= period.starts AND \(table).\(time) < period.ends
-            GROUP BY period.idx ORDER BY period.idx
-            """
-        ) { $0[1] as Int }
-    }
-
-    /// Runs a counting query over `periods` (joined as the table `period`), with `arguments` after the
-    /// bounds, turning each row into a value inside the read (rows cannot leave it).
-    func countOverPeriods<T: Sendable>(
-        _ periods: [DateInterval], _ arguments: StatementArguments, _ query: String, _ value: @escaping @Sendable (Row) -> T
-    ) async throws -> [T] {
-        guard !periods.isEmpty else { return [] }
-        let (periodTable, periodArguments) = Self.periodTable(periods)
-        let sql = "WITH \(periodTable)\n" + query
-        let finalArguments = periodArguments + arguments
-        return try await writer.read { db in try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(value) }
-    }
-
-    /// When the first response to the form was submitted, if any was.
-    public func firstSubmission(formID: String) async throws -> Date? {
-        try await writer.read { db in
-            try String.fetchOne(db, sql: "SELECT min(submitted_at) FROM reported_response AS response WHERE form_id = ?", arguments: [formID])
-                .flatMap(Timestamp.date)
-        }
-    }
-
-    /// Answers in progress for the form.
-    public func draftCount(formID: String) async throws -> Int {
-        try await writer.read { try DraftRecord.filter(DraftRecord.Columns.formID == formID).fetchCount($0) }
     }
 
     /// `period(idx, starts, ends) AS (VALUES (0, ?, ?), …)` and its arguments: the reporting periods as a

@@ -2,20 +2,10 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-extension AppDatabase {
-    /// Stores a new voice's place in the review, in the transaction of its submission.
-    static func insert(_ voice: NewVoice, responseID: Int64, formID: String, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO voice (response_id, form_id, status, quarantine_reason, possible_duplicate) VALUES (?, ?, ?, ?, ?)",
-            arguments: [responseID, formID, voice.status.rawValue, voice.quarantineReason?.rawValue, voice.possibleDuplicate])
-        for theme in Set(voice.themes) {
-            try db.execute(sql: "INSERT INTO voice_theme (response_id, theme) VALUES (?, ?)", arguments: [responseID, theme])
-        }
-    }
-
+extension VoiceStore {
     /// One page of the review list, newest first, and how many voices match in all.
     public func voices(_ filter: VoiceFilter, limit: Int, offset: Int) async throws -> (voices: [VoiceSummary], total: Int) {
-        let (conditions, arguments) = Self.conditions(filter)
+        let (conditions, arguments) = AppDatabase.conditions(filter)
         let excerpt =
             filter.textQuestionIDs.isEmpty
             ? "NULL"
@@ -49,6 +39,23 @@ extension AppDatabase {
                     db, sql: "SELECT count(*) FROM response JOIN voice ON voice.response_id = response.id WHERE \(conditions)",
                     arguments: arguments) ?? 0
             return (rows, total)
+        }
+    }
+
+    /// One voice by its reference, with every answer still kept.
+    public func voice(formID: String, reference: String) async throws -> StoredVoice? {
+        try await writer.read { db in try AppDatabase.voice(formID: formID, reference: reference, db) }
+    }
+}
+
+extension AppDatabase {
+    /// Stores a new voice's place in the review, in the transaction of its submission.
+    static func insert(_ voice: NewVoice, responseID: Int64, formID: String, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO voice (response_id, form_id, status, quarantine_reason, possible_duplicate) VALUES (?, ?, ?, ?, ?)",
+            arguments: [responseID, formID, voice.status.rawValue, voice.quarantineReason?.rawValue, voice.possibleDuplicate])
+        for theme in Set(voice.themes) {
+            try db.execute(sql: "INSERT INTO voice_theme (response_id, theme) VALUES (?, ?)", arguments: [responseID, theme])
         }
     }
 
@@ -86,11 +93,6 @@ extension AppDatabase {
     static func escapeLike(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
-    }
-
-    /// One voice by its reference, with every answer still kept.
-    public func voice(formID: String, reference: String) async throws -> StoredVoice? {
-        try await writer.read { db in try Self.voice(formID: formID, reference: reference, db) }
     }
 
     static func voice(formID: String, reference: String, _ db: Database) throws -> StoredVoice? {

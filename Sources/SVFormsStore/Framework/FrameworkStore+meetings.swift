@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SVFormsCore
 
-extension AppDatabase {
+extension FrameworkStore {
     /// Records a meeting and who attended; returns its id.
     public func createMeeting(_ draft: MeetingDraft, by author: String, at now: Date) async throws -> Int64 {
         try await write { db in
@@ -14,7 +14,7 @@ extension AppDatabase {
                     """,
                 arguments: [draft.bodyID, draft.heldOn.description, draft.note, stamp, author, stamp, author])
             let id = db.lastInsertedRowID
-            try Self.saveAttendance(db, meetingID: id, draft.attendees)
+            try AppDatabase.saveAttendance(db, meetingID: id, draft.attendees)
             return id
         }
     }
@@ -27,7 +27,7 @@ extension AppDatabase {
                 arguments: [draft.bodyID, draft.heldOn.description, draft.note, Timestamp.string(now), author, id])
             guard db.changesCount == 1 else { return false }
             try db.execute(sql: "DELETE FROM meeting_attendance WHERE meeting_id = ?", arguments: [id])
-            try Self.saveAttendance(db, meetingID: id, draft.attendees)
+            try AppDatabase.saveAttendance(db, meetingID: id, draft.attendees)
             return true
         }
     }
@@ -35,7 +35,7 @@ extension AppDatabase {
     /// Deletes a meeting recorded in error, with its attendance and actions; returns what it was.
     public func deleteMeeting(_ id: Int64) async throws -> Meeting? {
         let deleted: Meeting? = try await write { db in
-            guard let meeting = try Self.meetings(db, where: "WHERE id = ?", arguments: [id]).first else { return nil }
+            guard let meeting = try AppDatabase.meetings(db, where: "WHERE id = ?", arguments: [id]).first else { return nil }
             try db.execute(sql: "DELETE FROM meeting WHERE id = ?", arguments: [id])
             return meeting
         }
@@ -44,13 +44,13 @@ extension AppDatabase {
     }
 
     public func meeting(id: Int64) async throws -> Meeting? {
-        try await writer.read { db in try Self.meetings(db, where: "WHERE id = ?", arguments: [id]).first }
+        try await writer.read { db in try AppDatabase.meetings(db, where: "WHERE id = ?", arguments: [id]).first }
     }
 
     /// Meetings held on or before `day` (every one when nil), newest first.
     public func meetings(through day: CalendarDay? = nil) async throws -> [Meeting] {
         try await writer.read { db in
-            try Self.meetings(db, where: "WHERE held_on <= ?", arguments: [day?.description ?? "9999-12-31"])
+            try AppDatabase.meetings(db, where: "WHERE held_on <= ?", arguments: [day?.description ?? "9999-12-31"])
         }
     }
 
@@ -102,15 +102,17 @@ extension AppDatabase {
             }
         }
     }
+}
 
-    private static func saveAttendance(_ db: Database, meetingID: Int64, _ attendees: Set<String>) throws {
+extension AppDatabase {
+    fileprivate static func saveAttendance(_ db: Database, meetingID: Int64, _ attendees: Set<String>) throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO meeting_attendance (meeting_id, organisation_id) VALUES (?, ?)")
         for organisation in attendees.sorted() {
             try insert.execute(arguments: [meetingID, organisation])
         }
     }
 
-    private static func meetings(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [Meeting] {
+    fileprivate static func meetings(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [Meeting] {
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM meeting \(condition) ORDER BY held_on DESC, id DESC", arguments: arguments)
         var attendance: [Int64: Set<String>] = [:]
         // Only the attendance of the meetings asked for (one, on a meeting's page).
