@@ -26,7 +26,7 @@ struct AccountController: Sendable {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let chosen = (account.notifySubmissions ? ["submissions"] : []) + (account.notifyDigest ? ["digest"] : [])
-        let notice = request.uri.queryParameters["saved"] != nil ? "Your choices are saved." : nil
+        let notice = Notice(request)?.text
         return page(context, account, input: FormInput(["notify": chosen]), notice: notice)
     }
 
@@ -38,7 +38,7 @@ struct AccountController: Sendable {
         let chosen = Set(result.answers["notify"] ?? [])
         try await accountStore.setNotifications(
             accountID: account.id, submissions: chosen.contains("submissions"), digest: chosen.contains("digest"))
-        return .redirect(to: SiteRoute.account.path() + "?saved", type: .normal)
+        return Notice.accountSaved.redirect(to: SiteRoute.account.path())
     }
 
     private func page(_ context: AppRequestContext, _ account: Account, input: FormInput, notice: String?) -> Response {

@@ -28,14 +28,7 @@ struct FiguresController: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let query = request.uri.queryParameters
-        let saved = query["saved"].flatMap { Int(String($0)) }
-        let unchanged = query["unchanged"].flatMap { Int(String($0)) }
-        let notice = saved.map { saved in
-            "\(saved == 1 ? "1 figure" : "\(saved) figures") saved"
-                + (unchanged.map { $0 > 0 ? "; \($0) already up to date, so left as they were." : "." } ?? ".")
-        }
-        return try await page(context, notice: notice)
+        try await page(context, notice: Notice(request)?.text)
     }
 
     @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -70,7 +63,7 @@ struct FiguresController: Sendable {
                 "figures.save", subject: Set(entries.map(\.measureID)).sorted().joined(separator: " "), rowCount: outcome.saved,
                 request, context)
         }
-        return .redirect(to: SiteRoute.figures.path() + "?saved=\(outcome.saved)&unchanged=\(outcome.unchanged)", type: .normal)
+        return Notice.figuresSaved(saved: outcome.saved, unchanged: outcome.unchanged).redirect(to: SiteRoute.figures.path())
     }
 
     /// Every version of one figure, oldest first.

@@ -15,7 +15,7 @@ extension MeetingsController {
         case .success(let draft):
             guard try await frameworkStore.addAction(draft, to: meeting.id, by: account.email, at: clock.now()) != nil
             else { throw WebError.notFound }
-            return .redirect(to: SiteRoute.meeting.path(meeting.id) + "?notice=action-added#actions", type: .normal)
+            return Notice.meeting(.actionAdded).redirect(to: SiteRoute.meeting.path(meeting.id), fragment: "actions")
         }
     }
 
@@ -28,7 +28,7 @@ extension MeetingsController {
         guard let status = input.value("status").flatMap(MeetingAction.Status.init(rawValue:)) else { throw WebError.badRequest }
         guard try await frameworkStore.setActionStatus(id, of: meeting.id, to: status, by: account.email, at: clock.now())
         else { throw WebError.notFound }
-        return .redirect(to: SiteRoute.meeting.path(meeting.id) + "?notice=action-updated#actions", type: .normal)
+        return Notice.meeting(.actionUpdated).redirect(to: SiteRoute.meeting.path(meeting.id), fragment: "actions")
     }
 
     /// One meeting: what was recorded, the form to change it, its actions and the form to add one.

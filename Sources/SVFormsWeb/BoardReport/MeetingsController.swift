@@ -39,7 +39,7 @@ struct MeetingsController: Sendable {
                 others: partnership.organisations.filter { $0.type == .other && meeting.attendees.contains($0.id) }.count,
                 outstanding: outstanding.filter { $0.meetingID == meeting.id }.count)
         }
-        let notice = request.uri.queryParameters["notice"] == "deleted" ? "The meeting was deleted, with its attendance and actions." : nil
+        let notice = Notice(request)?.text
         var layout = presenter.adminLayout(title: "Meetings", context)
         layout.isWide = true
         let counting =
@@ -62,7 +62,7 @@ struct MeetingsController: Sendable {
             return newMeetingPage(context, input: input, problems: problems.list)
         case .success(let draft):
             let id = try await frameworkStore.createMeeting(draft, by: account.email, at: clock.now())
-            return .redirect(to: SiteRoute.meeting.path(id) + "?notice=recorded", type: .normal)
+            return Notice.meeting(.recorded).redirect(to: SiteRoute.meeting.path(id))
         }
     }
 
@@ -78,7 +78,7 @@ struct MeetingsController: Sendable {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let meeting = try await meeting(context)
-        let notice = request.uri.queryParameters["notice"].flatMap { Self.notices[String($0)] }
+        let notice = Notice(request)?.text
         return try await meetingPage(meeting, context, notice: notice)
     }
 
@@ -94,7 +94,7 @@ struct MeetingsController: Sendable {
             guard try await frameworkStore.updateMeeting(meeting.id, draft, by: account.email, at: clock.now()) else {
                 throw WebError.notFound
             }
-            return .redirect(to: SiteRoute.meeting.path(meeting.id) + "?notice=saved", type: .normal)
+            return Notice.meeting(.saved).redirect(to: SiteRoute.meeting.path(meeting.id))
         }
     }
 
@@ -103,7 +103,7 @@ struct MeetingsController: Sendable {
         let meeting = try await meeting(context)
         guard try await frameworkStore.deleteMeeting(meeting.id) != nil else { throw WebError.notFound }
         try await auditor.audit("meeting.delete", subject: "\(meeting.bodyID) \(meeting.heldOn)", request, context)
-        return .redirect(to: SiteRoute.meetings.path() + "?notice=deleted", type: .normal)
+        return Notice.meeting(.deleted).redirect(to: SiteRoute.meetings.path())
     }
 
     /// The meeting in the URL; 404 for anything else.
@@ -112,9 +112,4 @@ struct MeetingsController: Sendable {
         else { throw WebError.notFound }
         return meeting
     }
-
-    static let notices = [
-        "recorded": "The meeting is recorded.", "saved": "Your changes are saved.", "action-added": "The action is added.",
-        "action-updated": "The action’s status is changed.",
-    ]
 }

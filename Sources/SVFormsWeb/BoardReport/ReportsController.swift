@@ -51,7 +51,7 @@ struct ReportsController: Sendable {
         let quarter = try quarter(context)
         let report = try await reporter.boardReport(for: quarter, isPublic: false, suppressCounts: !account.role.includes(.lead))
         let published = try await frameworkStore.publishedReport(quarter: quarter.label)
-        let notice = request.uri.queryParameters["notice"].flatMap { Self.notices[String($0)] }
+        let notice = Notice(request)?.text
         var layout = presenter.adminLayout(title: "Report \(quarter.label)", context)
         layout.isWide = true
         let view = BoardReportView(
@@ -81,7 +81,7 @@ struct ReportsController: Sendable {
         try await frameworkStore.publishReport(
             quarter: quarter.label, content: try PublishedReport.document(report), by: account.email, at: clock.now())
         try await audit("report.publish", quarter, account, request, context)
-        return .redirect(to: SiteRoute.report.path(quarter.slug) + "?notice=published", type: .normal)
+        return Notice.report(.published).redirect(to: SiteRoute.report.path(quarter.slug))
     }
 
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -90,7 +90,7 @@ struct ReportsController: Sendable {
         _ = try context.postedForm()
         let withdrawn = try await frameworkStore.withdrawReport(quarter: quarter.label)
         if withdrawn { try await audit("report.withdraw", quarter, account, request, context) }
-        return .redirect(to: SiteRoute.report.path(quarter.slug) + "?notice=\(withdrawn ? "withdrawn" : "not-published")", type: .normal)
+        return Notice.report(withdrawn ? .withdrawn : .notPublished).redirect(to: SiteRoute.report.path(quarter.slug))
     }
 
     /// Published reports, newest first.
@@ -135,10 +135,4 @@ struct ReportsController: Sendable {
     private func longDate(_ date: Date) -> String {
         CalendarDay.today(in: catalog.partnership.timeZone, now: date).longDescription
     }
-
-    static let notices = [
-        "published": "The report is published. Anyone with the link can read it.",
-        "withdrawn": "The report is withdrawn: its public page is gone.",
-        "not-published": "The report was not published, so there was nothing to withdraw.",
-    ]
 }

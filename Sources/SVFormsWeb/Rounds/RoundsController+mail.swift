@@ -32,8 +32,7 @@ extension RoundsController {
         }
         try await auditor.audit(
             "round.\(mailing.rawValue)", subject: "\(round.name) (\(questionnaire.id))", rowCount: outcome.queued, request, context)
-        let notice = (mailing == .invitations ? "invited" : "reminded") + "-\(outcome.queued)"
-        let skipped = outcome.skipped.isEmpty ? "" : "&skipped=\(outcome.skipped.count)"
-        return .redirect(to: SiteRoute.round.path(round.id) + "?notice=\(notice)\(skipped)", type: .normal)
+        let notice = Notice.people(mailing == .invitations ? .invited : .reminded, count: outcome.queued)
+        return notice.redirect(to: SiteRoute.round.path(round.id), also: outcome.skipped.isEmpty ? nil : "skipped=\(outcome.skipped.count)")
     }
 }

@@ -6,7 +6,7 @@ import SVFormsStore
 extension RoundsController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (round, questionnaire) = try await round(context)
-        let notice = request.uri.queryParameters["notice"].map(String.init).flatMap(Self.notices)
+        let notice = Notice(request)?.text
         let closed =
             request.uri.queryParameters["closed"] != nil
             ? "The round is not open, so no emails were sent: personal links only work while it is open." : nil
@@ -27,7 +27,7 @@ extension RoundsController {
             let problems = [FieldProblem(questionID: problem.field, message: Self.sentence(problem.message))]
             return try await roundPage(round, questionnaire, context, addInput: input, problems: problems)
         case .success(let entry):
-            return try await add([entry], to: round, questionnaire, context, problemField: "email", input: input, notice: "added")
+            return try await add([entry], to: round, questionnaire, context, problemField: "email", input: input, notice: .added)
         }
     }
 
@@ -41,7 +41,7 @@ extension RoundsController {
             let fieldProblems = problems.list.map { FieldProblem(questionID: "csv", message: $0.description) }
             return try await roundPage(round, questionnaire, context, importInput: input, problems: fieldProblems)
         case .success(let entries):
-            return try await add(entries, to: round, questionnaire, context, problemField: "csv", input: input, notice: "imported")
+            return try await add(entries, to: round, questionnaire, context, problemField: "csv", input: input, notice: .imported)
         }
     }
 
@@ -52,13 +52,13 @@ extension RoundsController {
             let removed = try await roundStore.removeRepresentative(id, from: round.id)
         else { throw WebError.notFound }
         try await auditor.audit("round.remove-person", subject: "\(removed.email) from \(round.name) (\(questionnaire.id))", request, context)
-        return .redirect(to: SiteRoute.round.path(round.id) + "?notice=removed-1", type: .normal)
+        return Notice.people(.removed, count: 1).redirect(to: SiteRoute.round.path(round.id))
     }
 
     /// Adds people, all or none; someone already in the round is reported and nothing is added.
     private func add(
         _ entries: [RepresentativeList.Entry], to round: SurveyRound, _ questionnaire: Questionnaire, _ context: AppRequestContext,
-        problemField: String, input: FormInput, notice: String
+        problemField: String, input: FormInput, notice: Notice.PeopleChange
     ) async throws -> Response {
         do {
             try await roundStore.addRepresentatives(
@@ -69,7 +69,7 @@ extension RoundsController {
                 ? try await roundPage(round, questionnaire, context, importInput: input, problems: [problem])
                 : try await roundPage(round, questionnaire, context, addInput: input, problems: [problem])
         }
-        return .redirect(to: SiteRoute.round.path(round.id) + "?notice=\(notice)-\(entries.count)", type: .normal)
+        return Notice.people(notice, count: entries.count).redirect(to: SiteRoute.round.path(round.id))
     }
 
     /// The round in the URL and its questionnaire; 404 for anything else.
@@ -84,20 +84,6 @@ extension RoundsController {
         RoundPeopleForm(
             organisations: questionnaire.organisationQuestion?.kind.choices
                 ?? catalog.partnership.organisations.map { Choice(value: $0.id, label: $0.name) })
-    }
-
-    /// "added-3" → "3 people added.", and the like; anything else shows nothing.
-    static func notices(_ code: String) -> String? {
-        let parts = code.split(separator: "-")
-        guard parts.count == 2, let count = Int(parts[1]) else { return nil }
-        let people = count == 1 ? "1 person" : "\(count) people"
-        switch parts[0] {
-        case "added", "imported": return "\(people) added to the round."
-        case "invited": return "Invitations queued for \(people)."
-        case "reminded": return "Reminders queued for \(people)."
-        case "removed": return "\(people.prefix(1).uppercased() + people.dropFirst()) removed from the round."
-        default: return nil
-        }
     }
 
     /// The people a mailing left out because their email could not be written.

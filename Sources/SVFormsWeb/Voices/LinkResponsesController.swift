@@ -21,9 +21,7 @@ struct LinkResponsesController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let done = request.uri.queryParameters["done"].map(String.init) ?? ""
-        let reference = request.uri.queryParameters["reference"].map(String.init).flatMap { Reference.isWellFormed($0) ? $0 : nil }
-        return try await page(context, notice: reference.flatMap { LinkResponsesPageView.notice(done: done, reference: $0) }, unconfirmed: nil)
+        try await page(context, notice: Notice(request)?.text, unconfirmed: nil)
     }
 
     @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -45,7 +43,7 @@ struct LinkResponsesController: Sendable {
                 linkResponse: reference, formID: formID, accept: accept, by: account.email, client: clients.address(request, context),
                 at: clock.now())
         else { throw WebError.notFound }
-        return .redirect(to: SiteRoute.linkResponses.path() + "?done=\(accept ? "accepted" : "deleted")&reference=\(reference)", type: .normal)
+        return Notice.linkResponse(accepted: accept, reference: reference).redirect(to: SiteRoute.linkResponses.path())
     }
 
     /// Every invited questionnaire whose link is on, or that still has responses waiting from when it was.

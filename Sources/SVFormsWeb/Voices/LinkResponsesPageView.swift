@@ -53,12 +53,4 @@ struct LinkResponsesPageView: PageView {
             "isUnconfirmed": unconfirmed == response.reference,
         ]
     }
-
-    static func notice(done: String, reference: String) -> String? {
-        switch done {
-        case "accepted": "Response \(reference) is accepted: it now counts in the measures, the dashboard and the downloads."
-        case "deleted": "Response \(reference) was deleted."
-        default: nil
-        }
-    }
 }

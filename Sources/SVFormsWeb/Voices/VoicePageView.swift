@@ -76,14 +76,4 @@ struct VoicePageView: PageView {
             voice.textDeletedAt.map { "What the person wrote was deleted \(AuditRowView.format($0, timeZone)) under the retention policy." },
         ].compactMap { $0 }
     }
-
-    static func notice(for action: String) -> String? {
-        switch action {
-        case "themes": "The themes are saved."
-        case "status": "The status is saved."
-        case "release": "The voice is released: it now counts in reports as a new voice."
-        case "redact": "The words are redacted. The original text is gone; the audit log records who redacted it and when."
-        default: nil
-        }
-    }
 }

@@ -26,7 +26,9 @@ extension VoicesController {
         if change == .delete {
             return .redirect(to: SiteRoute.voices.path() + "?form=\(questionnaire.id)&status=quarantined&deleted=\(voice.reference)", type: .normal)
         }
-        return .redirect(to: SiteRoute.voice.path(questionnaire.id, voice.reference) + "?done=\(action)", type: .normal)
+        let path = SiteRoute.voice.path(questionnaire.id, voice.reference)
+        guard let done = Notice.VoiceAction(rawValue: action) else { return .redirect(to: path, type: .normal) }
+        return Notice.voice(done).redirect(to: path)
     }
 
     /// The change a posted form asks for, or what is wrong with it.

@@ -43,7 +43,7 @@ struct VoicesController: Sendable {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (questionnaire, voice) = try await voice(context)
-        let notice = request.uri.queryParameters["done"].flatMap { VoicePageView.notice(for: String($0)) }
+        let notice = Notice(request)?.text
         return page(questionnaire, voice, context, notice: notice, problem: nil)
     }
 
