@@ -80,7 +80,7 @@ struct ReportsController: Sendable {
         let report = try await reporter.boardReport(for: quarter, isPublic: true, suppressCounts: true)
         try await frameworkStore.publishReport(
             quarter: quarter.label, content: try PublishedReport.document(report), by: account.email, at: clock.now())
-        try await audit("report.publish", quarter, account, request, context)
+        try await auditor.audit("report.publish", subject: quarter.label, by: account.email, request, context)
         return Notice.report(.published).redirect(to: SiteRoute.report.path(quarter.slug))
     }
 
@@ -89,7 +89,7 @@ struct ReportsController: Sendable {
         let quarter = try quarter(context)
         _ = try context.postedForm()
         let withdrawn = try await frameworkStore.withdrawReport(quarter: quarter.label)
-        if withdrawn { try await audit("report.withdraw", quarter, account, request, context) }
+        if withdrawn { try await auditor.audit("report.withdraw", subject: quarter.label, by: account.email, request, context) }
         return Notice.report(withdrawn ? .withdrawn : .notPublished).redirect(to: SiteRoute.report.path(quarter.slug))
     }
 
@@ -124,12 +124,6 @@ struct ReportsController: Sendable {
             quarter <= calendar.quarter(containing: clock.now())
         else { throw .notFound }
         return quarter
-    }
-
-    private func audit(_ action: String, _ quarter: ReportingQuarter, _ account: Account, _ request: Request, _ context: AppRequestContext)
-        async throws
-    {
-        try await auditor.audit(action, subject: quarter.label, request, context)
     }
 
     private func longDate(_ date: Date) -> String {

@@ -6,16 +6,22 @@ import SVFormsStore
 /// role or an anti-forgery token itself, or reads a body.
 struct SiteRouter {
     typealias Handler = @Sendable (Request, AppRequestContext) async throws -> Response
-    private let groups: [String: RouterGroup<AppRequestContext>]
+    private let router: Router<AppRequestContext>
+    private let session: SessionMiddleware
     private let formCheck: FormPostCheck
 
     init(_ router: Router<AppRequestContext>, session: SessionMiddleware, formCheck: FormPostCheck) {
-        var groups = ["anyone": router.group(), "link": router.group()]
-        for role in Role.allCases {
-            groups[RouteAccess.role(role).description] = router.group().add(middleware: session).add(middleware: RoleMiddleware(role: role))
-        }
-        self.groups = groups
+        self.router = router
+        self.session = session
         self.formCheck = formCheck
+    }
+
+    /// Where a route with `access` is registered: signed-in routes pass the session and role checks first.
+    private func group(for access: RouteAccess) -> RouterGroup<AppRequestContext> {
+        switch access {
+        case .anyone, .link: router.group()
+        case .role(let role): router.group().add(middleware: session).add(middleware: RoleMiddleware(role: role))
+        }
     }
 
     /// Registers `handler` for `route`. A POST's form is checked first; `precondition` runs before even
@@ -31,9 +37,13 @@ struct SiteRouter {
                 context.form = try await formCheck.form(request, context, tiedTo: tie)
                 return try await handler(request, context)
             }
+        } else if let precondition {
+            handle = { request, context in
+                try await precondition(context)
+                return try await handler(request, context)
+            }
         }
-        // Every access has its group, built above.
-        groups[route.access.description]?.on(RouterPath(route.pattern), method: route.method, use: handle)
+        group(for: route.access).on(RouterPath(route.pattern), method: route.method, use: handle)
     }
 }
 
