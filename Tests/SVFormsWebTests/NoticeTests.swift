@@ -4,7 +4,7 @@ import Testing
 
 @testable import SVFormsWeb
 
-/// Every notice reads back from the query it travels in, and nothing else passes for one.
+/// Every notice reads back from the query it travels in, on its own page only, and nothing else passes for one.
 @Suite struct NoticeTests {
     static let every: [Notice] = [
         .accountSaved, .figuresSaved(saved: 1, unchanged: 0), .figuresSaved(saved: 3, unchanged: 2),
@@ -16,7 +16,7 @@ import Testing
     ]
 
     @Test(arguments: every) func readsBackFromItsQuery(_ notice: Notice) {
-        #expect(Notice(URI("/admin/page?" + notice.query)) == notice)
+        #expect(Notice(URI("/admin/page?" + notice.query), on: notice.page) == notice)
         #expect(!notice.text.isEmpty && notice.text.first?.isLowercase == false && notice.text.hasSuffix("."))
     }
 
@@ -25,12 +25,32 @@ import Testing
         #expect(response.headers[.location] == "/admin/rounds/1?notice=invited-2&skipped=1#people")
     }
 
+    /// A page never shows another page's confirmation (a crafted link cannot make one say "published").
+    @Test(arguments: every) func showsOnNoOtherPage(_ notice: Notice) {
+        let pages: [Notice.Page] = [.account, .figures, .round, .voice, .linkResponses, .report, .meeting, .meetings]
+        for page in pages where page != notice.page {
+            let shown = Notice(URI("/admin/page?" + notice.query), on: page)
+            // `saved=3&unchanged=2` also has a `saved`, which is all the account page asks for.
+            if page == .account, case .figuresSaved = notice { continue }
+            #expect(shown == nil, "\(notice) shown on \(page)")
+        }
+    }
+
     @Test(arguments: [
-        "/a", "/a?notice=", "/a?notice=unknown", "/a?notice=added-x", "/a?notice=added--1", "/a?done=delete",
-        "/a?done=accepted&reference=<b>", "/a?done=themes&reference=ABCD2345", "/a?saved=many",
+        ("/a", Notice.Page.round), ("/a?notice=", .round), ("/a?notice=unknown-1", .round), ("/a?notice=added-x", .round),
+        ("/a?notice=published", .meeting), ("/a?notice=deleted", .meeting), ("/a?notice=saved", .meetings),
+        ("/a?done=delete", .voice), ("/a?done=accepted&reference=<b>", .linkResponses), ("/a?done=accepted", .linkResponses),
+        ("/a?saved=many", .figures), ("/a?done=themes", .account),
     ])
-    func showsNothingForAnythingElse(_ uri: String) {
-        #expect(Notice(URI(uri)) == nil)
+    func showsNothingForAnythingElse(_ uri: String, _ page: Notice.Page) {
+        #expect(Notice(URI(uri), on: page) == nil)
+    }
+
+    /// As before the notices were one type: any `saved` on the account page, and a round's count after its one dash.
+    @Test func readsTheQueriesItAlwaysRead() {
+        #expect(Notice(URI("/admin/account?saved=abc"), on: .account) == .accountSaved)
+        #expect(Notice(URI("/admin/rounds/1?notice=added--1"), on: .round) == .people(.added, count: 1))
+        #expect(Notice(URI("/admin/figures?saved=2"), on: .figures) == .figuresSaved(saved: 2, unchanged: 0))
     }
 
     @Test func countsReadAsPeopleAndFigures() {

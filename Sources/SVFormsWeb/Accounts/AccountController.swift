@@ -26,7 +26,7 @@ struct AccountController: Sendable {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let chosen = (account.notifySubmissions ? ["submissions"] : []) + (account.notifyDigest ? ["digest"] : [])
-        let notice = Notice(request)?.text
+        let notice = Notice(request, on: .account)?.text
         return page(context, account, input: FormInput(["notify": chosen]), notice: notice)
     }
 

@@ -28,7 +28,7 @@ struct FiguresController: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await page(context, notice: Notice(request)?.text)
+        try await page(context, notice: Notice(request, on: .figures)?.text)
     }
 
     @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {

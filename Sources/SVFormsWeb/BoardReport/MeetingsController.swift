@@ -39,7 +39,7 @@ struct MeetingsController: Sendable {
                 others: partnership.organisations.filter { $0.type == .other && meeting.attendees.contains($0.id) }.count,
                 outstanding: outstanding.filter { $0.meetingID == meeting.id }.count)
         }
-        let notice = Notice(request)?.text
+        let notice = Notice(request, on: .meetings)?.text
         var layout = presenter.adminLayout(title: "Meetings", context)
         layout.isWide = true
         let counting =
@@ -78,7 +78,7 @@ struct MeetingsController: Sendable {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let meeting = try await meeting(context)
-        let notice = Notice(request)?.text
+        let notice = Notice(request, on: .meeting)?.text
         return try await meetingPage(meeting, context, notice: notice)
     }
 

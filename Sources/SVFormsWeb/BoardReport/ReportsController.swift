@@ -51,7 +51,7 @@ struct ReportsController: Sendable {
         let quarter = try quarter(context)
         let report = try await reporter.boardReport(for: quarter, isPublic: false, suppressCounts: !account.role.includes(.lead))
         let published = try await frameworkStore.publishedReport(quarter: quarter.label)
-        let notice = Notice(request)?.text
+        let notice = Notice(request, on: .report)?.text
         var layout = presenter.adminLayout(title: "Report \(quarter.label)", context)
         layout.isWide = true
         let view = BoardReportView(

@@ -4,7 +4,7 @@ import SVFormsCore
 
 /// What a page says once after a change ("The meeting is recorded."). The handler that made the change
 /// redirects with the notice in the query (`redirect(to:)`), so a reload repeats nothing, and the page it
-/// lands on reads it back (`Notice(request)`). Every confirmation's words are here, in one place.
+/// lands on reads back only its own (`Notice(request, on: .round)`). Every confirmation's words are here, in one place.
 enum Notice: Equatable, Sendable {
     case accountSaved
     case figuresSaved(saved: Int, unchanged: Int)
@@ -26,41 +26,61 @@ enum Notice: Equatable, Sendable {
         case actionUpdated = "action-updated"
     }
 
-    /// The notice in `request`'s query, if it holds one; anything else shows nothing.
-    init?(_ request: Request) { self.init(request.uri) }
+    /// The pages that show notices: each shows only its own, read from the query as it writes them.
+    enum Page: Sendable {
+        case account, figures, round, voice, linkResponses, report, meeting, meetings
+    }
 
-    init?(_ uri: URI) {
+    /// The notice for `page` in `request`'s query, if it holds one; anything else shows nothing.
+    init?(_ request: Request, on page: Page) { self.init(request.uri, on: page) }
+
+    init?(_ uri: URI, on page: Page) {
         let query = uri.queryParameters
         func value(_ name: String) -> String? { query[Substring(name)].map(String.init) }
-        if let key = value("notice") {
-            if let change = ReportChange(rawValue: key) {
-                self = .report(change)
-            } else if let change = MeetingChange(rawValue: key) {
-                self = .meeting(change)
-            } else if let dash = key.lastIndex(of: "-"), let change = PeopleChange(rawValue: String(key[..<dash])),
-                let count = Int(key[key.index(after: dash)...]), count >= 0
-            {
-                self = .people(change, count: count)
-            } else {
-                return nil
-            }
-        } else if let done = value("done") {
-            if let reference = value("reference") {
-                guard Reference.isWellFormed(reference), done == "accepted" || done == "deleted" else { return nil }
-                self = .linkResponse(accepted: done == "accepted", reference: reference)
-            } else {
-                guard let action = VoiceAction(rawValue: done) else { return nil }
-                self = .voice(action)
-            }
-        } else if let saved = value("saved") {
-            if saved.isEmpty {
-                self = .accountSaved
-            } else {
-                guard let count = Int(saved) else { return nil }
-                self = .figuresSaved(saved: count, unchanged: value("unchanged").flatMap(Int.init) ?? 0)
-            }
-        } else {
-            return nil
+        switch page {
+        case .account:
+            guard value("saved") != nil else { return nil }
+            self = .accountSaved
+        case .figures:
+            guard let saved = value("saved").flatMap(Int.init) else { return nil }
+            self = .figuresSaved(saved: saved, unchanged: value("unchanged").flatMap(Int.init) ?? 0)
+        case .round:
+            // "added-3"; the count is whatever follows the one dash.
+            guard let parts = value("notice")?.split(separator: "-"), parts.count == 2,
+                let change = PeopleChange(rawValue: String(parts[0])), let count = Int(parts[1])
+            else { return nil }
+            self = .people(change, count: count)
+        case .voice:
+            guard let action = value("done").flatMap(VoiceAction.init(rawValue:)) else { return nil }
+            self = .voice(action)
+        case .linkResponses:
+            guard let done = value("done"), done == "accepted" || done == "deleted",
+                let reference = value("reference"), Reference.isWellFormed(reference)
+            else { return nil }
+            self = .linkResponse(accepted: done == "accepted", reference: reference)
+        case .report:
+            guard let change = value("notice").flatMap(ReportChange.init(rawValue:)) else { return nil }
+            self = .report(change)
+        case .meeting:
+            guard let change = value("notice").flatMap(MeetingChange.init(rawValue:)), change != .deleted else { return nil }
+            self = .meeting(change)
+        case .meetings:
+            guard value("notice") == MeetingChange.deleted.rawValue else { return nil }
+            self = .meeting(.deleted)
+        }
+    }
+
+    /// The page that shows it.
+    var page: Page {
+        switch self {
+        case .accountSaved: .account
+        case .figuresSaved: .figures
+        case .people: .round
+        case .voice: .voice
+        case .linkResponse: .linkResponses
+        case .report: .report
+        case .meeting(.deleted): .meetings
+        case .meeting: .meeting
         }
     }
 

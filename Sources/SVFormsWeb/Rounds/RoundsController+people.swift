@@ -6,7 +6,7 @@ import SVFormsStore
 extension RoundsController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (round, questionnaire) = try await round(context)
-        let notice = Notice(request)?.text
+        let notice = Notice(request, on: .round)?.text
         let closed =
             request.uri.queryParameters["closed"] != nil
             ? "The round is not open, so no emails were sent: personal links only work while it is open." : nil

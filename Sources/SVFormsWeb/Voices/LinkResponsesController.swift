@@ -21,7 +21,7 @@ struct LinkResponsesController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await page(context, notice: Notice(request)?.text, unconfirmed: nil)
+        try await page(context, notice: Notice(request, on: .linkResponses)?.text, unconfirmed: nil)
     }
 
     @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -43,7 +43,7 @@ struct VoicesController: Sendable {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (questionnaire, voice) = try await voice(context)
-        let notice = Notice(request)?.text
+        let notice = Notice(request, on: .voice)?.text
         return page(questionnaire, voice, context, notice: notice, problem: nil)
     }
 
