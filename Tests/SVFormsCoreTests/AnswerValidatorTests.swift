@@ -120,4 +120,16 @@ import Testing
         let page = try #require(questionnaire.page(id: "when"))
         #expect(validator.revalidate(page.questions, answers: ["when": ["2024-02-29"]]).answers == ["when": ["2024-02-29"]])
     }
+
+    /// A year typed as "0999" passes the four-figure check; shown again, it must still have four figures,
+    /// or "Check your answers" would send the person back to a page they can never get past.
+    @Test func aYearBeforeOneThousandRoundTrips() throws {
+        let question = Question(id: "when", label: "When?", kind: .date(DateLimits()))
+        let typed = FormInput(["when-day": ["1"], "when-month": ["1"], "when-year": ["0999"]])
+        let saved = try #require(validator.validate([question], input: typed).answers["when"])
+        #expect(saved == ["0999-01-01"])
+        #expect(FormInput.prefilled(from: ["when": saved], for: [question]).values("when-year") == ["0999"])
+        let again = validator.revalidate([question], answers: ["when": saved])
+        #expect(again.problems.isEmpty && again.answers["when"] == saved, "\(again.problems)")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A date in three boxes (day, month, year), as the GOV.UK date input pattern asks for it, saved as
@@ -34,7 +35,8 @@ public struct DateQuestion: ReadableQuestionType {
     public func inputs(showing values: [String], id: String) -> [String: [String]] {
         guard let day = values.first.flatMap(CalendarDay.init(iso:)) else { return [id: values] }
         let names = Self.inputNames(id)
-        return [names.day: [String(day.day)], names.month: [String(day.month)], names.year: [String(day.year)]]
+        // The year as four figures, as it was typed: "999" would fail the check it passed ("0999").
+        return [names.day: [String(day.day)], names.month: [String(day.month)], names.year: [String(format: "%04d", day.year)]]
     }
 
     public func readableLines(_ values: [String]) -> [String] { values.map { CalendarDay(iso: $0)?.longDescription ?? $0 } }
