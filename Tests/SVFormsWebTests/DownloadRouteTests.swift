@@ -106,6 +106,26 @@ func seedRoleSurveys(_ ratings: [(organisation: String, rating: String, jobRole:
         }
     }
 
+    /// HEAD says what a download is (type, file name) without building it, and is not recorded as a download.
+    @Test func headDescribesADownloadWithoutRecordingOne() async throws {
+        let configuration = testConfiguration(forms: Repository.surreyForms)
+        try await addAccount("admin@example.org", role: .admin, to: configuration)
+        try await seedRoleSurveys([("surrey-police", "good", "Analyst")], at: june2025, in: configuration)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var admin = TestBrowser(client)
+            try await admin.signIn("admin@example.org")
+            for path in ["/admin/forms/role-understanding/responses.csv", "/admin/forms/role-understanding/measures/2.2.1.a.xlsx"] {
+                let head = try await admin.send(path, method: .head, body: nil)
+                #expect(head.status == .ok)
+                #expect(head.header("Content-Disposition")?.hasPrefix("attachment; filename=\"role-understanding") == true)
+                #expect(head.body.isEmpty)
+            }
+        }
+        let events = try await AppDatabase(directory: configuration.dataDirectory).audit.auditEvents(limit: 10)
+        #expect(!events.contains { $0.action.hasPrefix("download.") }, "\(events.map(\.action))")
+    }
+
     @Test func everyDownloadIsAuditedWithItsRowCount() async throws {
         let configuration = testConfiguration(forms: Repository.surreyForms)
         try await addAccount("admin@example.org", role: .admin, to: configuration)

@@ -18,16 +18,21 @@ struct DownloadSender: Sendable {
         let audit = auditor.auditEvent(
             "download.\(export.kind).\(format.rawValue)", subject: export.subject, rowCount: export.rowCount, by: account.email,
             request, context)
+        let contentType =
+            format == .csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        let headers: HTTPFields = [
+            .contentType: contentType, .contentDisposition: "attachment; filename=\"\(export.fileName(format))\"",
+            .cacheControl: "no-store",
+        ]
+        // HEAD asks what the download is, not for it: nothing is built, sent or recorded as downloaded.
+        if request.method == .head { return Response(status: .ok, headers: headers) }
         let body: ResponseBody
-        let contentType: String
         switch format {
         case .csv:
-            contentType = "text/csv; charset=utf-8"
             // Audited before the first byte: the rows are fixed by the export's snapshot.
             try await auditLog.record(audit)
             body = StreamingBody.make(logger: context.logger) { output in try await export.writeCSV(output: output) }
         case .xlsx:
-            contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             let directory = temporaryDirectory
             body = try await exportSlots.run {
                 try await StreamingBody.file(in: directory) { path in
@@ -37,13 +42,7 @@ struct DownloadSender: Sendable {
             // Audited once the file exists, so a failed build is not recorded as a download.
             try await auditLog.record(audit)
         }
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: contentType, .contentDisposition: "attachment; filename=\"\(export.fileName(format))\"",
-                .cacheControl: "no-store",
-            ],
-            body: body)
+        return Response(status: .ok, headers: headers, body: body)
     }
 
     /// `name.csv` → ("name", .csv); the name may itself contain dots (`2.2.1.a.csv`).
