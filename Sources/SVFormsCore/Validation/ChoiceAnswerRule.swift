@@ -39,6 +39,12 @@ public struct ChoiceOptions: Sendable {
     /// The label of each value, or the value itself when no option has it (a retired option).
     func lines(_ values: [String]) -> [String] { values.map { labels[$0] ?? $0 } }
 
+    /// The cell of `values`: one label as it is (an export fills a million of these, so no list is built
+    /// for one), several joined with "; ".
+    func cell(_ values: [String]) -> AnswerCell {
+        .text(values.count == 1 ? labels[values[0]] ?? values[0] : lines(values).joined(separator: "; "))
+    }
+
     /// Reads `options` of a single or multiple choice question.
     static func read(_ m: YAMLMapping, _ context: QuestionReadingContext) -> ChoiceOptions {
         guard let node = m["options"] else { return ChoiceOptions([]) }
@@ -62,4 +68,5 @@ extension OptionsQuestion {
     }
 
     public func readableLines(_ values: [String]) -> [String] { options.lines(values) }
+    public func cell(_ values: [String]) -> AnswerCell { options.cell(values) }
 }
