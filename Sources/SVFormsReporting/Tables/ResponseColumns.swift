@@ -65,16 +65,16 @@ struct ResponseColumns {
 /// One question's column: each kind says what cell its answers make (`QuestionType.cell`).
 struct AnswerColumn {
     let questionID: String
-    let kind: any QuestionType
+    let makeCell: @Sendable ([String]) -> AnswerCell
 
     init(_ question: Question) {
         questionID = question.id
-        kind = question.kind.type
+        makeCell = question.kind.type.cellMaker()
     }
 
     func cell(_ values: [String]?) -> ExportCell {
         guard let values, !values.isEmpty else { return .empty }
-        switch kind.cell(values) {
+        switch makeCell(values) {
         case .text(let text): return .text(text)
         case .integer(let number): return .integer(number)
         }
