@@ -35,37 +35,37 @@ enum Notice: Equatable, Sendable {
     init?(_ request: Request, on page: Page) { self.init(request.uri, on: page) }
 
     init?(_ uri: URI, on page: Page) {
+        // Each parameter is read as `query["name"]`, where the fuzz suite finds every parameter a handler reads.
         let query = uri.queryParameters
-        func value(_ name: String) -> String? { query[Substring(name)].map(String.init) }
         switch page {
         case .account:
-            guard value("saved") != nil else { return nil }
+            guard query["saved"] != nil else { return nil }
             self = .accountSaved
         case .figures:
-            guard let saved = value("saved").flatMap(Int.init) else { return nil }
-            self = .figuresSaved(saved: saved, unchanged: value("unchanged").flatMap(Int.init) ?? 0)
+            guard let saved = query["saved"].map(String.init).flatMap(Int.init) else { return nil }
+            self = .figuresSaved(saved: saved, unchanged: query["unchanged"].map(String.init).flatMap(Int.init) ?? 0)
         case .round:
             // "added-3"; the count is whatever follows the one dash.
-            guard let parts = value("notice")?.split(separator: "-"), parts.count == 2,
+            guard let parts = query["notice"].map(String.init)?.split(separator: "-"), parts.count == 2,
                 let change = PeopleChange(rawValue: String(parts[0])), let count = Int(parts[1])
             else { return nil }
             self = .people(change, count: count)
         case .voice:
-            guard let action = value("done").flatMap(VoiceAction.init(rawValue:)) else { return nil }
+            guard let action = query["done"].map(String.init).flatMap(VoiceAction.init(rawValue:)) else { return nil }
             self = .voice(action)
         case .linkResponses:
-            guard let done = value("done"), done == "accepted" || done == "deleted",
-                let reference = value("reference"), Reference.isWellFormed(reference)
+            guard let done = query["done"].map(String.init), done == "accepted" || done == "deleted",
+                let reference = query["reference"].map(String.init), Reference.isWellFormed(reference)
             else { return nil }
             self = .linkResponse(accepted: done == "accepted", reference: reference)
         case .report:
-            guard let change = value("notice").flatMap(ReportChange.init(rawValue:)) else { return nil }
+            guard let change = query["notice"].map(String.init).flatMap(ReportChange.init(rawValue:)) else { return nil }
             self = .report(change)
         case .meeting:
-            guard let change = value("notice").flatMap(MeetingChange.init(rawValue:)), change != .deleted else { return nil }
+            guard let change = query["notice"].map(String.init).flatMap(MeetingChange.init(rawValue:)), change != .deleted else { return nil }
             self = .meeting(change)
         case .meetings:
-            guard value("notice") == MeetingChange.deleted.rawValue else { return nil }
+            guard query["notice"].map(String.init) == MeetingChange.deleted.rawValue else { return nil }
             self = .meeting(.deleted)
         }
     }
