@@ -41,15 +41,8 @@ public struct ChoiceOptions: Sendable {
 
     /// The cell of `values`: one label as it is (an export fills a million of these, so no list is built
     /// for one), several joined with "; ".
-    func cell(_ values: [String]) -> AnswerCell { Self.cell(values, labels) }
-
-    func cellMaker() -> @Sendable ([String]) -> AnswerCell {
-        let labels = labels
-        return { Self.cell($0, labels) }
-    }
-
-    private static func cell(_ values: [String], _ labels: [String: String]) -> AnswerCell {
-        .text(values.count == 1 ? labels[values[0]] ?? values[0] : values.map { labels[$0] ?? $0 }.joined(separator: "; "))
+    func cell(_ values: [String]) -> AnswerCell {
+        .text(values.count == 1 ? labels[values[0]] ?? values[0] : lines(values).joined(separator: "; "))
     }
 
     /// Reads `options` of a single or multiple choice question.
@@ -76,5 +69,4 @@ extension OptionsQuestion {
 
     public func readableLines(_ values: [String]) -> [String] { options.lines(values) }
     public func cell(_ values: [String]) -> AnswerCell { options.cell(values) }
-    public func cellMaker() -> @Sendable ([String]) -> AnswerCell { options.cellMaker() }
 }

@@ -65,16 +65,16 @@ struct ResponseColumns {
 /// One question's column: each kind says what cell its answers make (`QuestionType.cell`).
 struct AnswerColumn {
     let questionID: String
-    let makeCell: @Sendable ([String]) -> AnswerCell
+    let kind: any QuestionType
 
     init(_ question: Question) {
         questionID = question.id
-        makeCell = question.kind.type.cellMaker()
+        kind = question.kind.type
     }
 
     func cell(_ values: [String]?) -> ExportCell {
         guard let values, !values.isEmpty else { return .empty }
-        switch makeCell(values) {
+        switch kind.cell(values) {
         case .text(let text): return .text(text)
         case .integer(let number): return .integer(number)
         }

@@ -20,9 +20,6 @@ public protocol QuestionType: Sendable {
     var unansweredText: String { get }
     /// The spreadsheet cell of saved values (never called with none).
     func cell(_ values: [String]) -> AnswerCell
-    /// `cell`, as a function made once per download: it holds what it needs (an option's labels), so a
-    /// million cells cost no look-ups through the kind.
-    func cellMaker() -> @Sendable ([String]) -> AnswerCell
 }
 
 extension QuestionType {
@@ -33,7 +30,6 @@ extension QuestionType {
     public func readableLines(_ values: [String]) -> [String] { values }
     public var unansweredText: String { "Not answered" }
     public func cell(_ values: [String]) -> AnswerCell { .text(readableLines(values).joined(separator: "; ")) }
-    public func cellMaker() -> @Sendable ([String]) -> AnswerCell { { self.cell($0) } }
 }
 
 /// A kind that questionnaire files can name: its `type:` name, the keys it allows and how it reads them.
