@@ -30,8 +30,14 @@ import Testing
                 #expect(page.status == .seeOther, "\(page.text)")
             }
             try await meeting(3, ["surrey-police", "surrey-opcc"])
-            _ = try await lead.get("/admin/reports/2026-27-Q2")
-            let published = try await lead.post("/admin/reports/2026-27-Q2/publish")
+            let preview = try await lead.get("/admin/reports/2026-27-Q2/preview")
+            #expect(preview.text.contains("Preview: this is not public yet."))
+            #expect(preview.text.contains("1 of 20 specified and relevant authorities attended"), "the preview is the public version")
+            let asked = try await lead.post("/admin/reports/2026-27-Q2/publish")
+            #expect(asked.status == .ok && asked.text.contains("Are you sure you want to publish the 2026/27 Q2 report?"))
+            var early = TestBrowser(client)
+            #expect(try await early.get("/reports/2026-27-Q2").status == .notFound, "asking publishes nothing")
+            let published = try await lead.post("/admin/reports/2026-27-Q2/publish", [("confirm", "yes")])
             #expect(published.location == "/admin/reports/2026-27-Q2?notice=published")
             try await meeting(10, ["surrey-fire-and-rescue", "surrey-probation"])
 
@@ -56,7 +62,10 @@ import Testing
             #expect(past.status == .ok)
 
             _ = try await lead.get("/admin/reports/2026-27-Q2")
-            let withdrawn = try await lead.post("/admin/reports/2026-27-Q2/withdraw")
+            let askedToWithdraw = try await lead.post("/admin/reports/2026-27-Q2/withdraw")
+            #expect(askedToWithdraw.text.contains("Are you sure you want to withdraw the published 2026/27 Q2 report?"))
+            #expect(try await visitor.get("/reports/2026-27-Q2").status == .ok, "asking withdraws nothing")
+            let withdrawn = try await lead.post("/admin/reports/2026-27-Q2/withdraw", [("confirm", "yes")])
             #expect(withdrawn.location == "/admin/reports/2026-27-Q2?notice=withdrawn")
             let result6 = try await visitor.get("/reports/2026-27-Q2")
             #expect(result6.status == .notFound)

@@ -149,17 +149,25 @@ func leadWithRound(
             #expect(try await ada.get(link).status == .ok)
 
             let page = try await lead.get(round)
-            let remove = try #require(page.body.firstMatch(of: /action="(\/admin\/rounds\/\d+\/people\/\d+\/remove)"/)).1
-            #expect(page.text.contains("Remove Ada Police from the round"))
-            let forged = try await lead.post(String(remove), [], csrf: false)
+            let person = try #require(page.body.firstMatch(of: /href="(\/admin\/rounds\/\d+\/people\/\d+)"/)).1
+            let personPage = try await lead.get(String(person))
+            let remove = try #require(personPage.body.firstMatch(of: /action="(\/admin\/rounds\/\d+\/people\/\d+\/remove)"/)).1
+            #expect(personPage.text.contains("Remove Ada Police"))
+            let forged = try await lead.post(String(remove), [("confirm", "yes")], csrf: false)
             #expect(forged.status == .forbidden)
-            let removed = try await lead.post(String(remove))
+            // The first press only asks, naming what will happen; Ada is still in the round and her link still opens.
+            let asked = try await lead.post(String(remove))
+            #expect(asked.status == .ok)
+            #expect(asked.text.contains("Are you sure you want to remove Ada Police from"))
+            #expect(asked.text.contains("every link they were sent will stop working"))
+            #expect(try await ada.get(link).status == .ok)
+            let removed = try await lead.post(String(remove), [("confirm", "yes")])
             #expect(removed.location == round + "?notice=removed-1")
             let after = try await lead.get(round + "?notice=removed-1")
             #expect(after.text.contains("1 person removed from the round."))
             #expect(!after.text.contains("ada@police.example"))
             #expect(try await ada.get(link).status == .notFound)
-            let twice = try await lead.post(String(remove))
+            let twice = try await lead.post(String(remove), [("confirm", "yes")])
             #expect(twice.status == .notFound)
         }
     }

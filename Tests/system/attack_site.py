@@ -107,7 +107,8 @@ class AttackSite:
         round_path = open_round(lead)
         self.values["round"] = round_path.rsplit("/", 1)[1]
         add_people(lead, round_path, "Ada Police,ada@police.example,surrey-police\n"
-                                     "Ben Fire,ben@fire.example,surrey-fire-and-rescue")
+                                     "Ben Fire,ben@fire.example,surrey-fire-and-rescue\n"
+                                     "Cy Council,cy@council.example,surrey-county-council")
         send_invitations(lead, round_path)
         self.values["token"] = self._invitation_link("ada@police.example").split("/")[2]
         self.values["other_token"] = self._invitation_link("ben@fire.example").split("/")[2]
@@ -137,7 +138,7 @@ class AttackSite:
         self.values["quarter"], self.values["previous_quarter"] = quarters[0], quarters[1]
         for quarter in quarters[:2]:
             lead.request(f"/admin/reports/{quarter}")
-            assert lead.send("POST", f"/admin/reports/{quarter}/publish")[0] == 303
+            assert lead.send("POST", f"/admin/reports/{quarter}/publish", [("confirm", "yes")])[0] == 303
 
     def _invitation_link(self, address: str) -> str:
         deadline = time.monotonic() + 20

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fields a person sent for a page, by input name; repeated names (checkboxes) keep every value.
 public struct FormInput: Sendable, Equatable {
     public var fields: [String: [String]]
@@ -9,6 +11,11 @@ public struct FormInput: Sendable, Equatable {
     public func values(_ name: String) -> [String] { fields[name] ?? [] }
 
     /// The single value of a field; nil when it is missing or blank.
+    /// The first value of `name` without surrounding spaces and line breaks; empty when there is none.
+    public func trimmed(_ name: String) -> String {
+        (value(name) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     public func value(_ name: String) -> String? {
         fields[name]?.first.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
     }

@@ -87,6 +87,7 @@ public struct RepresentativeList: Sendable {
                     field: "email",
                     message: "\"\(email)\" has accented or non-Latin letters, which svforms cannot send to; use the person's plain address"))
         }
+        if organisation.isEmpty { return .failure(EntryProblem(field: "organisation", message: "select the organisation they answer for")) }
         let wanted = organisation.lowercased()
         guard let match = organisations.first(where: { $0.value == organisation || $0.label.lowercased() == wanted }) else {
             return .failure(

@@ -22,6 +22,19 @@ public struct TableExport: Sendable {
     public let asOf: Date
     public let write: @Sendable (inout any TableWriter) async throws -> Void
 
+    public init(
+        fileStem: String, sheetName: String, rowCount: Int, kind: String, subject: String, asOf: Date,
+        write: @escaping @Sendable (inout any TableWriter) async throws -> Void
+    ) {
+        self.fileStem = fileStem
+        self.sheetName = sheetName
+        self.rowCount = rowCount
+        self.kind = kind
+        self.subject = subject
+        self.asOf = asOf
+        self.write = write
+    }
+
     public func fileName(_ format: Format) -> String { "\(fileStem).\(format.rawValue)" }
 
     /// Writes CSV, handing chunks to `output` as they are ready.

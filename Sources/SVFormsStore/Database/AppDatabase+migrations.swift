@@ -323,6 +323,17 @@ extension AppDatabase {
                         BEGIN DELETE FROM rating_tally_source WHERE form_id = OLD.form_id; END;
                     """)
         }
+        migrator.registerMigration("v11: rounds a lead can run") { db in
+            try db.execute(
+                sql: """
+                    -- How many reminders each person was sent (reminded_at is the last), so a lead sees who was
+                    -- chased and the round's reminder never doubles one sent in the last day.
+                    ALTER TABLE representative ADD COLUMN reminder_count INTEGER NOT NULL DEFAULT 0;
+                    UPDATE representative SET reminder_count = 1 WHERE reminded_at IS NOT NULL;
+                    -- A round closed before its closing date; reopening clears it.
+                    ALTER TABLE survey_round ADD COLUMN closed_at TEXT;
+                    """)
+        }
         return migrator
     }
 }

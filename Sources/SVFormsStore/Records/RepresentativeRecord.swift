@@ -16,6 +16,7 @@ struct RepresentativeRecord: Codable, FetchableRecord, MutablePersistableRecord 
     var remindedAt: String?
     var submittedAt: String?
     var responseReference: String?
+    var reminderCount: Int
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -27,6 +28,7 @@ struct RepresentativeRecord: Codable, FetchableRecord, MutablePersistableRecord 
         case remindedAt = "reminded_at"
         case submittedAt = "submitted_at"
         case responseReference = "response_reference"
+        case reminderCount = "reminder_count"
     }
 
     enum Columns {
@@ -43,7 +45,7 @@ struct RepresentativeRecord: Codable, FetchableRecord, MutablePersistableRecord 
         Representative(
             id: id ?? 0, roundID: roundID, name: name, email: email, organisationID: organisationID, draftKey: draftKey,
             invitedAt: invitedAt.flatMap(Timestamp.date), remindedAt: remindedAt.flatMap(Timestamp.date),
-            submittedAt: submittedAt.flatMap(Timestamp.date), responseReference: responseReference,
+            submittedAt: submittedAt.flatMap(Timestamp.date), responseReference: responseReference, reminderCount: reminderCount,
             hasStarted: hasStarted || submittedAt != nil)
     }
 }

@@ -15,6 +15,7 @@ struct SurveyRoundRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var automaticReminderQueuedAt: String?
     var createdAt: String
     var createdBy: String
+    var closedAt: String?
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -26,6 +27,7 @@ struct SurveyRoundRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case automaticReminderQueuedAt = "automatic_reminder_queued_at"
         case createdAt = "created_at"
         case createdBy = "created_by"
+        case closedAt = "closed_at"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -38,6 +40,7 @@ struct SurveyRoundRecord: Codable, FetchableRecord, MutablePersistableRecord {
             opensOn: CalendarDay(iso: opensOn) ?? CalendarDay(year: 2000, month: 1, day: 1)!,
             closesOn: CalendarDay(iso: closesOn) ?? CalendarDay(year: 2000, month: 1, day: 1)!,
             reminderDaysBefore: reminderDaysBefore, automaticReminderQueuedAt: automaticReminderQueuedAt.flatMap(Timestamp.date),
-            createdAt: Timestamp.date(createdAt) ?? .distantPast, createdBy: createdBy)
+            createdAt: Timestamp.date(createdAt) ?? .distantPast, createdBy: createdBy,
+            closedAt: closedAt.flatMap(Timestamp.date))
     }
 }

@@ -13,6 +13,11 @@ public struct Representative: Sendable, Equatable {
     public var remindedAt: Date?
     public var submittedAt: Date?
     public var responseReference: String?
+    /// How many reminders they were sent; `remindedAt` is the last.
+    public var reminderCount: Int
     /// Whether they have saved any answer (a draft exists) or submitted.
     public var hasStarted: Bool
+
+    /// Reminders are at most one a day per person: the round's "remind" skips anyone reminded since `cutoff`.
+    public func wasReminded(since cutoff: Date) -> Bool { remindedAt.map { $0 > cutoff } ?? false }
 }

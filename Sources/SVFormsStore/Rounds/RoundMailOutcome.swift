@@ -1,5 +1,6 @@
-/// What a round mailing did: how many emails were queued, and who could not be written to (their
-/// email could not be composed, e.g. an address the mail module refuses) and so was left as before.
+/// What a round mailing did: how many emails were queued, who could not be written to (their email
+/// could not be composed, e.g. an address the mail module refuses) and so was left as before, and who
+/// was not reminded because they were reminded in the last day.
 public struct RoundMailOutcome: Sendable, Equatable {
     /// Someone left out, and why.
     public struct Skipped: Sendable, Equatable {
@@ -9,4 +10,5 @@ public struct RoundMailOutcome: Sendable, Equatable {
 
     public var queued = 0
     public var skipped: [Skipped] = []
+    public var recentlyReminded: [Representative] = []
 }

@@ -9,7 +9,7 @@ extension RoundStore {
             var record = SurveyRoundRecord(
                 id: nil, formID: new.formID, name: new.name, opensOn: new.opensOn.description, closesOn: new.closesOn.description,
                 reminderDaysBefore: new.reminderDaysBefore, automaticReminderQueuedAt: nil, createdAt: Timestamp.string(now),
-                createdBy: creator)
+                createdBy: creator, closedAt: nil)
             try record.insert(db)
             return record.round
         }
@@ -32,7 +32,8 @@ extension RoundStore {
             for person in people {
                 var record = RepresentativeRecord(
                     id: nil, roundID: roundID, name: person.name, email: person.email, organisationID: person.organisationID,
-                    draftKey: AppDatabase.randomKey(), invitedAt: nil, remindedAt: nil, submittedAt: nil, responseReference: nil)
+                    draftKey: AppDatabase.randomKey(), invitedAt: nil, remindedAt: nil, submittedAt: nil, responseReference: nil,
+                    reminderCount: 0)
                 do {
                     try record.insert(db)
                 } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -47,12 +48,7 @@ extension RoundStore {
     /// another round's, or already submitted: a submitted answer stays part of the round).
     public func removeRepresentative(_ id: Int64, from roundID: Int64) async throws -> Representative? {
         let removed: Representative? = try await write { db in
-            guard
-                let person = try AppDatabase.representatives(
-                    db, sql: "WHERE representative.id = ? AND representative.round_id = ?", arguments: [id, roundID]
-                ).first,
-                person.submittedAt == nil
-            else { return nil }
+            guard let person = try AppDatabase.representative(id, in: roundID, db), person.submittedAt == nil else { return nil }
             try db.execute(sql: "DELETE FROM draft WHERE respondent_key = ?", arguments: [person.draftKey])
             try db.execute(sql: "DELETE FROM invitation_token WHERE representative_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM representative WHERE id = ?", arguments: [id])
@@ -60,6 +56,11 @@ extension RoundStore {
         }
         if removed != nil { await eraseFromJournal() }  // their answers in progress go from the log too
         return removed
+    }
+
+    /// One person of a round; nil when they are not in it.
+    public func representative(_ id: Int64, in roundID: Int64) async throws -> Representative? {
+        try await writer.read { db in try AppDatabase.representative(id, in: roundID, db) }
     }
 
     /// The round's people in the order they were added, each with whether they have started.
@@ -91,6 +92,11 @@ extension AppDatabase {
                 """,
             arguments: arguments)
         return try rows.map { row in try RepresentativeRecord(row: row).representative(hasStarted: row["started"]) }
+    }
+
+    /// One person of a round; nil when they are not in it.
+    static func representative(_ id: Int64, in roundID: Int64, _ db: Database) throws -> Representative? {
+        try representatives(db, sql: "WHERE representative.id = ? AND representative.round_id = ?", arguments: [id, roundID]).first
     }
 
     /// 32 random bytes: a draft key that says nothing about the person it belongs to.

@@ -14,7 +14,15 @@ public struct SurveyRound: Sendable, Equatable {
     public var automaticReminderQueuedAt: Date?
     public var createdAt: Date
     public var createdBy: String
+    /// When a lead closed it before its closing date; nil while it runs to its dates.
+    public var closedAt: Date?
 
     /// Whether answers are taken on `day`.
-    public func isOpen(on day: CalendarDay) -> Bool { opensOn <= day && day <= closesOn }
+    public func isOpen(on day: CalendarDay) -> Bool { closedAt == nil && opensOn <= day && day <= closesOn }
+
+    /// "Not open yet", "Open" or "Closed" on `day`.
+    public func status(on day: CalendarDay) -> String {
+        if closedAt != nil || day > closesOn { return "Closed" }
+        return day < opensOn ? "Not open yet" : "Open"
+    }
 }

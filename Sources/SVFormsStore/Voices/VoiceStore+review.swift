@@ -17,10 +17,13 @@ extension VoiceStore {
             var subject = "\(formID) \(reference)"
             switch change {
             case .themes(let themes):
-                try db.execute(sql: "DELETE FROM voice_theme WHERE response_id = ?", arguments: [voice.responseID])
-                for theme in Set(themes) {
-                    try db.execute(sql: "INSERT INTO voice_theme (response_id, theme) VALUES (?, ?)", arguments: [voice.responseID, theme])
+                try AppDatabase.setThemes(themes, voice.responseID, db)
+            case .review(let themes, let status):
+                if let status {
+                    guard voice.status != .quarantined else { throw VoiceChangeError.quarantined }
+                    try AppDatabase.setStatus(status, voice.responseID, db)
                 }
+                try AppDatabase.setThemes(themes, voice.responseID, db)
             case .status(let status):
                 guard voice.status != .quarantined else { throw VoiceChangeError.quarantined }
                 try AppDatabase.setStatus(status, voice.responseID, db)
@@ -42,12 +45,19 @@ extension VoiceStore {
         }
         switch change {
         case .redact, .delete: await eraseFromJournal()
-        case .themes, .status, .release: break
+        case .themes, .review, .status, .release: break
         }
     }
 }
 
 extension AppDatabase {
+    fileprivate static func setThemes(_ themes: [String], _ responseID: Int64, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM voice_theme WHERE response_id = ?", arguments: [responseID])
+        for theme in Set(themes) {
+            try db.execute(sql: "INSERT INTO voice_theme (response_id, theme) VALUES (?, ?)", arguments: [responseID, theme])
+        }
+    }
+
     fileprivate static func setStatus(_ status: VoiceStatus, _ responseID: Int64, _ db: Database) throws {
         try db.execute(
             sql: "UPDATE voice SET status = ?, quarantine_reason = NULL WHERE response_id = ?", arguments: [status.rawValue, responseID])

@@ -42,6 +42,30 @@ extension VoiceStore {
         }
     }
 
+    /// The voices either side of `reference` in the review list under `filter` (newest first): the one
+    /// above it (`previous`) and the one below (`next`). The voice itself need not match the filter any more.
+    public func neighbours(of reference: String, _ filter: VoiceFilter) async throws -> (previous: String?, next: String?) {
+        let (conditions, arguments) = AppDatabase.conditions(filter)
+        return try await writer.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT submitted_at, id FROM response WHERE form_id = ? AND reference = ?", arguments: [filter.formID, reference])
+            else { return (nil, nil) }
+            let position: StatementArguments = [row[0] as String, row[1] as Int64]
+            let neighbour = { (comparison: String, order: String) in
+                try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT response.reference FROM response JOIN voice ON voice.response_id = response.id
+                        WHERE \(conditions) AND (response.submitted_at, response.id) \(comparison) (?, ?)
+                        ORDER BY response.submitted_at \(order), response.id \(order) LIMIT 1
+                        """,
+                    arguments: arguments + position)
+            }
+            return (try neighbour(">", "ASC"), try neighbour("<", "DESC"))
+        }
+    }
+
     /// One voice by its reference, with every answer still kept.
     public func voice(formID: String, reference: String) async throws -> StoredVoice? {
         try await writer.read { db in try AppDatabase.voice(formID: formID, reference: reference, db) }

@@ -42,7 +42,7 @@ func makeRouter(site: Site) -> Router<AppRequestContext> {
     DownloadsController(catalog: site.catalog, reporter: site.reporter, downloads: site.downloads).addRoutes(to: routes)
     RoundsController(
         roundStore: site.database.rounds, catalog: site.catalog, presenter: site.presenter, clock: site.clock, auditor: site.auditor,
-        engagement: site.engagement, mail: site.mail, mailWakeup: site.mailWakeup, logger: site.logger
+        engagement: site.engagement, mail: site.mail, mailWakeup: site.mailWakeup, downloads: site.downloads, logger: site.logger
     ).addRoutes(to: routes)
     MailController(
         outboxStore: site.database.outbox, catalog: site.catalog, presenter: site.presenter, clock: site.clock, auditor: site.auditor,

@@ -15,11 +15,25 @@ struct BoardReportView: PageView {
         var notice: String?
     }
 
+    /// The public version shown to a lead before publishing, with what to check and the way on.
+    struct Preview: Sendable {
+        var slug: String
+        var csrfToken: String
+    }
+
     var layout: LayoutView
     var report: BoardReport
     var admin: Admin?
     /// On the public page: when it was published.
     var publishedOn: String?
+    var preview: Preview?
+
+    /// "No figure is entered for 1.1.1.a (…): the public report will say so." One per measure without a figure.
+    static func publishingWarnings(_ report: BoardReport) -> [String] {
+        report.measures.filter { $0.value == nil }.map { line in
+            "No figure is entered for \(line.id) (\(line.title)) in \(report.quarter): the public report will show it without one."
+        }
+    }
 
     func field(named name: String) -> Any? {
         switch name {
@@ -30,6 +44,7 @@ struct BoardReportView: PageView {
         case "isPublic": report.isPublic
         case "publishedOn": publishedOn ?? admin?.publishedOn
         case "admin": admin.map(adminFields)
+        case "preview": preview.map(previewFields)
         case "measures": report.measures.map(measureRow)
         case "hasMeasures": !report.measures.isEmpty
         case "surveys": report.surveys.map(surveySection)
@@ -50,9 +65,17 @@ struct BoardReportView: PageView {
     private func adminFields(_ admin: Admin) -> [String: Any] {
         [
             "csvHref": SiteRoute.reportDownload.path(admin.slug, "report.csv"), "xlsxHref": SiteRoute.reportDownload.path(admin.slug, "report.xlsx"),
-            "publishHref": SiteRoute.reportPublish.path(admin.slug), "withdrawHref": SiteRoute.reportWithdraw.path(admin.slug),
+            "publishHref": SiteRoute.reportPreview.path(admin.slug), "withdrawHref": SiteRoute.reportWithdraw.path(admin.slug),
             "publicHref": SiteRoute.publicReport.path(admin.slug), "isPublished": admin.publishedOn != nil, "canPublish": admin.canPublish,
             "csrfToken": admin.csrfToken, "notice": admin.notice ?? false,
+        ]
+    }
+
+    private func previewFields(_ preview: Preview) -> [String: Any] {
+        let warnings = Self.publishingWarnings(report)
+        return [
+            "continueHref": SiteRoute.reportPublish.path(preview.slug), "backHref": SiteRoute.report.path(preview.slug),
+            "csrfToken": preview.csrfToken, "warnings": warnings.isEmpty ? false : warnings,
         ]
     }
 

@@ -53,7 +53,7 @@ struct FiguresPageView: PageView {
                 [
                     "valueText": ReportFormat.number(figure.value.doubleValue), "source": figure.source, "note": figure.note,
                     "enteredBy": figure.enteredBy, "isCurrent": index == 0,
-                    "enteredAt": AuditRowView.format(figure.enteredAt, timeZone),
+                    "enteredAt": DisplayTime.string(figure.enteredAt, timeZone),
                 ]
             }
         case "figureFields": figureFields

@@ -19,6 +19,7 @@ struct ReportsController: Sendable {
         routes.on(.reports, use: list)
         routes.on(.report, use: show)
         routes.on(.reportDownload, use: download)
+        routes.on(.reportPreview, use: preview)
         routes.on(.reportPublish, use: publish)
         routes.on(.reportWithdraw, use: withdraw)
     }
@@ -72,12 +73,41 @@ struct ReportsController: Sendable {
         return try await downloads.download(export, format, account: account, request: request, context: context)
     }
 
+    /// The public version exactly as it would be published, with a warning for each measure without a figure.
+    @Sendable func preview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let quarter = try quarter(context)
+        let report = try await reporter.boardReport(for: quarter, isPublic: true, suppressCounts: true)
+        var layout = presenter.adminLayout(title: "Preview of the public report \(quarter.label)", context)
+        layout.isWide = true
+        let view = BoardReportView(
+            layout: layout, report: report, admin: nil, preview: .init(slug: quarter.slug, csrfToken: presenter.csrfToken(context)))
+        return presenter.response(.report, view)
+    }
+
     /// Publishes a snapshot of the public report: what the public page shows until it is withdrawn or published again.
+    /// The preview's "Continue" posts here without `confirm`, which answers with the "Are you sure?" page.
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let quarter = try quarter(context)
-        _ = try context.postedForm()
+        let input = try context.postedForm()
         let report = try await reporter.boardReport(for: quarter, isPublic: true, suppressCounts: true)
+        guard input.isConfirmed else {
+            let republishing = try await frameworkStore.publishedReport(quarter: quarter.label) != nil
+            let view = ConfirmActionView(
+                layout: presenter.adminLayout(title: "Publish the report \(quarter.label)", context),
+                heading: "Are you sure you want to publish the \(quarter.label) report?",
+                consequences: [
+                    "Anyone will be able to read it at \(SiteRoute.publicReport.path(quarter.slug)), without signing in. It will be listed at "
+                        + "\(SiteRoute.publicReports.path()) and linked from the footer of every public page.",
+                    republishing
+                        ? "It replaces the version published before, with today’s figures."
+                        : "You can withdraw it later, but people may already have read or saved it.",
+                ],
+                warnings: BoardReportView.publishingWarnings(report), actionHref: SiteRoute.reportPublish.path(quarter.slug),
+                csrfToken: presenter.csrfToken(context), buttonText: "Yes, publish the report", isDestructive: false,
+                cancelHref: SiteRoute.reportPreview.path(quarter.slug), cancelText: "No, go back to the preview")
+            return presenter.response(.confirmAction, view)
+        }
         try await frameworkStore.publishReport(
             quarter: quarter.label, content: try PublishedReport.document(report), by: account.email, at: clock.now())
         try await auditor.audit("report.publish", subject: quarter.label, by: account.email, request, context)
@@ -87,7 +117,23 @@ struct ReportsController: Sendable {
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.signedInAccount()
         let quarter = try quarter(context)
-        _ = try context.postedForm()
+        let input = try context.postedForm()
+        guard input.isConfirmed else {
+            guard try await frameworkStore.publishedReport(quarter: quarter.label) != nil else {
+                return Notice.report(.notPublished).redirect(to: SiteRoute.report.path(quarter.slug))
+            }
+            let view = ConfirmActionView(
+                layout: presenter.adminLayout(title: "Withdraw the report \(quarter.label)", context),
+                heading: "Are you sure you want to withdraw the published \(quarter.label) report?",
+                consequences: [
+                    "Its public page, \(SiteRoute.publicReport.path(quarter.slug)), will stop working and it will no longer be listed at "
+                        + "\(SiteRoute.publicReports.path()). Anyone who saved or printed it keeps their copy.",
+                    "The board report stays here, and you can publish it again.",
+                ],
+                actionHref: SiteRoute.reportWithdraw.path(quarter.slug), csrfToken: presenter.csrfToken(context),
+                buttonText: "Withdraw the report", cancelHref: SiteRoute.report.path(quarter.slug))
+            return presenter.response(.confirmAction, view)
+        }
         let withdrawn = try await frameworkStore.withdrawReport(quarter: quarter.label)
         if withdrawn { try await auditor.audit("report.withdraw", subject: quarter.label, by: account.email, request, context) }
         return Notice.report(withdrawn ? .withdrawn : .notPublished).redirect(to: SiteRoute.report.path(quarter.slug))

@@ -83,6 +83,9 @@ struct InvitationController: Sendable {
         let today = CalendarDay.today(in: catalog.partnership.timeZone, now: now)
         if found.representative.submittedAt == nil {
             if today < found.round.opensOn { throw WebError.roundNotOpenYet(opensOn: found.round.opensOn) }
+            if let closedAt = found.round.closedAt {
+                throw WebError.roundClosed(closedOn: CalendarDay.today(in: catalog.partnership.timeZone, now: closedAt))
+            }
             if today > found.round.closesOn { throw WebError.roundClosed(closedOn: found.round.closesOn) }
         }
         return .invitation(questionnaire, token: token, round: found.round, representative: found.representative)

@@ -9,13 +9,23 @@ enum Notice: Equatable, Sendable {
     case accountSaved
     case figuresSaved(saved: Int, unchanged: Int)
     case people(PeopleChange, count: Int)
+    case roundDates(RoundDatesChange)
+    case person(PersonChange)
     case voice(VoiceAction)
     case linkResponse(accepted: Bool, reference: String)
     case report(ReportChange)
     case meeting(MeetingChange)
 
     enum PeopleChange: String, Sendable { case added, imported, invited, reminded, removed }
-    enum VoiceAction: String, Sendable { case themes, status, release, redact }
+    enum RoundDatesChange: String, Sendable { case closed, extended }
+    enum PersonChange: String, Sendable {
+        case corrected, invited, reminded
+        case correctedAndSent = "corrected-sent"
+        case remindedRecently = "reminded-recently"
+        case notSent = "not-sent"
+        case roundClosed = "round-closed"
+    }
+    enum VoiceAction: String, Sendable { case themes, status, release, redact, review }
     enum ReportChange: String, Sendable {
         case published, withdrawn
         case notPublished = "not-published"
@@ -28,7 +38,7 @@ enum Notice: Equatable, Sendable {
 
     /// The pages that show notices: each shows only its own, read from the query as it writes them.
     enum Page: Sendable {
-        case account, figures, round, voice, linkResponses, report, meeting, meetings
+        case account, figures, round, roundPerson, voice, linkResponses, report, meeting, meetings
     }
 
     /// The notice for `page` in `request`'s query, if it holds one; anything else shows nothing.
@@ -45,11 +55,18 @@ enum Notice: Equatable, Sendable {
             guard let saved = query["saved"].map(String.init).flatMap(Int.init) else { return nil }
             self = .figuresSaved(saved: saved, unchanged: query["unchanged"].map(String.init).flatMap(Int.init) ?? 0)
         case .round:
+            if let change = query["notice"].map(String.init).flatMap(RoundDatesChange.init(rawValue:)) {
+                self = .roundDates(change)
+                return
+            }
             // "added-3"; the count is whatever follows the one dash.
             guard let parts = query["notice"].map(String.init)?.split(separator: "-"), parts.count == 2,
                 let change = PeopleChange(rawValue: String(parts[0])), let count = Int(parts[1])
             else { return nil }
             self = .people(change, count: count)
+        case .roundPerson:
+            guard let change = query["notice"].map(String.init).flatMap(PersonChange.init(rawValue:)) else { return nil }
+            self = .person(change)
         case .voice:
             guard let action = query["done"].map(String.init).flatMap(VoiceAction.init(rawValue:)) else { return nil }
             self = .voice(action)
@@ -75,7 +92,8 @@ enum Notice: Equatable, Sendable {
         switch self {
         case .accountSaved: .account
         case .figuresSaved: .figures
-        case .people: .round
+        case .people, .roundDates: .round
+        case .person: .roundPerson
         case .voice: .voice
         case .linkResponse: .linkResponses
         case .report: .report
@@ -90,6 +108,8 @@ enum Notice: Equatable, Sendable {
         case .accountSaved: "saved"
         case .figuresSaved(let saved, let unchanged): "saved=\(saved)&unchanged=\(unchanged)"
         case .people(let change, let count): "notice=\(change.rawValue)-\(count)"
+        case .roundDates(let change): "notice=\(change.rawValue)"
+        case .person(let change): "notice=\(change.rawValue)"
         case .voice(let action): "done=\(action.rawValue)"
         case .linkResponse(let accepted, let reference): "done=\(accepted ? "accepted" : "deleted")&reference=\(reference)"
         case .report(let change): "notice=\(change.rawValue)"
@@ -117,8 +137,25 @@ enum Notice: Equatable, Sendable {
             case .reminded: return "Reminders queued for \(people)."
             case .removed: return "\(people.prefix(1).uppercased() + people.dropFirst()) removed from the round."
             }
+        case .roundDates(let change):
+            switch change {
+            case .closed: return "The round is closed: personal links no longer open the questionnaire."
+            case .extended: return "The closing date is changed."
+            }
+        case .person(let change):
+            switch change {
+            case .corrected: return "Their details are saved."
+            case .correctedAndSent:
+                return "Their details are saved. A new invitation is queued for the new address; links sent to the old one no longer work."
+            case .invited: return "A new invitation is queued. Links sent to them before no longer work."
+            case .reminded: return "A reminder is queued."
+            case .remindedRecently: return "No reminder was sent: they were reminded in the last 24 hours."
+            case .notSent: return "Nothing was sent: their email could not be written (see the server log). Check their address."
+            case .roundClosed: return "Nothing was sent: the round is not open, and personal links only work while it is open."
+            }
         case .voice(let action):
             switch action {
+            case .review: return "Your review is saved."
             case .themes: return "The themes are saved."
             case .status: return "The status is saved."
             case .release: return "The voice is released: it now counts in reports as a new voice."

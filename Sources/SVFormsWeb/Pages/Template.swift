@@ -11,4 +11,6 @@ enum Template: String, CaseIterable, Sendable {
     case reportList = "report_list"
     case voices, voice, retention
     case linkResponses = "link_responses"
+    case confirmAction = "confirm_action"
+    case roundPerson = "round_person"
 }

@@ -1,6 +1,6 @@
 import Mustache
 
-/// A person in a round, as the round page lists them.
+/// A person in a round, as the round page lists them; their name opens their own page.
 struct PersonRowView: Sendable, MustacheParent {
     var id: Int64
     var roundID: Int64
@@ -8,8 +8,7 @@ struct PersonRowView: Sendable, MustacheParent {
     var email: String
     var organisation: String
     var status: String
-    /// Until they submit, a person can be taken out of the round (their link stops working).
-    var canRemove: Bool
+    var reminders: Int
 
     func child(named name: String) -> Any? {
         switch name {
@@ -17,8 +16,8 @@ struct PersonRowView: Sendable, MustacheParent {
         case "personEmail": email
         case "personOrganisation": organisation
         case "personStatus": status
-        case "canRemove": canRemove
-        case "removeHref": SiteRoute.roundRemovePerson.path(roundID, id)
+        case "personReminders": reminders.formatted()
+        case "personHref": SiteRoute.roundPerson.path(roundID, id)
         default: nil
         }
     }

@@ -15,7 +15,12 @@ struct RoundPageView: PageView {
     var engagement: EngagementTablesView
     var notInvited: Int
     var awaiting: Int
+    /// Those awaited who were not reminded in the last day: whom "remind" would write to.
+    var remindable: Int
     var isOpen: Bool
+    /// Open, or not open yet: it can still be closed early.
+    var canClose: Bool
+    var datesFields: [QuestionView]
     var addFields: [QuestionView]
     var importFields: [QuestionView]
     var errors: [ErrorLinkView]
@@ -32,10 +37,18 @@ struct RoundPageView: PageView {
         case "people": people
         case "hasPeople": !people.isEmpty
         case "engagement": engagement
-        case "notInvited": notInvited
+        case "notInvited": notInvited.formatted()
         case "canInvite": notInvited > 0 && isOpen
-        case "awaiting": awaiting
-        case "canRemind": awaiting > 0 && isOpen
+        case "awaiting": awaiting.formatted()
+        case "remindable": remindable.formatted()
+        case "canRemind": remindable > 0 && isOpen
+        case "allRemindedRecently": awaiting > 0 && remindable == 0 && isOpen
+        case "canClose": canClose
+        case "datesFields": datesFields
+        case "closeHref": SiteRoute.roundClose.path(roundID)
+        case "closingDateHref": SiteRoute.roundClosingDate.path(roundID)
+        case "peopleCSV": SiteRoute.roundPeopleDownload.path(roundID, "people.csv")
+        case "peopleXLSX": SiteRoute.roundPeopleDownload.path(roundID, "people.xlsx")
         case "addFields": addFields
         case "importFields": importFields
         case "hasErrors": !errors.isEmpty

@@ -19,8 +19,7 @@ extension RoundsController {
         let input = try context.postedForm()
         let form = peopleForm(questionnaire)
         let result = form.list.entry(
-            name: (input.value("name") ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-            email: (input.value("email") ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+            name: input.trimmed("name"), email: input.trimmed("email"),
             organisation: input.value("organisation") ?? "")
         switch result {
         case .failure(let problem):
@@ -47,10 +46,23 @@ extension RoundsController {
 
     @Sendable func removePerson(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (round, questionnaire) = try await round(context)
-        _ = try context.postedForm()
-        guard let id = context.parameters.get("person").flatMap(Int64.init),
-            let removed = try await roundStore.removeRepresentative(id, from: round.id)
-        else { throw WebError.notFound }
+        let input = try context.postedForm()
+        guard let person = try await person(in: round, context), person.submittedAt == nil else { throw WebError.notFound }
+        guard input.isConfirmed else {
+            let view = ConfirmActionView(
+                layout: presenter.adminLayout(title: "Remove \(person.name)", context),
+                heading: "Are you sure you want to remove \(person.name) from \(round.name)?",
+                consequences: [
+                    "\(person.name) (\(person.email)) will no longer be asked to answer, and every link they were sent will stop working.",
+                    person.hasStarted
+                        ? "The answers they have saved but not submitted will be deleted. This cannot be undone."
+                        : "They have not saved any answers yet.",
+                ],
+                actionHref: SiteRoute.roundRemovePerson.path(round.id, person.id), csrfToken: presenter.csrfToken(context),
+                buttonText: "Remove \(person.name)", cancelHref: SiteRoute.round.path(round.id))
+            return presenter.response(.confirmAction, view)
+        }
+        guard let removed = try await roundStore.removeRepresentative(person.id, from: round.id) else { throw WebError.notFound }
         try await auditor.audit("round.remove-person", subject: "\(removed.email) from \(round.name) (\(questionnaire.id))", request, context)
         return Notice.people(.removed, count: 1).redirect(to: SiteRoute.round.path(round.id))
     }
@@ -70,6 +82,12 @@ extension RoundsController {
                 : try await roundPage(round, questionnaire, context, addInput: input, problems: [problem])
         }
         return Notice.people(notice, count: entries.count).redirect(to: SiteRoute.round.path(round.id))
+    }
+
+    /// The person in the URL, if they are in `round`.
+    func person(in round: SurveyRound, _ context: AppRequestContext) async throws -> Representative? {
+        guard let id = context.parameters.get("person").flatMap(Int64.init) else { return nil }
+        return try await roundStore.representative(id, in: round.id)
     }
 
     /// The round in the URL and its questionnaire; 404 for anything else.

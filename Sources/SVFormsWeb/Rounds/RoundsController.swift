@@ -5,8 +5,9 @@ import SVFormsBackground
 import SVFormsCore
 import SVFormsStore
 
-/// `/admin/rounds`: leads open rounds of invited questionnaires, add the people to ask,
-/// send their personal invitations and remind those who have not answered.
+/// `/admin/rounds`: leads open rounds of invited questionnaires, add the people to ask, send their
+/// personal invitations, remind those who have not answered (at most once a day each), correct or
+/// re-send to one person, and move a round's closing date or close it early.
 struct RoundsController: Sendable {
     let roundStore: RoundStore
     let catalog: FormCatalog
@@ -16,6 +17,7 @@ struct RoundsController: Sendable {
     let engagement: RoundEngagementViews
     let mail: MailComposer
     let mailWakeup: MailWakeup
+    let downloads: DownloadSender
     let logger: Logger
 
     func addRoutes(to routes: SiteRouter) {
@@ -28,6 +30,14 @@ struct RoundsController: Sendable {
         routes.on(.roundRemovePerson, use: removePerson)
         routes.on(.roundInvitations, use: sendInvitations)
         routes.on(.roundReminders, use: sendReminders)
+        routes.on(.roundClose, use: closeRound)
+        routes.on(.roundClosingDate, use: changeClosingDate)
+        routes.on(.roundPeopleDownload, use: downloadPeople)
+        routes.on(.roundPerson, use: showPerson)
+        routes.on(.roundPersonCorrect, use: correctPerson)
+        routes.on(.roundPersonInvitation, use: sendPersonInvitation)
+        routes.on(.roundPersonReminder, use: sendPersonReminder)
+        routes.on(.roundPersonLink, use: showPersonLink)
     }
 
     /// The questionnaires a round can be for.

@@ -50,6 +50,14 @@ extension SiteRoute {
     static let roundRemovePerson = SiteRoute(.post, "/admin/rounds/{round}/people/{person}/remove", .role(.lead))
     static let roundInvitations = SiteRoute(.post, "/admin/rounds/{round}/invitations", .role(.lead))
     static let roundReminders = SiteRoute(.post, "/admin/rounds/{round}/reminders", .role(.lead))
+    static let roundClose = SiteRoute(.post, "/admin/rounds/{round}/close", .role(.lead))
+    static let roundClosingDate = SiteRoute(.post, "/admin/rounds/{round}/closing-date", .role(.lead))
+    static let roundPeopleDownload = SiteRoute(.get, "/admin/rounds/{round}/downloads/{file}", .role(.lead))
+    static let roundPerson = SiteRoute(.get, "/admin/rounds/{round}/people/{person}", .role(.lead))
+    static let roundPersonCorrect = SiteRoute(.post, "/admin/rounds/{round}/people/{person}", .role(.lead))
+    static let roundPersonInvitation = SiteRoute(.post, "/admin/rounds/{round}/people/{person}/invitation", .role(.lead))
+    static let roundPersonReminder = SiteRoute(.post, "/admin/rounds/{round}/people/{person}/reminder", .role(.lead))
+    static let roundPersonLink = SiteRoute(.post, "/admin/rounds/{round}/people/{person}/link", .role(.lead))
 
     // Community voices and public-link responses
     static let voices = SiteRoute(.get, "/admin/voices", .role(.lead))
@@ -69,6 +77,7 @@ extension SiteRoute {
     static let reports = SiteRoute(.get, "/admin/reports", .role(.viewer))
     static let report = SiteRoute(.get, "/admin/reports/{quarter}", .role(.viewer))
     static let reportDownload = SiteRoute(.get, "/admin/reports/{quarter}/{file}", .role(.viewer))
+    static let reportPreview = SiteRoute(.get, "/admin/reports/{quarter}/preview", .role(.lead))
     static let reportPublish = SiteRoute(.post, "/admin/reports/{quarter}/publish", .role(.lead))
     static let reportWithdraw = SiteRoute(.post, "/admin/reports/{quarter}/withdraw", .role(.lead))
     static let meetings = SiteRoute(.get, "/admin/meetings", .role(.lead))
@@ -91,9 +100,11 @@ extension SiteRoute {
         setup, setupCreate, login, signIn, logout, account, accountSave,
         dashboard, measureDownload, formDownload,
         rounds, roundNew, roundCreate, round, roundAddPerson, roundImport, roundRemovePerson, roundInvitations, roundReminders,
+        roundClose, roundClosingDate, roundPeopleDownload, roundPerson, roundPersonCorrect, roundPersonInvitation, roundPersonReminder,
+        roundPersonLink,
         voices, voice, voiceAction, linkResponses, linkResponseDecision,
         audit, mail, mailRetryFailed, mailRetry, retention,
-        reports, report, reportDownload, reportPublish, reportWithdraw,
+        reports, report, reportDownload, reportPreview, reportPublish, reportWithdraw,
         meetings, meetingNew, meetingCreate, meeting, meetingUpdate, meetingDelete, meetingAddAction, meetingActionStatus,
         figures, figureEnter, figuresImport, figureHistory,
     ]

@@ -45,7 +45,7 @@ struct LinkResponsesPageView: PageView {
         }
         return [
             "reference": response.reference,
-            "received": AuditRowView.format(response.submittedAt, partnership.timeZone),
+            "received": DisplayTime.string(response.submittedAt, partnership.timeZone),
             "screening": response.screening.map { "Our checks suggest a program sent this: \($0.description)." } ?? false,
             "answers": rows,
             "acceptAction": SiteRoute.linkResponseDecision.path(questionnaire.id, response.reference, "accept"),

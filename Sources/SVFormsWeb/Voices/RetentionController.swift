@@ -29,7 +29,7 @@ struct RetentionController: Sendable {
                     RetentionPageView.Row(
                         partLabel: part.label, keptFor: "\(days) days after the voice was sent",
                         deleted: outlook.alreadyDeleted, dueSoon: outlook.dueWithin30Days,
-                        nextDue: outlook.nextDue.map { AuditRowView.format(max($0, now), timeZone) } ?? "Nothing to delete"))
+                        nextDue: outlook.nextDue.map { DisplayTime.string(max($0, now), timeZone) } ?? "Nothing to delete"))
             }
             forms.append(RetentionPageView.Form(formTitle: questionnaire.title, rows: rows))
         }

@@ -57,8 +57,10 @@ struct VoiceListView: PageView {
 
     private func row(_ voice: VoiceSummary, _ questionnaire: Questionnaire) -> [String: Any] {
         [
-            "reference": voice.reference, "href": SiteRoute.voice.path(questionnaire.id, voice.reference),
-            "submitted": AuditRowView.format(voice.submittedAt, timeZone), "statusLabel": voice.status.label,
+            "reference": voice.reference,
+            "href": SiteRoute.voice.path(questionnaire.id, voice.reference)
+                + (query.map { "?" + $0.queryString(formID: questionnaire.id, page: $0.page) } ?? ""),
+            "submitted": DisplayTime.string(voice.submittedAt, timeZone), "statusLabel": voice.status.label,
             "areaLabel": voice.area.map { area in questionnaire.voiceAreas.first { $0.value == area }?.label ?? area } ?? "",
             "themeLabels": Self.labels(voice.themes, questionnaire.themes).joined(separator: ", "),
             "excerpt": voice.excerpt ?? "(text deleted)", "isDuplicate": voice.possibleDuplicate,

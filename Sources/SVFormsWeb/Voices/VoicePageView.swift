@@ -3,7 +3,8 @@ import Mustache
 import SVFormsCore
 import SVFormsStore
 
-/// One voice for a lead: what the person said, and the forms to theme, redact, mark, release or delete it.
+/// One voice for a lead: what the person said, one form to save its themes and status together, and the
+/// forms to redact, release or delete it; links to the voices either side of it in the list it came from.
 struct VoicePageView: PageView {
     var layout: LayoutView
     var questionnaire: Questionnaire
@@ -12,33 +13,45 @@ struct VoicePageView: PageView {
     var csrfToken: String
     var notice: String?
     var problem: VoiceProblem?
+    /// What a form sent back with a problem had in it, shown again so nothing typed or ticked is lost.
+    var typed: FormInput?
+    /// The list's filters, carried on every link and form so "next voice" stays in the same list.
+    var listQuery: String
+    var previous: String?
+    var next: String?
 
     func field(named name: String) -> Any? {
-        let action = { (name: String) in SiteRoute.voiceAction.path(questionnaire.id, voice.reference, name) }
+        let action = { (name: String) in SiteRoute.voiceAction.path(questionnaire.id, voice.reference, name) + "?" + listQuery }
+        let neighbour = { (reference: String) in SiteRoute.voice.path(questionnaire.id, reference) + "?" + listQuery }
+        let themes = typed.map { Set($0.values("themes")) } ?? Set(voice.themes)
+        let status = typed?.value("status").flatMap(VoiceStatus.init(rawValue:)) ?? voice.status
         switch name {
         case "reference": return voice.reference
         case "formTitle": return questionnaire.title
-        case "listHref": return SiteRoute.voices.path() + "?form=\(questionnaire.id)"
-        case "received": return AuditRowView.format(voice.submittedAt, timeZone)
+        case "listHref": return SiteRoute.voices.path() + "?" + listQuery
+        case "previousHref": return previous.map(neighbour)
+        case "nextHref": return next.map(neighbour)
+        case "hasNeighbours": return previous != nil || next != nil
+        case "typedPassage": return typed?.value("passage") ?? ""
+        case "received": return DisplayTime.string(voice.submittedAt, timeZone)
         case "statusLabel": return voice.status.label
         case "quarantineReason": return voice.quarantineReason?.description
         case "isQuarantined": return voice.status == .quarantined
         case "isDuplicate": return voice.possibleDuplicate
         case "retentionNotes": return retentionNotes
-        case "changedText": return voice.changedAt.map { "Last changed \(AuditRowView.format($0, timeZone)) by \(voice.changedBy ?? "unknown")." }
+        case "changedText": return voice.changedAt.map { "Last changed \(DisplayTime.string($0, timeZone)) by \(voice.changedBy ?? "unknown")." }
         case "answers": return answerRows
         case "themeOptions":
             return questionnaire.themes.map { theme in
-                ["themeValue": theme.value, "themeLabel": theme.label, "themeChecked": voice.themes.contains(theme.value)] as [String: Any]
+                ["themeValue": theme.value, "themeLabel": theme.label, "themeChecked": themes.contains(theme.value)] as [String: Any]
             }
         case "statusOptions":
-            return [VoiceStatus.new, .reviewed, .actioned].map { status in
-                ["statusValue": status.rawValue, "statusOptionLabel": status.label, "statusChecked": status == voice.status] as [String: Any]
+            return [VoiceStatus.new, .reviewed, .actioned].map { option in
+                ["statusValue": option.rawValue, "statusOptionLabel": option.label, "statusChecked": option == status] as [String: Any]
             }
         case "redactOptions": return redactable.map { ["questionValue": $0.id, "questionLabel": $0.label] }
         case "canRedact": return !redactable.isEmpty
-        case "themesAction": return action("themes")
-        case "statusAction": return action("status")
+        case "reviewAction": return action("review")
         case "releaseAction": return action("release")
         case "redactAction": return action("redact")
         case "deleteAction": return action("delete")
@@ -72,8 +85,8 @@ struct VoicePageView: PageView {
 
     private var retentionNotes: [String] {
         [
-            voice.contactDeletedAt.map { "Contact details deleted \(AuditRowView.format($0, timeZone)) under the retention policy." },
-            voice.textDeletedAt.map { "What the person wrote was deleted \(AuditRowView.format($0, timeZone)) under the retention policy." },
+            voice.contactDeletedAt.map { "Contact details deleted \(DisplayTime.string($0, timeZone)) under the retention policy." },
+            voice.textDeletedAt.map { "What the person wrote was deleted \(DisplayTime.string($0, timeZone)) under the retention policy." },
         ].compactMap { $0 }
     }
 }

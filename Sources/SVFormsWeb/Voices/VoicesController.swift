@@ -44,17 +44,34 @@ struct VoicesController: Sendable {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (questionnaire, voice) = try await voice(context)
         let notice = Notice(request, on: .voice)?.text
-        return page(questionnaire, voice, context, notice: notice, problem: nil)
+        return try await page(questionnaire, voice, request, context, notice: notice, problem: nil)
     }
 
+    /// The voice page, with links back to the list and to the voices either side of it in the filter it was opened from.
     func page(
-        _ questionnaire: Questionnaire, _ voice: StoredVoice, _ context: AppRequestContext, notice: String?, problem: VoiceProblem?
-    ) -> Response {
+        _ questionnaire: Questionnaire, _ voice: StoredVoice, _ request: Request, _ context: AppRequestContext, notice: String?,
+        problem: VoiceProblem?, typed: FormInput? = nil
+    ) async throws -> Response {
+        let list = try await listPosition(questionnaire, request)
+        var neighbours: (previous: String?, next: String?) = (nil, nil)
+        if let settings = questionnaire.voices {
+            neighbours = try await voiceStore.neighbours(
+                of: voice.reference, list.query.filter(questionnaire, settings: settings, period: list.period))
+        }
         let view = VoicePageView(
             layout: presenter.adminLayout(title: "Voice \(voice.reference)", context, hasErrors: problem != nil),
             questionnaire: questionnaire, voice: voice, timeZone: catalog.partnership.timeZone, csrfToken: presenter.csrfToken(context),
-            notice: notice, problem: problem)
+            notice: notice, problem: problem, typed: typed, listQuery: list.queryString, previous: neighbours.previous, next: neighbours.next)
         return presenter.response(.voice, view, status: problem == nil ? .ok : .unprocessableContent)
+    }
+
+    /// The review list's filters in `request`'s query, as the list wrote them into its links.
+    func listPosition(_ questionnaire: Questionnaire, _ request: Request) async throws -> (
+        query: VoiceListQuery, period: DateInterval?, queryString: String
+    ) {
+        let quarters = try await reporter.quarters(of: questionnaire)
+        let query = VoiceListQuery(request, questionnaire: questionnaire, quarters: quarters)
+        return (query, query.quarter.map(reporter.period), query.queryString(formID: questionnaire.id, page: query.page))
     }
 
     func voice(_ context: AppRequestContext) async throws -> (Questionnaire, StoredVoice) {
