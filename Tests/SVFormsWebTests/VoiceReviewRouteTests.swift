@@ -48,6 +48,47 @@ import Testing
         }
     }
 
+    /// One form saves themes and status together (three forms once saved the status and dropped the theme),
+    /// and "next voice" walks the list in the filter it was opened from.
+    @Test func oneSaveKeepsThemesAndStatusAndNextVoiceStaysInTheFilter() async throws {
+        let clock = TestClock()
+        let configuration = voiceConfiguration(clock)
+        try await addAccount("lead@example.org", role: .lead, to: configuration)
+        let app = try await buildApplication(configuration)
+        try await app.test(.router) { client in
+            var person = TestBrowser(client)
+            for (area, words) in [("woking", "First in Woking"), ("guildford", "In Guildford"), ("woking", "Second in Woking")] {
+                try await person.sendVoice(VoiceAnswers(area: area, text: words), clock: clock)
+            }
+            let references = try Self.references(configuration)
+            var lead = TestBrowser(client)
+            try await lead.signIn("lead@example.org")
+            let list = try await lead.get("/admin/voices?form=community-voice&area=woking")
+            let newest = try #require(list.body.firstMatch(of: /href="(\/admin\/voices\/community-voice\/[A-Z0-9]{8}\?[^"]+)"/)).1
+            let page = try await lead.get(String(newest).replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(page.text.contains("Second in Woking"))
+            let next = try #require(page.body.firstMatch(of: /href="([^"]+)" rel="next"/)).1.replacingOccurrences(of: "&amp;", with: "&")
+            #expect(next == "/admin/voices/community-voice/\(references[0])?form=community-voice&area=woking", "Guildford is skipped")
+            #expect(page.body.firstMatch(of: /rel="prev"/) == nil, "the newest has none above it")
+
+            let path = "/admin/voices/community-voice/\(references[2])"
+            let saved = try await lead.post(path + "/review?form=community-voice&area=woking", [("themes", "drugs"), ("status", "reviewed")])
+            #expect(saved.location == path + "?done=review&form=community-voice&area=woking")
+            let after = try await lead.get(saved.location ?? path)
+            #expect(after.text.contains("Your review is saved.") && after.text.contains("Status: Reviewed"))
+            #expect(after.body.contains("value=\"drugs\" checked"))
+            let missing = try await lead.post(path + "/review", [("themes", "knife-crime")])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.body.contains("value=\"knife-crime\" checked"), "what was ticked is shown again")
+        }
+        let newest = try Self.references(configuration)[2]
+        let themes = try withDatabase(configuration) { db in
+            try String.fetchAll(
+                db, sql: "SELECT theme FROM voice_theme JOIN response ON response.id = response_id WHERE reference = ?", arguments: [newest])
+        }
+        #expect(themes == ["drugs"], "the failed save changed nothing")
+    }
+
     /// `?page=9223372036854775807` once overflowed the list's offset and stopped the whole server.
     @Test func extremePageNumbersShowAPageOfTheList() async throws {
         let clock = TestClock()

@@ -358,3 +358,20 @@ def check_accessibility(
         raise AccessibilityViolations(
             f"{name} ({page.url}) scrolls sideways at {REFLOW_WIDTH} CSS px (WCAG 1.4.10 reflow): {problem}", [])
     return results
+
+
+# Tables wider than the column they sit in. A table may scroll sideways only inside its own labelled
+# region (role="region" with a name), as WCAG 1.4.10 allows for data tables; anywhere else it must fit.
+_TABLES_TOO_WIDE = """(mayScroll) => [...document.querySelectorAll("main table")].filter(table => {
+    const region = table.closest('[role="region"][aria-label]');
+    if (mayScroll && region && getComputedStyle(region).overflowX !== "visible") return false;
+    const column = (region || table).parentElement;
+    return table.getBoundingClientRect().width > column.clientWidth + 0.5;
+}).map(table => (table.caption ? table.caption.textContent.trim() : table.outerHTML.slice(0, 60))
+    + ` (${Math.round(table.getBoundingClientRect().width)} px in a ${Math.round(((table.closest('[role="region"]') || table).parentElement).clientWidth)} px column)`)"""
+
+
+def tables_too_wide(page: Page, *, may_scroll: bool = True) -> list[str]:
+    """The tables on the page wider than their column (see _TABLES_TOO_WIDE); empty when all fit."""
+    wait_until_rendered(page)
+    return page.evaluate(_TABLES_TOO_WIDE, may_scroll)

@@ -524,9 +524,13 @@ def build(site: Site, offset: int) -> None:
     lead.upload(rounds[1] + "/import", "file", f"{path_payloads('xss68')[1]}.csv", uploaded.getvalue())
     _, _, page = lead.request(rounds[1])
     row = next((row for row in re.findall(r"<tr>.*?</tr>", page, re.S) if "removable@example.org" in row), "")
-    removal = re.search(r'action="(/admin/rounds/\d+/people/\d+/remove)"', row)
-    assert removal, "the round page offers no way to remove the person from the uploaded file"
-    lead.post(removal.group(1), [])
+    person = re.search(r'href="(/admin/rounds/\d+/people/\d+)"', row)
+    assert person, "the round page offers no way to the page of the person from the uploaded file"
+    _, _, person_page = lead.request(person.group(1))
+    removal = re.search(r'action="(/admin/rounds/\d+/people/\d+/remove)"', person_page)
+    assert removal, "the person's page offers no way to remove them"
+    lead.post(removal.group(1), [], expect=200)  # the confirmation page, naming them
+    lead.post(removal.group(1), [("confirm", "yes")])
     for path in rounds:
         lead.request(path)
         lead.post(path + "/invitations", [])
@@ -601,10 +605,11 @@ def build(site: Site, offset: int) -> None:
     lead.post(voice_page + "/status", [("status", full("xss61"))], expect=422)
     lead.post(voice_page + "/redact", [("question", full("xss62")), ("passage", "Bobby")], expect=422)
     lead.post(voice_page + "/redact", [("question", "voice"), ("passage", full("xss63"))], expect=422)
-    lead.post(voice_page + "/redact", [("question", "voice"), ("passage", "Bobby")])
+    lead.post(voice_page + "/redact", [("question", "voice"), ("passage", "Bobby")], expect=200)
+    lead.post(voice_page + "/redact", [("question", "voice"), ("passage", "Bobby"), ("confirm", "yes")])
     lead.post(voice_page + "/" + quote(path_payloads("xss64")[0], safe=""), [], expect=(404, 422))
     lead.post(voice_page + "/status", [("status", "reviewed")])
-    lead.post(f"/admin/voices/community-voice/{references[2]}/delete", [("confirm", full("xss65"))], expect=422)
+    lead.post(f"/admin/voices/community-voice/{references[2]}/delete", [("confirm", full("xss65"))], expect=(200, 422))
 
     # The daily digest counts yesterday's voices: move them to yesterday and restart, so the
     # scheduled job (run at start-up) sends it.
@@ -636,7 +641,8 @@ def build(site: Site, offset: int) -> None:
     lead.post("/admin/figures/import", [("csv", f"{second_half('xss134')},{quarter},1\n1.1.1.b,{first_half('xss134')},2")], expect=422)
     slug = quarter.replace("/", "-").replace(" ", "-")
     lead.request(f"/admin/reports/{slug}")
-    lead.post(f"/admin/reports/{slug}/publish", [])
+    lead.post(f"/admin/reports/{slug}/publish", [], expect=200)
+    lead.post(f"/admin/reports/{slug}/publish", [("confirm", "yes")])
 
     # Reflected input: every query parameter the server reads, with payloads, as each person.
     reflected = {

@@ -216,7 +216,7 @@ def numbers_in(cell: str) -> list[int]:
 def test_the_public_report_shows_no_personal_data_and_no_count_under_5_and_can_be_withdrawn(site):
     server, lead = site
     for quarter in (Q0, Q1):
-        post(lead, f"/admin/reports/{quarter.slug}", f"/admin/reports/{quarter.slug}/publish", [])
+        post(lead, f"/admin/reports/{quarter.slug}/preview", f"/admin/reports/{quarter.slug}/publish", [("confirm", "yes")])
     visitor = Respondent(server)
     listing = visitor.request("/reports")[2]
     assert f"/reports/{Q0.slug}" in listing and f"/reports/{Q1.slug}" in listing
@@ -249,7 +249,7 @@ def test_the_public_report_shows_no_personal_data_and_no_count_under_5_and_can_b
     assert "Response rate by authority" not in page and "Open actions" not in str(tables.keys())
     assert f"1 action from meetings up to the end of {Q1.label} is open or in progress today" in page_text(q1_page)
     # Withdrawn: gone from the public, and from the list.
-    post(lead, f"/admin/reports/{Q0.slug}", f"/admin/reports/{Q0.slug}/withdraw", [])
+    post(lead, f"/admin/reports/{Q0.slug}", f"/admin/reports/{Q0.slug}/withdraw", [("confirm", "yes")])
     assert visitor.request(f"/reports/{Q0.slug}")[0] == 404
     assert f"/reports/{Q0.slug}" not in visitor.request("/reports")[2]
     assert visitor.request(f"/reports/{Q1.slug}")[0] == 200
@@ -264,7 +264,7 @@ def test_a_viewer_reads_the_report_with_small_counts_suppressed_but_cannot_publi
     viewer.sign_in("viewer@example.org", "correct horse battery staple")
     page, tables = report(viewer, Q0)
     assert row(tables[f"Voices by area and theme, {Q0.label}"], "Woking")[1] == "fewer than 5"
-    assert "Publish this report" not in page
+    assert "Preview the public version" not in page
     status, _, _ = viewer.request(f"/admin/reports/{Q0.slug}/publish", [])
     assert status == 403
     assert viewer.request("/admin/meetings")[0] == 403

@@ -101,14 +101,23 @@ def test_the_report_prints_to_an_a4_pdf_with_its_figures(page: Page, server: Svf
     for name in Q1_ATTENDED:
         assert name in flat, name
     # What a printed page does not need: the navigation, the buttons, the links to other pages.
-    for screen_only in ["Sign out", "Publish this report", "Download this report", "All quarterly reports"]:
+    for screen_only in ["Sign out", "Preview the public version", "Download this report", "All quarterly reports"]:
         assert screen_only not in flat, screen_only
 
 
 def test_the_published_report_is_accessible_and_public(page: Page, server: SvformsServer):
     sign_in(page, server)
     page.goto(f"{server.base_url}/admin/reports/{Q0.slug}")
-    page.get_by_role("button", name="Publish this report").click()
+    # Nothing public on one click: the public version first, then "Are you sure?".
+    page.get_by_role("button", name="Preview the public version and publish").click()
+    expect(page.get_by_role("region", name="Preview")).to_contain_text("Preview: this is not public yet.")
+    check_accessibility(page, "framework-09a-publish-preview")
+    assert page.request.get(f"{server.base_url}/reports/{Q0.slug}").status == 404
+    page.get_by_role("button", name="Continue to publish").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Are you sure you want to publish the {Q0.label} report?")
+    check_accessibility(page, "framework-09b-publish-confirm")
+    assert page.request.get(f"{server.base_url}/reports/{Q0.slug}").status == 404, "neither step publishes"
+    page.get_by_role("button", name="Yes, publish the report").click()
     expect(page.get_by_role("status")).to_contain_text("The report is published.")
     check_accessibility(page, "framework-10-report-published")
     public = page.context.browser.new_page()

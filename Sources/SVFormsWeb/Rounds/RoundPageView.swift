@@ -43,6 +43,7 @@ struct RoundPageView: PageView {
         case "remindable": remindable.formatted()
         case "canRemind": remindable > 0 && isOpen
         case "allRemindedRecently": awaiting > 0 && remindable == 0 && isOpen
+        case "isOpen": isOpen
         case "canClose": canClose
         case "datesFields": datesFields
         case "closeHref": SiteRoute.roundClose.path(roundID)

@@ -18,8 +18,10 @@ extension RoundsController {
         let allQuestions = form.personQuestions + form.importQuestions + [Self.closingDateQuestion]
         let dates = datesInput ?? FormInput.prefilled(from: ["closes-on": [round.closesOn.description]], for: [Self.closingDateQuestion])
         let reminderCutoff = clock.now().addingTimeInterval(-RoundMailing.reminderInterval)
+        var layout = presenter.adminLayout(title: round.name, context, hasErrors: !problems.isEmpty)
+        layout.isWide = true  // the people table needs the width
         let view = RoundPageView(
-            layout: presenter.adminLayout(title: round.name, context, hasErrors: !problems.isEmpty),
+            layout: layout,
             roundID: round.id, name: round.name, formTitle: questionnaire.title, datesText: RoundSummaryView.dates(round),
             statusText: round.status(on: today),
             notice: notice, warning: warning,

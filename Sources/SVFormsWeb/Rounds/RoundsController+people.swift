@@ -59,7 +59,7 @@ extension RoundsController {
                         : "They have not saved any answers yet.",
                 ],
                 actionHref: SiteRoute.roundRemovePerson.path(round.id, person.id), csrfToken: presenter.csrfToken(context),
-                buttonText: "Remove \(person.name)", cancelHref: SiteRoute.round.path(round.id))
+                buttonText: "Remove \(person.name)", cancelHref: SiteRoute.roundPerson.path(round.id, person.id))
             return presenter.response(.confirmAction, view)
         }
         guard let removed = try await roundStore.removeRepresentative(person.id, from: round.id) else { throw WebError.notFound }
