@@ -67,8 +67,8 @@ def test_redacted_and_deleted_words_leave_no_copy_in_the_file_or_the_log(tmp_pat
         lead = signed_in_lead(server)
         kept = voice_with_words(server)
         assert copies(server, WORDS)[1] > 0, "the log holds the words before the redaction (the search works)"
-        lead_action(lead, kept, "redact", [("question", "voice"), ("passage", WORDS)])
-        lead_action(lead, kept, "redact", [("question", "contact-email"), ("passage", EMAIL)])
+        lead_action(lead, kept, "redact", [("question", "voice"), ("passage", WORDS), ("confirm", "yes")])
+        lead_action(lead, kept, "redact", [("question", "contact-email"), ("passage", EMAIL), ("confirm", "yes")])
         assert until_gone(server, [WORDS, EMAIL]) == {WORDS: (0, 0), EMAIL: (0, 0)}
 
         quarantined = voice_with_words(server)
