@@ -84,3 +84,30 @@ private let validFramework = """
         #expect(hampshire.meetingBodies.map(\.id) == ["board", "dawg", "engagement", "comms", "ieo"])
     }
 }
+
+@Suite struct PartnershipContactLoaderTests {
+    @Test func readsTheContact() throws {
+        let contact = "contact:\n  name: Testshire SVP team\n  email: team@testshire.example.org\n"
+        let forms = try TemporaryForms(["every-type.yaml": try everyType()], partnership: try partnershipWithout(contact: contact))
+        let loaded = try FormCatalog.load(directory: forms.path).partnership
+        #expect(loaded.contact == PartnershipContact(name: "Testshire SVP team", email: "team@testshire.example.org"))
+    }
+
+    @Test(arguments: [
+        ("contact:\n  name: Team\n", "needs an \"email\" or a \"phone\""),
+        ("contact:\n  name: Team\n  email: not an address\n", "is not an email address: \"not an address\""),
+        ("contact:\n  email: team@example.org\n", "\"name\""),
+    ])
+    func refusesAContactNobodyCouldReach(block: String, message: String) throws {
+        let problems = try TemporaryForms(["every-type.yaml": try everyType()], partnership: try partnershipWithout(contact: block)).problems()
+        #expect(problems.contains { $0.message.contains(message) && $0.line > 0 }, "\(problems)")
+    }
+
+    /// The fixture partnership with its own contact replaced by `contact`.
+    private func partnershipWithout(contact: String) throws -> String {
+        let text = try String(contentsOfFile: Fixtures.everyType + "/partnership.yaml", encoding: .utf8)
+        let own = "contact:\n  name: Testshire SVP team\n  email: team@testshire.example.org\n  phone: 01632 960000\n"
+        #expect(text.contains(own))
+        return text.replacingOccurrences(of: own, with: contact)
+    }
+}

@@ -26,8 +26,10 @@ func openRound(_ lead: inout TestBrowser, opens: String = "1 6 2025", closes: St
 let twoRepresentatives = "Ada Police,ada@police.example,surrey-police\nBo Fire,bo@fire.example,surrey-fire-and-rescue"
 
 /// A server for the Surrey forms with a lead (and these other accounts), for round tests.
-func roundServer(also accounts: [(String, Role)] = []) async throws -> (AppConfiguration, some ApplicationProtocol) {
-    let configuration = testConfiguration(forms: Repository.surreyForms)
+func roundServer(
+    also accounts: [(String, Role)] = [], forms: String = Repository.surreyForms
+) async throws -> (AppConfiguration, some ApplicationProtocol) {
+    let configuration = testConfiguration(forms: forms)
     for (email, role) in [("lead@example.org", Role.lead)] + accounts { try await addAccount(email, role: role, to: configuration) }
     return (configuration, try await buildApplication(configuration))
 }

@@ -16,12 +16,27 @@ enum Repository {
 
     /// A copy of the Surrey forms in a temporary folder with the role survey's public link turned on.
     static func surreyFormsWithPublicRoleSurvey() throws -> String {
+        try surreyForms(editing: ["role-understanding.yaml": { $0.replacingOccurrences(of: "public_link: false", with: "public_link: true") }])
+    }
+
+    /// A copy of the Surrey forms with the partnership's contact set.
+    static func surreyFormsWithContact() throws -> String {
+        try surreyForms(editing: [
+            "partnership.yaml": {
+                $0.replacingOccurrences(
+                    of: "reporting_year_start: april\n",
+                    with: "reporting_year_start: april\ncontact:\n  name: Surrey SVRP team\n  email: svrp@surrey.example\n  phone: 01632 960123\n")
+            }
+        ])
+    }
+
+    /// A copy of the Surrey forms in a temporary folder, each file named in `edits` changed by its edit.
+    static func surreyForms(editing edits: [String: (String) -> String]) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svforms-forms-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: surreyForms) where name.hasSuffix(".yaml") {
-            var text = try String(contentsOfFile: surreyForms + "/" + name, encoding: .utf8)
-            if name == "role-understanding.yaml" { text = text.replacingOccurrences(of: "public_link: false", with: "public_link: true") }
-            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            let text = try String(contentsOfFile: surreyForms + "/" + name, encoding: .utf8)
+            try (edits[name]?(text) ?? text).write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         return folder.path
     }

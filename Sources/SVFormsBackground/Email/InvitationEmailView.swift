@@ -1,4 +1,5 @@
 import Mustache
+import SVFormsCore
 
 /// An invitation or reminder to answer a round.
 struct InvitationEmailView: MustacheParent {
@@ -11,6 +12,8 @@ struct InvitationEmailView: MustacheParent {
     public var closesOn: String
     public var link: String
     public var isReminder: Bool
+    var roundName: String
+    var contact: PartnershipContact?
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -23,6 +26,8 @@ struct InvitationEmailView: MustacheParent {
         case "closesOn": closesOn
         case "link": link
         case "isReminder": isReminder
+        case "roundName": roundName
+        case "contact": contact.map { ContactLines(contact: $0) }
         default: nil
         }
     }

@@ -36,7 +36,7 @@ public struct MailComposer: Sendable {
             subject: subject, personName: person.name, partnershipName: partnership.name, formTitle: questionnaire.title,
             organisationName: partnership.organisations.first { $0.id == person.organisationID }?.name ?? person.organisationID,
             estimatedMinutes: questionnaire.estimatedMinutes, closesOn: round.closesOn.longDescription,
-            link: links.invitation(token), isReminder: isReminder)
+            link: links.invitation(token), isReminder: isReminder, roundName: round.name, contact: partnership.contact)
         let message = try compose(
             kind: isReminder ? "reminder" : "invitation", to: MailAddress(person.email, name: person.name), subject: subject,
             parts: (.invitationText, .invitationHTML), view: view)
@@ -53,6 +53,19 @@ public struct MailComposer: Sendable {
             dashboardLink: links.dashboard, accountLink: links.account)
         return try compose(
             kind: "submission", to: MailAddress(account.email), subject: subject, parts: (.submissionText, .submissionHTML), view: view)
+    }
+
+    /// The confirmation a representative asked for: their reference and what happens next, never their answers.
+    public func receipt(to person: Representative, questionnaire: Questionnaire, reference: String) throws -> OutboxMessage {
+        let subject = "Received: \(questionnaire.title)"
+        let view = ReceiptEmailView(
+            subject: subject, personName: person.name, formTitle: questionnaire.title,
+            organisationName: partnership.organisation(id: person.organisationID)?.name ?? person.organisationID,
+            submittedAt: LocalTimestamp.string(now(), in: partnership.timeZone), reference: reference,
+            nextSteps: questionnaire.confirmation, partnershipName: partnership.name, contact: partnership.contact.map { ContactLines(contact: $0) })
+        return try compose(
+            kind: "receipt", to: MailAddress(person.email, name: person.name), subject: subject, parts: (.receiptText, .receiptHTML),
+            view: view)
     }
 
     /// The daily digest for one lead.

@@ -57,4 +57,6 @@ public enum EmailTemplate: String, CaseIterable, Sendable {
     case submissionHTML = "email/submission_html"
     case digestText = "email/digest_text"
     case digestHTML = "email/digest_html"
+    case receiptText = "email/receipt_text"
+    case receiptHTML = "email/receipt_html"
 }

@@ -22,7 +22,7 @@ struct PartnershipLoader {
                 root, "the partnership file",
                 allowed: [
                     "name", "short_name", "time_zone", "reporting_year_start", "organisations", "areas", "safeguarding",
-                    "meetings", "measures",
+                    "meetings", "measures", "contact",
                 ],
                 required: ["name", "organisations", "areas"])
         else { return nil }
@@ -37,12 +37,13 @@ struct PartnershipLoader {
         let shortName = reader.string(map, "short_name", what)
         let bodies = readMeetingBodies(map, defaultBoardName: "\(shortName ?? name ?? "Partnership") board")
         let measures = readMeasures(map, lines: &measureLines)
+        let contact = map["contact"].flatMap(readPartnershipContact)
 
         guard let name else { return nil }
         return Partnership(
             name: name, shortName: shortName, timeZone: timeZone,
             reportingYearStartMonth: startMonth, organisations: organisations, areas: areas,
-            safeguardingContacts: contacts, meetingBodies: bodies, measures: measures)
+            safeguardingContacts: contacts, meetingBodies: bodies, measures: measures, contact: contact)
     }
 
     private func readTimeZone(_ map: YAMLMapping) -> TimeZone {
@@ -98,6 +99,25 @@ struct PartnershipLoader {
             let id = reader.slug(m, "id", "an area"), let name = reader.string(m, "name", "area \"\(id)\"")
         else { return nil }
         return (Area(id: id, name: name), m["id"])
+    }
+
+    /// `contact:` — a name and at least one way to reach them; an email must be one mail can go to.
+    private func readPartnershipContact(_ node: Node) -> PartnershipContact? {
+        let what = "the partnership's contact"
+        guard let m = reader.mapping(node, what, allowed: ["name", "email", "phone"], required: ["name"]),
+            let name = reader.string(m, "name", what)
+        else { return nil }
+        let email = reader.string(m, "email", what)
+        let phone = reader.string(m, "phone", what)
+        if let email, !EmailAddress.isPlausible(email) {
+            reader.report("\"email\" of \(what) is not an email address: \"\(email)\"", at: m["email"])
+            return nil
+        }
+        guard email != nil || phone != nil else {
+            reader.report("\(what) needs an \"email\" or a \"phone\", so that people can reach them", at: node)
+            return nil
+        }
+        return PartnershipContact(name: name, email: email, phone: phone)
     }
 
     private func readContact(_ node: Node) -> SafeguardingContact? {

@@ -10,6 +10,8 @@ public struct Partnership: Sendable {
     public var organisations: [Organisation]
     public var areas: [Area]
     public var safeguardingContacts: [SafeguardingContact]
+    /// Who to ask about the surveys; nil until the partnership sets it (the dashboard asks for it).
+    public var contact: PartnershipContact?
     /// The board first, then its sub-groups in file order.
     public var meetingBodies: [MeetingBody]
     /// The quarterly performance framework, in file order (may be empty).
@@ -18,7 +20,7 @@ public struct Partnership: Sendable {
     public init(
         name: String, shortName: String? = nil, timeZone: TimeZone, reportingYearStartMonth: Int,
         organisations: [Organisation], areas: [Area], safeguardingContacts: [SafeguardingContact],
-        meetingBodies: [MeetingBody]? = nil, measures: [FrameworkMeasure] = []
+        meetingBodies: [MeetingBody]? = nil, measures: [FrameworkMeasure] = [], contact: PartnershipContact? = nil
     ) {
         self.name = name
         self.shortName = shortName
@@ -29,6 +31,7 @@ public struct Partnership: Sendable {
         self.safeguardingContacts = safeguardingContacts
         self.meetingBodies = meetingBodies ?? [MeetingBody(id: MeetingBody.boardID, name: "\(shortName ?? name) board")]
         self.measures = measures
+        self.contact = contact
     }
 
     /// The name used in page headers.

@@ -9,7 +9,7 @@ extension ResponseStore {
     /// With a respondent key, the draft must still exist: when two presses of Submit race,
     /// the one that finds the draft already gone stores nothing and returns nil. A representative
     /// answering a round is marked submitted, a community voice gets its place in the review, and the emails `notify` makes (given the reference)
-    /// are queued, in the same transaction, to the accounts that asked for `kind`. A response through an
+    /// are queued, in the same transaction (to the accounts that asked for `kind`, and any receipt for the person). A response through an
     /// invited questionnaire's public link is held for a lead (`linkResponse`), and a screened journey is
     /// spent (`spendingJourney`), so its page stamps time nothing again.
     public func submit(
@@ -45,7 +45,8 @@ extension ResponseStore {
             }
             // The accounts are read here, in the writer, rather than before: one less trip to a reader per submission.
             let accounts = try kind.map { try AppDatabase.accountsToNotify($0, db) } ?? []
-            if !accounts.isEmpty { try AppDatabase.enqueue(notify(reference, accounts), at: now, db) }
+            let messages = kind == nil ? [] : notify(reference, accounts)
+            if !messages.isEmpty { try AppDatabase.enqueue(messages, at: now, db) }
             return reference
         }
     }

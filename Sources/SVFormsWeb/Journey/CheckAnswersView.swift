@@ -9,6 +9,11 @@ struct CheckAnswersView: PageView {
     var csrfToken: String
     /// On community voices: the signed time shown and the field people never see.
     var shownStamp: String?
+    /// For a personal invitation: where a confirmation email with the reference can go, if they ask.
+    var receiptAddress: String?
+
+    /// The checkbox asking for that email.
+    static let receiptField = "confirmation-email"
 
     func field(named name: String) -> Any? {
         switch name {
@@ -17,6 +22,8 @@ struct CheckAnswersView: PageView {
         case "actionHref": actionHref
         case "csrfToken": csrfToken
         case "shownStamp": shownStamp
+        case "receiptAddress": receiptAddress
+        case "receiptField": Self.receiptField
         default: nil
         }
     }

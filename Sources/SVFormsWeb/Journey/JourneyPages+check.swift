@@ -20,7 +20,7 @@ extension JourneyPages {
             layout: presenter.layout(title: "Check your answers", scope: scope), rows: rows,
             backHref: journey.visiblePages.last.map { scope.page($0.id) } ?? scope.basePath,
             actionHref: scope.submit, csrfToken: antiForgery.token(for: scope.antiForgeryBasis),
-            shownStamp: shownStamp(scope, journey.draft))
+            shownStamp: shownStamp(scope, journey.draft), receiptAddress: scope.invitation?.representative.email)
         return presenter.response(.checkAnswers, view)
     }
 
@@ -47,7 +47,8 @@ extension JourneyPages {
         let setAside = screeningResult(noted, scope, now: now)
         let voice = await newVoice(answers: answers, screening: setAside, scope, request, context, now: now)
         let queued = MailQueued()
-        let notify = notices.submissionNotices(questionnaire, answers: answers, queued: queued)
+        let receiptTo = input.value(CheckAnswersView.receiptField) == "yes" ? scope.invitation?.representative : nil
+        let notify = notices.submissionNotices(questionnaire, answers: answers, receiptTo: receiptTo, queued: queued)
         let reference = try await responseStore.submit(
             respondentKey: scope.draftKey, formID: questionnaire.id, formVersion: questionnaire.version,
             answers: answers, at: now, representativeID: scope.invitation?.representative.id, voice: voice,

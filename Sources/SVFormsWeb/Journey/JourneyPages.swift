@@ -40,7 +40,8 @@ struct JourneyPages: Sendable {
         let view = ConfirmationView(
             layout: presenter.layout(title: "Form submitted", scope: scope), reference: reference,
             nextSteps: scope.questionnaire.confirmation, startHref: scope.basePath,
-            canStartAgain: scope.invitation == nil)
+            canStartAgain: scope.invitation == nil, partnershipName: presenter.partnership.name, contact: presenter.partnership.contact,
+            receiptAddress: scope.invitation?.representative.email)
         return presenter.response(.confirmation, view)
     }
 

@@ -4,7 +4,8 @@ import SVFormsBackground
 import SVFormsCore
 import SVFormsStore
 
-/// The emails a submission of the role survey sends to the leads who asked for them.
+/// The emails a submission of the role survey sends: to the leads who asked for them, and the
+/// confirmation the representative asked for on the check-answers page.
 struct SubmissionNotices: Sendable {
     let partnership: Partnership
     let mail: MailComposer
@@ -17,7 +18,7 @@ struct SubmissionNotices: Sendable {
     /// and left out: it must never cost the person their submission.
     /// `queued` is marked when any notice was composed, so the worker is woken only when there is mail.
     func submissionNotices(
-        _ questionnaire: Questionnaire, answers: Answers, queued: MailQueued
+        _ questionnaire: Questionnaire, answers: Answers, receiptTo person: Representative? = nil, queued: MailQueued
     ) -> (@Sendable (String, [Account]) -> [OutboxMessage])? {
         guard questionnaire.audience == .invited else { return nil }
         let organisation = questionnaire.organisationQuestion.flatMap { answers[$0.id]?.first }
@@ -25,13 +26,22 @@ struct SubmissionNotices: Sendable {
         let composer = mail
         let logger = self.logger
         return { reference, accounts in
-            let notices = accounts.compactMap { account in
-                do {
-                    return try composer.submissionNotice(to: account, questionnaire: questionnaire, reference: reference, organisation: organisation)
-                } catch {
-                    logger.error("cannot build a submission notice", metadata: ["error": .string("\(error)")])
+            let compose = { (what: String, make: () throws -> OutboxMessage) -> OutboxMessage? in
+                do { return try make() } catch {
+                    logger.error("cannot build \(what)", metadata: ["error": .string("\(error)")])
                     return nil
                 }
+            }
+            var notices = accounts.compactMap { account in
+                compose("a submission notice") {
+                    try composer.submissionNotice(to: account, questionnaire: questionnaire, reference: reference, organisation: organisation)
+                }
+            }
+            if let person,
+                let receipt = compose(
+                    "a confirmation email", { try composer.receipt(to: person, questionnaire: questionnaire, reference: reference) })
+            {
+                notices.append(receipt)
             }
             if !notices.isEmpty { queued.mark() }
             return notices
